@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#ifndef CLAUSIER_RENDER_H
+#define CLAUSIER_RENDER_H
+
+#include <clausier/policy.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Output formats.  Only plain text exists in this version. */
+typedef enum {
+	CLAUSIER_FORMAT_TEXT = 0
+} clausier_format;
+
+/** Render flags. */
+enum {
+	/** When a clause has no text in the requested language, use the
+	 *  catalog's source text instead of failing. */
+	CLAUSIER_RENDER_FALLBACK = 1u << 0
+};
+
+#define CLAUSIER_RENDER_OPTIONS_VERSION 1
+
+/** Options for clausier_render().  Initialise with
+ *  CLAUSIER_RENDER_OPTIONS_INIT or clausier_render_options_init(). */
+typedef struct {
+	unsigned int version;  /**< CLAUSIER_RENDER_OPTIONS_VERSION */
+	const char *locale;    /**< BCP 47 tag, e.g. "fr-CA"; NULL means "en" */
+	clausier_format format;
+	unsigned int flags;    /**< CLAUSIER_RENDER_* */
+} clausier_render_options;
+
+#define CLAUSIER_RENDER_OPTIONS_INIT { CLAUSIER_RENDER_OPTIONS_VERSION, NULL, CLAUSIER_FORMAT_TEXT, 0 }
+
+/** Fills opts with the defaults for the given version (pass
+ *  CLAUSIER_RENDER_OPTIONS_VERSION).  Returns CLAUSIER_OK, or CLAUSIER_EARG
+ *  for an unknown version or a NULL opts. */
+CLAUSIER_API int clausier_render_options_init(clausier_render_options *opts, unsigned int version);
+
+/** Whether the library can render the given BCP 47 locale (1) or not (0).
+ *  Supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE. */
+CLAUSIER_API int clausier_locale_is_supported(const char *tag);
+
+/** Renders an edition of a policy: every message formatted with ICU for
+ *  opts->locale.  On success *out is a NUL-terminated UTF-8 string owned by
+ *  the caller (free it with clausier_free()) and *out_len (if out_len is not
+ *  NULL) its length in bytes.  opts may be NULL (defaults).  err may be NULL.
+ *  Safe to call from several threads at once on the same policy.
+ *  Returns CLAUSIER_OK, CLAUSIER_ELOCALE (unsupported locale),
+ *  CLAUSIER_ENOTFOUND (a clause has no text in that language and
+ *  CLAUSIER_RENDER_FALLBACK is not set), CLAUSIER_EMESSAGE, CLAUSIER_EARG or
+ *  CLAUSIER_ENOMEM. */
+CLAUSIER_API int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
+                                 const clausier_render_options *opts, clausier_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

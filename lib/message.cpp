@@ -1,0 +1,281 @@
+/* ICU MessageFormat with named arguments, behind a C interface.
+ *
+ * ICU's C API cannot format named arguments (umsg_* take C varargs and
+ * print "{org}" literally), so this one translation unit uses
+ * icu::MessageFormat::format(names, values, n, ...).  doc/design.md records
+ * the choice.  No C++ exception crosses into C: allocation failures are
+ * caught here.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "clausier-private.h"
+
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <new>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <unicode/fmtable.h>
+#include <unicode/locid.h>
+#include <unicode/messagepattern.h>
+#include <unicode/msgfmt.h>
+#include <unicode/plurrule.h>
+#include <unicode/strenum.h>
+#include <unicode/timezone.h>
+
+using namespace icu;
+
+/* Deeper nesting overflows ICU 72's stack (doc/design.md): refuse it before
+ * ICU sees the pattern. */
+static const int S_MAX_DEPTH = 8;
+
+__attribute__((format(printf, 3, 4)))
+static int S_fail(char *why, size_t whylen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, whylen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+static std::string S_utf8(const UnicodeString &u)
+{
+	std::string s;
+	u.toUTF8String(s);
+	return s;
+}
+
+/* ICU's verdict on a pattern, as a sentence. */
+static int S_syntax(char *why, size_t whylen, const UParseError &pe, UErrorCode status)
+{
+	const char *what;
+	switch (status) {
+	case U_DEFAULT_KEYWORD_MISSING:
+		what = _("a plural or select argument has no “other” case");
+		break;
+	case U_UNMATCHED_BRACES:
+		what = _("unmatched braces");
+		break;
+	case U_ILLEGAL_ARGUMENT_ERROR:
+	case U_PATTERN_SYNTAX_ERROR:
+		what = _("invalid ICU MessageFormat syntax");
+		break;
+	default:
+		what = _("ICU cannot compile the message");
+	}
+	if (pe.offset >= 0 && status != U_DEFAULT_KEYWORD_MISSING)
+		return S_fail(why, whylen, _("character %d: %s (%s)"), pe.offset + 1, what, u_errorName(status));
+	return S_fail(why, whylen, "%s (%s)", what, u_errorName(status));
+}
+
+static int S_prescan(const char *pattern, char *why, size_t whylen)
+{
+	int depth = 0;
+	long chars = 0;
+	for (const unsigned char *p = (const unsigned char *)pattern; *p; p++) {
+		if ((*p & 0xC0) != 0x80)
+			chars++;
+		if (*p == '\'')
+			return S_fail(why, whylen,
+			              _("character %ld: the ASCII apostrophe is a quote character in ICU MessageFormat; write ’ (U+2019)"),
+			              chars);
+		if (*p == '{' && ++depth > S_MAX_DEPTH)
+			return S_fail(why, whylen, _("character %ld: arguments nested deeper than %d levels"),
+			              chars, S_MAX_DEPTH);
+		if (*p == '}')
+			depth--;
+	}
+	return 0;
+}
+
+static int S_keywords(std::set<UnicodeString> &out, const Locale &loc, UPluralType type)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	std::unique_ptr<PluralRules> rules(PluralRules::forLocale(loc, type, status));
+	if (U_FAILURE(status))
+		return -1;
+	std::unique_ptr<StringEnumeration> kw(rules->getKeywords(status));
+	if (U_FAILURE(status))
+		return -1;
+	const UnicodeString *s;
+	while ((s = kw->snext(status)) != nullptr && U_SUCCESS(status))
+		out.insert(*s);
+	return U_SUCCESS(status) ? 0 : -1;
+}
+
+static int S_check(const char *pattern, const char *lang, clausier__arg_cb cb, void *ctx, char *why,
+                   size_t whylen)
+{
+	if (S_prescan(pattern, why, whylen) < 0)
+		return -1;
+
+	UErrorCode status = U_ZERO_ERROR;
+	Locale loc = Locale::forLanguageTag(lang, status);
+	if (U_FAILURE(status))
+		return S_fail(why, whylen, _("invalid language tag “%s”"), lang);
+
+	UnicodeString pat = UnicodeString::fromUTF8(pattern);
+	UParseError pe;
+	MessagePattern mp(pat, &pe, status);
+	if (U_SUCCESS(status)) {
+		/* ICU's own verdict on argument types ({x, nonsense}) too. */
+		MessageFormat mf(pat, loc, pe, status);
+	}
+	if (U_FAILURE(status))
+		return S_syntax(why, whylen, pe, status);
+
+	std::set<UnicodeString> cardinal, ordinal;
+	if (S_keywords(cardinal, loc, UPLURAL_TYPE_CARDINAL) < 0 ||
+	    S_keywords(ordinal, loc, UPLURAL_TYPE_ORDINAL) < 0)
+		return S_fail(why, whylen, _("no plural rules for language “%s”"), lang);
+
+	int32_t n = mp.countParts();
+	for (int32_t i = 0; i < n; i++) {
+		const MessagePattern::Part &part = mp.getPart(i);
+		if (part.getType() != UMSGPAT_PART_TYPE_ARG_START)
+			continue;
+		const MessagePattern::Part &np = mp.getPart(i + 1);
+		std::string name = S_utf8(mp.getSubstring(np));
+		if (np.getType() == UMSGPAT_PART_TYPE_ARG_NUMBER)
+			return S_fail(why, whylen, _("numbered argument {%s}: arguments must have names"),
+			              name.c_str());
+		UMessagePatternArgType at = part.getArgType();
+		enum clausier__argkind kind = CLAUSIER__ARG_ANY;
+		const std::set<UnicodeString> *keys = nullptr;
+		switch (at) {
+		case UMSGPAT_ARG_TYPE_NONE:
+			kind = CLAUSIER__ARG_ANY;
+			break;
+		case UMSGPAT_ARG_TYPE_SIMPLE: {
+			std::string type = S_utf8(mp.getSubstring(mp.getPart(i + 2)));
+			if (type == "date" || type == "time")
+				kind = CLAUSIER__ARG_DATE;
+			else if (type == "number" || type == "spellout" || type == "ordinal" || type == "duration")
+				kind = CLAUSIER__ARG_NUMBER;
+			else
+				return S_fail(why, whylen, _("argument {%s}: unknown type “%s”"), name.c_str(),
+				              type.c_str());
+			break;
+		}
+		case UMSGPAT_ARG_TYPE_PLURAL:
+			kind = CLAUSIER__ARG_NUMBER;
+			keys = &cardinal;
+			break;
+		case UMSGPAT_ARG_TYPE_SELECTORDINAL:
+			kind = CLAUSIER__ARG_NUMBER;
+			keys = &ordinal;
+			break;
+		case UMSGPAT_ARG_TYPE_SELECT:
+			kind = CLAUSIER__ARG_TEXT;
+			break;
+		default:
+			return S_fail(why, whylen, _("argument {%s}: choice format is not supported; use plural or select"),
+			              name.c_str());
+		}
+		if (at == UMSGPAT_ARG_TYPE_PLURAL || at == UMSGPAT_ARG_TYPE_SELECTORDINAL ||
+		    at == UMSGPAT_ARG_TYPE_SELECT) {
+			bool other = false;
+			int32_t limit = mp.getLimitPartIndex(i);
+			for (int32_t j = i + 2; j < limit; j++) {
+				const MessagePattern::Part &q = mp.getPart(j);
+				if (q.getType() == UMSGPAT_PART_TYPE_MSG_START) {
+					j = mp.getLimitPartIndex(j);
+					continue;
+				}
+				if (q.getType() != UMSGPAT_PART_TYPE_ARG_SELECTOR)
+					continue;
+				UnicodeString key = mp.getSubstring(q);
+				if (key == UNICODE_STRING_SIMPLE("other"))
+					other = true;
+				if (keys && !key.startsWith(UNICODE_STRING_SIMPLE("=")) && !keys->count(key))
+					return S_fail(why, whylen,
+					              _("argument {%s}: “%s” is not a plural category of language “%s”"),
+					              name.c_str(), S_utf8(key).c_str(), lang);
+			}
+			if (!other)
+				return S_fail(why, whylen, _("argument {%s}: the “other” case is missing"),
+				              name.c_str());
+		}
+		if (cb && cb(ctx, name.c_str(), kind, why, whylen) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int clausier__msg_check(const char *pattern, const char *lang, clausier__arg_cb cb, void *ctx,
+                        char *why, size_t whylen)
+{
+	try {
+		return S_check(pattern, lang, cb, ctx, why, whylen);
+	} catch (const std::bad_alloc &) {
+		return S_fail(why, whylen, "%s", _("out of memory"));
+	}
+}
+
+static int S_format(char **out, const char *pattern, const char *icu_locale,
+                    const clausier__arg *args, size_t nargs, char *why, size_t whylen)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UParseError pe;
+	MessageFormat mf(UnicodeString::fromUTF8(pattern), Locale(icu_locale), pe, status);
+	if (U_FAILURE(status))
+		return S_syntax(why, whylen, pe, status);
+
+	std::vector<UnicodeString> names;
+	std::vector<Formattable> values;
+	names.reserve(nargs);
+	values.reserve(nargs);
+	std::unique_ptr<TimeZone> tz;
+	for (size_t i = 0; i < nargs; i++) {
+		names.push_back(UnicodeString::fromUTF8(args[i].name));
+		switch (args[i].kind) {
+		case CLAUSIER__ARG_NUMBER:
+			/* A decimal string keeps its exact digits ("1.50" stays
+			 * 1.50 for plural rules that look at visible decimals). */
+			values.emplace_back(StringPiece(args[i].text), status);
+			break;
+		case CLAUSIER__ARG_DATE: {
+			/* A date is a calendar day: give ICU local noon of that day
+			 * in the formatter's zone, so no offset can move it. */
+			if (!tz)
+				tz.reset(TimeZone::createDefault());
+			int32_t raw = 0, dst = 0;
+			UDate noon = args[i].date + 12.0 * 3600 * 1000;
+			tz->getOffset(noon, false, raw, dst, status);
+			values.emplace_back(noon - raw - dst, Formattable::kIsDate);
+			break;
+		}
+		default:
+			values.emplace_back(UnicodeString::fromUTF8(args[i].text));
+		}
+		if (U_FAILURE(status))
+			return S_fail(why, whylen, _("argument {%s}: invalid value (%s)"), args[i].name,
+			              u_errorName(status));
+	}
+	UnicodeString result;
+	mf.format(names.data(), values.data(), (int32_t)nargs, result, status);
+	if (U_FAILURE(status))
+		return S_fail(why, whylen, _("cannot format the message (%s)"), u_errorName(status));
+	std::string s = S_utf8(result);
+	char *p = (char *)malloc(s.size() + 1);
+	if (!p)
+		return S_fail(why, whylen, "%s", _("out of memory"));
+	memcpy(p, s.c_str(), s.size() + 1);
+	*out = p;
+	return 0;
+}
+
+int clausier__msg_format(char **out, const char *pattern, const char *icu_locale,
+                         const clausier__arg *args, size_t nargs, char *why, size_t whylen)
+{
+	*out = nullptr;
+	try {
+		return S_format(out, pattern, icu_locale, args, nargs, why, whylen);
+	} catch (const std::bad_alloc &) {
+		return S_fail(why, whylen, "%s", _("out of memory"));
+	}
+}

@@ -1,0 +1,190 @@
+/* The render core: resolve a policy into an edition for one locale (every
+ * message formatted with ICU), then hand it to a back end.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "clausier-private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+int clausier_render_options_init(clausier_render_options *opts, unsigned int version)
+{
+	if (!opts || version != CLAUSIER_RENDER_OPTIONS_VERSION)
+		return CLAUSIER_EARG;
+	clausier_render_options init = CLAUSIER_RENDER_OPTIONS_INIT;
+	*opts = init;
+	return CLAUSIER_OK;
+}
+
+/* The value of parameter i for a locale: exact tag, its language, then a
+ * value for every language. */
+static const clausier__pvalue *S_value(const clausier_policy *pol, size_t i, const char *locale)
+{
+	size_t lang_len = strcspn(locale, "-");
+	const clausier__pvalue *lang = NULL, *any = NULL;
+	for (size_t k = 0; k < pol->nvalues; k++) {
+		const clausier__pvalue *v = &pol->values[k];
+		if (v->param != i)
+			continue;
+		if (!v->lang)
+			any = v;
+		else if (!strcasecmp(v->lang, locale))
+			return v;
+		else if (strlen(v->lang) == lang_len && !strncasecmp(v->lang, locale, lang_len))
+			lang = v;
+	}
+	return lang ? lang : any;
+}
+
+typedef struct {
+	const clausier_policy *pol;
+	const clausier_render_options *opts;
+	const char *locale;  /* canonical BCP 47 */
+	char icu_locale[16]; /* "fr_CA" */
+	clausier_error *err;
+	clausier__arg *args; /* scratch, one per catalog parameter */
+	size_t nfallbacks;
+} S_ctx;
+
+/* Formats msg for the edition's locale into *out.  what names it in errors;
+ * uses says which parameters it may refer to.  *lang (may be NULL) gets the
+ * language the text came from. */
+static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsigned char *uses,
+                    const char *what, const char **lang)
+{
+	const clausier_catalog *cat = c->pol->catalog;
+	*out = NULL;
+	if (!msg->present)
+		return CLAUSIER_OK;
+	const clausier__text *t = clausier__msg_lookup(msg, c->locale);
+	if (!t) {
+		if (!(c->opts->flags & CLAUSIER_RENDER_FALLBACK)) {
+			clausier__error_set(c->err, CLAUSIER_ENOTFOUND, cat->source, msg->line, 0,
+			                    _("%s has no text for %s"), what, c->locale);
+			return CLAUSIER_ENOTFOUND;
+		}
+		t = clausier__msg_lookup(msg, cat->source_lang);
+		c->nfallbacks++;
+	}
+	if (lang)
+		*lang = t->lang;
+	size_t nargs = 0;
+	for (size_t i = 0; i < cat->nparams; i++) {
+		if (!uses[i])
+			continue;
+		const clausier__pvalue *v = S_value(c->pol, i, c->locale);
+		if (!v) {
+			clausier__error_set(c->err, CLAUSIER_EPARAM, cat->source, t->line, 0,
+			                    _("%s: the profile gives no value of “%s” for %s"), what,
+			                    cat->params[i].name, c->locale);
+			return CLAUSIER_EPARAM;
+		}
+		clausier__arg *a = &c->args[nargs++];
+		a->name = cat->params[i].name;
+		a->kind = cat->params[i].type == CLAUSIER__P_NUMBER ? CLAUSIER__ARG_NUMBER
+		          : cat->params[i].type == CLAUSIER__P_DATE ? CLAUSIER__ARG_DATE
+		                                                    : CLAUSIER__ARG_TEXT;
+		a->text = v->text;
+		a->date = v->date;
+	}
+	char why[400];
+	if (clausier__msg_format(out, t->pattern, c->icu_locale, c->args, nargs, why, sizeof why) < 0) {
+		clausier__error_set(c->err, CLAUSIER_EMESSAGE, cat->source, t->line, 0,
+		                    _("%s, text in “%s”: %s"), what, t->lang, why);
+		return CLAUSIER_EMESSAGE;
+	}
+	return CLAUSIER_OK;
+}
+
+static void S_free_edition(clausier__edition *ed)
+{
+	free(ed->title);
+	free(ed->subtitle);
+	free(ed->dateline);
+	for (size_t i = 0; i < ed->nclauses; i++) {
+		free(ed->clauses[i].heading);
+		free(ed->clauses[i].body);
+	}
+	free(ed->clauses);
+}
+
+static int S_resolve(S_ctx *c, clausier__edition *ed)
+{
+	const clausier_catalog *cat = c->pol->catalog;
+	int rc;
+	ed->locale = c->locale;
+	if ((rc = S_format(c, &ed->title, &cat->title, cat->front_uses, _("the title"), NULL)) ||
+	    (rc = S_format(c, &ed->subtitle, &cat->subtitle, cat->front_uses, _("the subtitle"), NULL)) ||
+	    (rc = S_format(c, &ed->dateline, &cat->dateline, cat->front_uses, _("the dateline"), NULL)))
+		return rc;
+	ed->clauses = calloc(c->pol->nclauses ? c->pol->nclauses : 1, sizeof *ed->clauses);
+	if (!ed->clauses) {
+		clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	for (size_t k = 0; k < c->pol->nclauses; k++) {
+		const clausier__clause *cl = &cat->clauses[c->pol->clauses[k]];
+		clausier__rclause *rc_ = &ed->clauses[ed->nclauses++];
+		char what[300];
+		snprintf(what, sizeof what, _("clause “%s”"), cl->id);
+		if ((rc = S_format(c, &rc_->heading, &cl->heading, cl->uses, what, &rc_->lang)) ||
+		    (rc = S_format(c, &rc_->body, &cl->body, cl->uses, what, NULL)))
+			return rc;
+	}
+	ed->nfallbacks = c->nfallbacks;
+	return CLAUSIER_OK;
+}
+
+int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
+                    const clausier_render_options *opts, clausier_error *err)
+{
+	clausier_render_options defaults = CLAUSIER_RENDER_OPTIONS_INIT;
+	if (out)
+		*out = NULL;
+	if (out_len)
+		*out_len = 0;
+	if (!opts)
+		opts = &defaults;
+	if (!out || !policy || opts->version != CLAUSIER_RENDER_OPTIONS_VERSION) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	if (opts->format != CLAUSIER_FORMAT_TEXT) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("unknown output format %d"),
+		                    (int)opts->format);
+		return CLAUSIER_EARG;
+	}
+	const char *want = opts->locale ? opts->locale : "en";
+	S_ctx c = { policy, opts, clausier__locale_supported(want), "", err, NULL, 0 };
+	if (!c.locale) {
+		clausier__error_set(err, CLAUSIER_ELOCALE, NULL, 0, 0,
+		                    _("unsupported locale “%s” (supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE)"),
+		                    want);
+		return CLAUSIER_ELOCALE;
+	}
+	snprintf(c.icu_locale, sizeof c.icu_locale, "%s", c.locale);
+	for (char *p = c.icu_locale; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	c.args = calloc(policy->catalog->nparams + 1, sizeof *c.args);
+	if (!c.args) {
+		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+
+	clausier__edition ed = { 0 };
+	int rc = S_resolve(&c, &ed);
+	free(c.args);
+	if (rc == CLAUSIER_OK) {
+		clausier__buf b = { 0 };
+		clausier__render_text(&b, &ed);
+		*out = clausier__buf_detach(&b, out_len);
+		if (!*out) {
+			clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+			rc = CLAUSIER_ENOMEM;
+		}
+	}
+	S_free_edition(&ed);
+	return rc;
+}

@@ -1,0 +1,135 @@
+/* Buffers, strings and UTF-8 checks shared by the library's files.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "clausier-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int S_grow(clausier__buf *b, size_t extra)
+{
+	if (b->failed)
+		return -1;
+	if (b->len + extra + 1 <= b->cap)
+		return 0;
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap < b->len + extra + 1) {
+		if (cap > SIZE_MAX / 2) {
+			b->failed = 1;
+			return -1;
+		}
+		cap *= 2;
+	}
+	char *p = realloc(b->data, cap);
+	if (!p) {
+		b->failed = 1;
+		return -1;
+	}
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+void clausier__buf_add(clausier__buf *b, const char *s, size_t n)
+{
+	if (S_grow(b, n) < 0)
+		return;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void clausier__buf_puts(clausier__buf *b, const char *s)
+{
+	clausier__buf_add(b, s, strlen(s));
+}
+
+void clausier__buf_putc(clausier__buf *b, char c)
+{
+	clausier__buf_add(b, &c, 1);
+}
+
+char *clausier__buf_detach(clausier__buf *b, size_t *len)
+{
+	if (!b->failed && S_grow(b, 0) == 0) {
+		char *p = b->data;
+		if (len)
+			*len = b->len;
+		memset(b, 0, sizeof *b);
+		return p;
+	}
+	clausier__buf_free(b);
+	return NULL;
+}
+
+void clausier__buf_free(clausier__buf *b)
+{
+	free(b->data);
+	memset(b, 0, sizeof *b);
+}
+
+char *clausier__strdup(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+/* Decodes one UTF-8 sequence; returns its length, or 0 if invalid
+ * (overlong forms, surrogates and values above U+10FFFF included). */
+static size_t S_utf8_decode(const unsigned char *s, long *cp)
+{
+	unsigned c = s[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t n;
+	long v, min;
+	if ((c & 0xE0) == 0xC0) {
+		n = 2, v = c & 0x1F, min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		n = 3, v = c & 0x0F, min = 0x800;
+	} else if ((c & 0xF8) == 0xF0) {
+		n = 4, v = c & 0x07, min = 0x10000;
+	} else {
+		return 0;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+int clausier__text_check(const char *s, long *cp, size_t *pos)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t chars = 0;
+	while (*p) {
+		long c;
+		size_t n = S_utf8_decode(p, &c);
+		chars++;
+		if (n == 0) {
+			*cp = -1;
+			*pos = chars;
+			return -1;
+		}
+		int bad = (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F) ||
+		          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+		if (bad) {
+			*cp = c;
+			*pos = chars;
+			return -1;
+		}
+		p += n;
+	}
+	return 0;
+}

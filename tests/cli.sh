@@ -1,0 +1,86 @@
+#!/bin/sh
+# The clausier command: editions, --output, usage, and every bad input of
+# the corpus in tests/bad (NAME.xml gives exactly NAME.err, exit status 1).
+. "$top_srcdir/tests/lib.sh"
+cat=$top_srcdir/data/samples/sample-catalog.xml
+prof=$top_srcdir/data/samples/sample-profile.xml
+golden=$top_srcdir/tests/golden
+
+nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
+plan $((17 + nbad))
+
+for loc in fr-CA en-CA fr-FR en-US; do
+	run examples/clausier render --locale "$loc" --profile "$prof" "$cat"
+	check "render --locale $loc prints the golden edition" \
+		eval 'expect_status 0 && same "$golden/sample.$loc.txt" "$OUT/stdout" && [ ! -s "$OUT/stderr" ]'
+done
+
+run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/edition.txt" "$cat"
+check "--output writes the edition and nothing on stdout" \
+	eval 'expect_status 0 && same "$golden/sample.fr-CA.txt" "$OUT/edition.txt" && [ ! -s "$OUT/stdout" ]'
+check "--output leaves no temporary file behind" \
+	eval '[ "$(ls "$OUT" | grep -c tmp-)" -eq 0 ]'
+
+echo "old edition" >"$OUT/keep.txt"
+run examples/clausier render -l fr-CA -o "$OUT/keep.txt" "$top_srcdir/tests/bad/malformed.xml"
+check "a failed render leaves the existing output file whole" \
+	eval 'expect_status 1 && [ "$(cat "$OUT/keep.txt")" = "old edition" ] && [ "$(ls "$OUT" | grep -c tmp-)" -eq 0 ]'
+
+run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/no/such/dir/x.txt" "$cat"
+check "an unwritable output is an error naming it" \
+	eval 'expect_status 1 && grep -q "^clausier: $OUT/no/such/dir/x.txt: cannot create a temporary file: No such file or directory\$" "$OUT/stderr"'
+
+if [ -w /dev/full ]; then
+	if [ -n "${CLAUSIER_VALGRIND:-}" ]; then
+		ok "a full disk on stdout is an error # SKIP not under valgrind"
+	else
+		"$top_builddir/examples/clausier" render -l en-CA -p "$prof" "$cat" >/dev/full 2>"$OUT/stderr"
+		status=$?
+		check "a full disk on stdout is an error" \
+			eval 'expect_status 1 && grep -q "cannot write the edition: No space left on device" "$OUT/stderr"'
+	fi
+else
+	ok "a full disk on stdout is an error # SKIP no /dev/full"
+fi
+
+run examples/clausier render -l fr-CA -p "$prof" "$OUT/missing.xml"
+check "a missing catalog is one line naming it, status 1" \
+	eval 'expect_status 1 && [ "$(cat "$OUT/stderr")" = "clausier: $OUT/missing.xml: cannot open: No such file or directory" ]'
+
+run examples/clausier render -l de-DE -p "$prof" "$cat"
+check "an unsupported locale is a usage error" \
+	eval 'expect_status 2 && grep -q "unsupported locale .de-DE.; supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE" "$OUT/stderr" && [ ! -s "$OUT/stdout" ]'
+
+run examples/clausier
+check "no command: usage on stderr, status 2" eval 'expect_status 2 && grep -q "^Usage: clausier render" "$OUT/stderr"'
+run examples/clausier frobnicate
+check "unknown command: status 2" eval 'expect_status 2 && grep -q "unknown command .frobnicate." "$OUT/stderr"'
+run examples/clausier render --locale fr-CA
+check "render without a catalog: status 2" eval 'expect_status 2 && grep -q "render needs a catalog" "$OUT/stderr"'
+
+run examples/clausier --help
+cp "$OUT/stdout" "$OUT/help"
+check "--help prints usage and options on stdout" \
+	eval 'expect_status 0 && grep -q "^Usage: clausier render \[OPTION\]... CATALOG" "$OUT/help"'
+missing=
+for o in $(grep -o -- '--[a-z][a-z-]*' "$OUT/help" | sort -u); do
+	grep -qF -- "\\-\\-${o#--}" "$top_srcdir/doc/clausier.1" || missing="$missing $o"
+done
+check "the man page documents every option of --help${missing:+ (missing:$missing)}" [ -z "$missing" ]
+
+run examples/clausier --version
+check "--version prints the package version" \
+	eval 'expect_status 0 && grep -q "^clausier [0-9][0-9.]*\$" "$OUT/stdout"'
+
+# The corpus: run from tests/bad so that messages carry the short names.
+cd "$top_srcdir/tests/bad" || exit 99
+for f in *.xml; do
+	name=${f%.xml}
+	case $f in
+	profile-*) run examples/clausier render -l fr-CA -p "$f" ../../data/samples/sample-catalog.xml ;;
+	*) run examples/clausier render -l fr-CA "$f" ;;
+	esac
+	check "bad input $f: one located line, status 1" \
+		eval 'expect_status 1 && same "$name.err" "$OUT/stderr" && [ ! -s "$OUT/stdout" ]'
+done
+exit 0

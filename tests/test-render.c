@@ -1,0 +1,316 @@
+/* Rendering: exact editions, ICU formatting, fallback, options, threads. */
+#include "helpers.h"
+
+#include <pthread.h>
+
+static char *render_sample(const char *locale)
+{
+	clausier_catalog *cat = NULL;
+	clausier_profile *prof = NULL;
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_catalog_load_file(&cat, SAMPLE_CATALOG, &err), CLAUSIER_OK, "%s", errline(&err));
+	cr_assert_eq(clausier_profile_load_file(&prof, SAMPLE_PROFILE, &err), CLAUSIER_OK, "%s", errline(&err));
+	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK, "%s", errline(&err));
+	clausier_render_options opts;
+	cr_assert_eq(clausier_render_options_init(&opts, CLAUSIER_RENDER_OPTIONS_VERSION), CLAUSIER_OK);
+	opts.locale = locale;
+	char *out = NULL;
+	size_t len = 0;
+	cr_assert_eq(clausier_render(&out, &len, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+	cr_assert_eq(len, strlen(out));
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+	return out;
+}
+
+static void check_golden(const char *locale)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/tests/golden/sample.%s.txt", SRCDIR, locale);
+	char *want = slurp(path);
+	char *got = render_sample(locale);
+	cr_assert_str_eq(got, want, "edition for %s differs from %s", locale, path);
+	clausier_free(got);
+	free(want);
+}
+
+Test(golden, sample_fr_CA) { check_golden("fr-CA"); }
+Test(golden, sample_fr_FR) { check_golden("fr-FR"); }
+Test(golden, sample_fr_CH) { check_golden("fr-CH"); }
+Test(golden, sample_fr_BE) { check_golden("fr-BE"); }
+Test(golden, sample_fr) { check_golden("fr"); }
+Test(golden, sample_en_CA) { check_golden("en-CA"); }
+Test(golden, sample_en_US) { check_golden("en-US"); }
+Test(golden, sample_en_GB) { check_golden("en-GB"); }
+Test(golden, sample_en) { check_golden("en"); }
+
+/* A one-clause catalog whose body is the given patterns. */
+static char *one_clause(char *buf, size_t n, const char *en, const char *fr, const char *ptype)
+{
+	snprintf(buf, n,
+	         "<catalog " NS " version='1' source-lang='en'><title><text xml:lang='en'>T</text>"
+	         "<text xml:lang='fr'>T</text></title><param name='v' type='%s'/>"
+	         "<clause id='c' topic='scope'><heading><text xml:lang='en'>H</text><text xml:lang='fr'>H</text></heading>"
+	         "<body><text xml:lang='en'>%s</text><text xml:lang='fr'>%s</text></body></clause></catalog>",
+	         ptype, en, fr);
+	return buf;
+}
+
+/* The body line of a one-clause edition. */
+static void expect_body(const char *en, const char *fr, const char *ptype, const char *value,
+                        const char *locale, const char *want)
+{
+	char cat[2048], prof[512], expected[1024];
+	snprintf(prof, sizeof prof, "<profile " NS " version='1'><value name='v'>%s</value></profile>", value);
+	char *out = render_texts(one_clause(cat, sizeof cat, en, fr, ptype), prof, locale, 0);
+	snprintf(expected, sizeof expected, "T\n\n1. H\n\n%s\n", want);
+	cr_assert_str_eq(out, expected, "value %s in %s", value, locale);
+	clausier_free(out);
+}
+
+#define DAYS_EN "within {v, plural, one {# day} other {# days}}"
+#define DAYS_FR "dans un délai de {v, plural, one {# jour} many {# de jours} other {# jours}}"
+
+Test(icu, english_plural_one_and_other)
+{
+	expect_body(DAYS_EN, DAYS_FR, "number", "1", "en-CA", "within 1 day");
+	expect_body(DAYS_EN, DAYS_FR, "number", "30", "en-CA", "within 30 days");
+	expect_body(DAYS_EN, DAYS_FR, "number", "0", "en-CA", "within 0 days");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1.5", "en-US", "within 1.5 days");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1000", "en-US", "within 1,000 days");
+}
+
+Test(icu, french_plural_one_many_other)
+{
+	expect_body(DAYS_EN, DAYS_FR, "number", "30", "fr-CA", "dans un délai de 30 jours");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1", "fr-CA", "dans un délai de 1 jour");
+	/* French "one" is 0 and 1, and every number below 2. */
+	expect_body(DAYS_EN, DAYS_FR, "number", "0", "fr-FR", "dans un délai de 0 jour");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1.5", "fr-FR", "dans un délai de 1,5 jour");
+	/* "many": a million and its multiples take "de"; fr-FR groups digits
+	 * with U+202F, fr-CA with U+00A0 (CLDR). */
+	expect_body(DAYS_EN, DAYS_FR, "number", "1000000", "fr-FR", "dans un délai de 1\u202f000\u202f000 de jours");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1000000", "fr-CA", "dans un délai de 1\u00a0000\u00a0000 de jours");
+	expect_body(DAYS_EN, DAYS_FR, "number", "2500", "fr-CH", "dans un délai de 2\u202f500 jours");
+}
+
+Test(icu, dates_are_calendar_days_in_every_locale)
+{
+	const char *en = "from {v, date, long}", *fr = "à compter du {v, date, long}";
+	expect_body(en, fr, "date", "2027-01-15", "en-CA", "from January 15, 2027");
+	expect_body(en, fr, "date", "2027-01-15", "en-GB", "from 15 January 2027");
+	expect_body(en, fr, "date", "2027-01-15", "fr-CA", "à compter du 15 janvier 2027");
+	expect_body(en, fr, "date", "2027-07-01", "fr-FR", "à compter du 1 juillet 2027");
+}
+
+static void date_in_zone(const char *tz)
+{
+	setenv("TZ", tz, 1);
+	expect_body("from {v, date, long}", "à compter du {v, date, long}", "date", "2027-01-01", "en-US",
+	            "from January 1, 2027");
+	expect_body("from {v, date, long}", "à compter du {v, date, long}", "date", "2026-12-31", "fr-CA",
+	            "à compter du 31 décembre 2026");
+}
+
+/* Criterion runs each test in its own process, so ICU reads TZ afresh. */
+Test(icu, a_date_does_not_move_east_of_greenwich) { date_in_zone("Pacific/Kiritimati"); }
+Test(icu, a_date_does_not_move_west_of_greenwich) { date_in_zone("Pacific/Pago_Pago"); }
+
+Test(icu, values_are_never_read_as_patterns_or_markup)
+{
+	expect_body("Hello {v}.", "Bonjour {v}.", "text", "{v} &lt;b&gt; ' # {0}", "en-CA",
+	            "Hello {v} <b> ' # {0}.");
+}
+
+Test(icu, select_on_a_text_value)
+{
+	const char *en = "{v, select, hospital {patients} other {members}}";
+	const char *fr = "{v, select, hospital {patients} other {membres}}";
+	expect_body(en, fr, "text", "hospital", "en-CA", "patients");
+	expect_body(en, fr, "text", "school", "fr-CA", "membres");
+}
+
+static const char *partial_catalog =
+	"<catalog " NS " version='1' source-lang='en'>\n"
+	"<title><text xml:lang='en'>Policy</text><text xml:lang='fr'>Politique</text></title>\n"
+	"<clause id='scope' topic='scope'>\n"
+	"<heading><text xml:lang='en'>Scope</text></heading>\n"
+	"<body><text xml:lang='en'>Everyone.</text></body></clause></catalog>";
+static const char *empty_profile = "<profile " NS " version='1'/>";
+
+Test(fallback, a_missing_translation_is_an_error_naming_clause_and_locale)
+{
+	clausier_catalog *cat = load_catalog_text(partial_catalog);
+	clausier_profile *prof = load_profile_text(empty_profile);
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK);
+	clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+	opts.locale = "fr-CA";
+	char *out = (char *)1;
+	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_ENOTFOUND);
+	cr_assert_null(out);
+	cr_assert_str_eq(errline(&err), "test.xml:4: clause “scope” has no text for fr-CA");
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+}
+
+Test(fallback, with_the_flag_the_source_text_is_used)
+{
+	char *out = render_texts(partial_catalog, empty_profile, "fr-CA", CLAUSIER_RENDER_FALLBACK);
+	cr_assert_str_eq(out, "Politique\n\n1. Scope\n\nEveryone.\n");
+	clausier_free(out);
+}
+
+Test(locale, regional_text_wins_over_the_language)
+{
+	char *ca = render_sample("fr-CA"), *be = render_sample("fr-BE");
+	cr_assert(strstr(ca, "Politique d’utilisation des médias sociaux\n"));
+	cr_assert(strstr(be, "Charte d’usage des réseaux sociaux\n"));
+	clausier_free(ca);
+	clausier_free(be);
+}
+
+Test(locale, values_can_differ_by_language)
+{
+	const char *prof = "<profile " NS " version='1'><value name='v'>Northwind Literacy</value>"
+	                   "<value name='v' xml:lang='fr'>Alphabétisation Northwind</value></profile>";
+	char cat[2048];
+	one_clause(cat, sizeof cat, "{v}", "{v}", "text");
+	char *en = render_texts(cat, prof, "en-CA", 0), *fr = render_texts(cat, prof, "fr-CA", 0);
+	cr_assert_str_eq(en, "T\n\n1. H\n\nNorthwind Literacy\n");
+	cr_assert_str_eq(fr, "T\n\n1. H\n\nAlphabétisation Northwind\n");
+	clausier_free(en);
+	clausier_free(fr);
+}
+
+Test(locale, supported_tags_are_case_insensitive_and_accept_underscores)
+{
+	cr_assert(clausier_locale_is_supported("fr-CA"));
+	cr_assert(clausier_locale_is_supported("FR_ca"));
+	cr_assert(clausier_locale_is_supported("en"));
+	cr_assert_not(clausier_locale_is_supported("fr-CA-x-private"));
+	cr_assert_not(clausier_locale_is_supported("de-DE"));
+	cr_assert_not(clausier_locale_is_supported("fr\rCA"));
+	cr_assert_not(clausier_locale_is_supported(""));
+	cr_assert_not(clausier_locale_is_supported(NULL));
+	char *a = render_sample("fr_ca"), *b = render_sample("fr-CA");
+	cr_assert_str_eq(a, b);
+	clausier_free(a);
+	clausier_free(b);
+}
+
+Test(locale, unsupported_locale_is_an_error)
+{
+	clausier_catalog *cat = load_catalog_text(partial_catalog);
+	clausier_profile *prof = load_profile_text(empty_profile);
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK);
+	clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+	opts.locale = "de-DE";
+	char *out = NULL;
+	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_ELOCALE);
+	cr_assert_str_eq(errline(&err), "unsupported locale “de-DE” (supported: en, en-US, en-CA, en-GB, fr, "
+	                                "fr-FR, fr-CA, fr-CH, fr-BE)");
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+}
+
+Test(options, init_rejects_unknown_versions_and_null_means_english)
+{
+	clausier_render_options opts;
+	cr_assert_eq(clausier_render_options_init(&opts, 99), CLAUSIER_EARG);
+	cr_assert_eq(clausier_render_options_init(NULL, CLAUSIER_RENDER_OPTIONS_VERSION), CLAUSIER_EARG);
+	cr_assert_eq(clausier_render_options_init(&opts, CLAUSIER_RENDER_OPTIONS_VERSION), CLAUSIER_OK);
+	cr_assert_eq(opts.version, CLAUSIER_RENDER_OPTIONS_VERSION);
+	cr_assert_null(opts.locale);
+	cr_assert_eq(opts.flags, 0);
+
+	clausier_catalog *cat = load_catalog_text(partial_catalog);
+	clausier_profile *prof = load_profile_text(empty_profile);
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK);
+	char *out = NULL;
+	cr_assert_eq(clausier_render(&out, NULL, pol, NULL, &err), CLAUSIER_OK);
+	cr_assert_str_eq(out, "Policy\n\n1. Scope\n\nEveryone.\n");
+	clausier_free(out);
+	opts.version = 2;
+	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_EARG);
+	cr_assert_eq(clausier_render(&out, NULL, NULL, NULL, &err), CLAUSIER_EARG);
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+}
+
+Test(api, version_and_error_text)
+{
+	cr_assert_str_eq(clausier_version(), PACKAGE_VERSION_FOR_TESTS);
+	clausier_error err = { CLAUSIER_EPARSE, "a.xml", 3, 7, "boom" };
+	char buf[64];
+	cr_assert_eq(clausier_error_format(buf, sizeof buf, &err), 15);
+	cr_assert_str_eq(buf, "a.xml:3:7: boom");
+	err.column = 0;
+	clausier_error_format(buf, sizeof buf, &err);
+	cr_assert_str_eq(buf, "a.xml:3: boom");
+	err.line = 0;
+	clausier_error_format(buf, sizeof buf, &err);
+	cr_assert_str_eq(buf, "a.xml: boom");
+	cr_assert_str_eq(clausier_strerror(CLAUSIER_ELOCALE), "unsupported locale");
+	cr_assert_str_eq(clausier_strerror(12345), "unknown error");
+}
+
+/* One catalog and policy shared by many threads give what one thread gives. */
+typedef struct {
+	const clausier_policy *pol;
+	const char *locale;
+	const char *want;
+	int mismatches;
+} job;
+
+static void *worker(void *arg)
+{
+	job *j = arg;
+	clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+	opts.locale = j->locale;
+	for (int i = 0; i < 25; i++) {
+		char *out = NULL;
+		if (clausier_render(&out, NULL, j->pol, &opts, NULL) != CLAUSIER_OK || strcmp(out, j->want))
+			j->mismatches++;
+		clausier_free(out);
+	}
+	return NULL;
+}
+
+Test(threads, renders_from_eight_threads_match_the_single_thread_edition)
+{
+	clausier_catalog *cat = NULL;
+	clausier_profile *prof = NULL;
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_catalog_load_file(&cat, SAMPLE_CATALOG, &err), CLAUSIER_OK);
+	cr_assert_eq(clausier_profile_load_file(&prof, SAMPLE_PROFILE, &err), CLAUSIER_OK);
+	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK);
+	char *fr = slurp(SRCDIR "/tests/golden/sample.fr-CA.txt");
+	char *en = slurp(SRCDIR "/tests/golden/sample.en-CA.txt");
+	pthread_t t[8];
+	job jobs[8];
+	for (int i = 0; i < 8; i++) {
+		jobs[i] = (job){ pol, i % 2 ? "fr-CA" : "en-CA", i % 2 ? fr : en, 0 };
+		cr_assert_eq(pthread_create(&t[i], NULL, worker, &jobs[i]), 0);
+	}
+	for (int i = 0; i < 8; i++) {
+		pthread_join(t[i], NULL);
+		cr_assert_eq(jobs[i].mismatches, 0, "thread %d", i);
+	}
+	free(fr);
+	free(en);
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+}
