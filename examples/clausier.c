@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #if ENABLE_NLS
@@ -78,8 +79,19 @@ static int S_write_atomic(const char *path, const char *data, size_t len)
 		free(tmp);
 		return -1;
 	}
+	/* mkstemp creates the file 0600; the edition gets the mode of the file
+	 * it replaces, or the usual 0666 less the umask. */
+	struct stat st;
+	mode_t mode;
+	if (stat(path, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
 	size_t off = 0;
-	int e = 0;
+	int e = fchmod(fd, mode) < 0 ? errno : 0;
 	while (off < len) {
 		ssize_t w = write(fd, data + off, len - off);
 		if (w < 0 && errno == EINTR)

@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((17 + nbad))
+plan $((19 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run examples/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -20,6 +20,12 @@ check "--output writes the edition and nothing on stdout" \
 	eval 'expect_status 0 && same "$golden/sample.fr-CA.txt" "$OUT/edition.txt" && [ ! -s "$OUT/stdout" ]'
 check "--output leaves no temporary file behind" \
 	eval '[ "$(ls "$OUT" | grep -c tmp-)" -eq 0 ]'
+check "--output gives a new file the usual mode (0666 less the umask)" \
+	eval '[ "$(umask 022; rm -f "$OUT/m.txt"; "$top_builddir/examples/clausier" render -p "$prof" -o "$OUT/m.txt" "$cat"; stat -c %a "$OUT/m.txt")" = 644 ]'
+chmod 640 "$OUT/edition.txt"
+run examples/clausier render -l en-CA -p "$prof" -o "$OUT/edition.txt" "$cat"
+check "--output keeps the mode of the file it replaces" \
+	eval 'expect_status 0 && [ "$(stat -c %a "$OUT/edition.txt")" = 640 ] && same "$golden/sample.en-CA.txt" "$OUT/edition.txt"'
 
 echo "old edition" >"$OUT/keep.txt"
 run examples/clausier render -l fr-CA -o "$OUT/keep.txt" "$top_srcdir/tests/bad/malformed.xml"
