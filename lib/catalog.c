@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/tree.h>
 
@@ -65,9 +66,13 @@ char *clausier__xml_text(xmlNodePtr n)
 
 char *clausier__xml_lang(xmlNodePtr n)
 {
-	xmlChar *v = xmlGetNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+	xmlChar *v = xmlNodeGetLang(n);
 	char *s = clausier__strdup((const char *)v);
 	xmlFree(v);
+	/* msgfmt --xml writes the PO file's language, e.g. fr_CA. */
+	for (char *p = s; p && *p; p++)
+		if (*p == '_')
+			*p = '-';
 	return s;
 }
 
@@ -99,12 +104,87 @@ static long S_find_param(const clausier_catalog *cat, const char *name)
 	return -1;
 }
 
-static const char *S_type_name(enum clausier__ptype t)
+static const char *const S_ptype_names[] = {
+	"text", "email", "url", "date", "number", "duration", "money", "list", "choice", "boolean",
+};
+
+const char *clausier__ptype_name(enum clausier__ptype t)
+{
+	return (size_t)t < sizeof S_ptype_names / sizeof *S_ptype_names ? S_ptype_names[t] : "text";
+}
+
+static int S_index_of(const char *const *names, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (names[i] && s && !strcmp(names[i], s))
+			return (int)i;
+	return -1;
+}
+
+#define S_INDEX(names, s) S_index_of(names, sizeof names / sizeof *names, s)
+
+/* Indexed by the public enums. */
+static const char *const S_genres[] = { NULL, "smp", "charte" };
+static const char *const S_sectors[] = { NULL, "health", "education", "nonprofit", "public", "private" };
+static const char *const S_kinds[] = { "rule", "advice", "definition", "procedure", "notice" };
+static const char *const S_strengths[] = { NULL, "must", "should", "may" };
+static const char *const S_risks[] = { "balanced", "strict", "open" };
+
+int clausier__risk_from_name(const char *s)
+{
+	return S_INDEX(S_risks, s);
+}
+
+const char *clausier__risk_name(int risk)
+{
+	return risk >= 0 && risk < 3 ? S_risks[risk] : "balanced";
+}
+
+int clausier__sector_from_name(const char *s)
+{
+	return S_INDEX(S_sectors, s);
+}
+
+const char *clausier__sector_name(int sector)
+{
+	return sector > 0 && sector < 6 ? S_sectors[sector] : NULL;
+}
+
+const char *clausier__genre_name(int genre)
+{
+	return genre > 0 && genre < 3 ? S_genres[genre] : NULL;
+}
+
+/* A space-separated list of names as a bit set (1u << index). */
+static unsigned S_bits(const char *const *names, size_t n, const char *list)
+{
+	unsigned bits = 0;
+	if (!list)
+		return 0;
+	const char *p = list;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		size_t len = strcspn(p, " ");
+		for (size_t i = 0; i < n; i++)
+			if (names[i] && strlen(names[i]) == len && !strncmp(names[i], p, len))
+				bits |= 1u << i;
+		p += len;
+	}
+	return bits;
+}
+
+#define S_BITS(names, s) S_bits(names, sizeof names / sizeof *names, s)
+
+enum clausier__argkind clausier__param_argkind(enum clausier__ptype t)
 {
 	switch (t) {
-	case CLAUSIER__P_NUMBER: return "number";
-	case CLAUSIER__P_DATE: return "date";
-	default: return "text";
+	case CLAUSIER__P_DATE: return CLAUSIER__ARG_DATE;
+	case CLAUSIER__P_NUMBER:
+	case CLAUSIER__P_DURATION: return CLAUSIER__ARG_NUMBER;
+	case CLAUSIER__P_MONEY: return CLAUSIER__ARG_MONEY;
+	case CLAUSIER__P_LIST: return CLAUSIER__ARG_LIST;
+	default: return CLAUSIER__ARG_TEXT;
 	}
 }
 
@@ -120,30 +200,55 @@ static long long S_days(long long y, unsigned m, unsigned d)
 	return era * 146097 + (long long)doe - 719468;
 }
 
-int clausier__param_parse(enum clausier__ptype type, const char *text, double *date, char *why,
+/* A plain decimal, independent of the process locale; returns the length
+ * of the number at p, or 0. */
+static size_t S_decimal(const char *p, int allow_sign)
+{
+	const char *q = p;
+	size_t digits = 0, frac = 0;
+	if (allow_sign && *q == '-')
+		q++;
+	while (*q >= '0' && *q <= '9')
+		q++, digits++;
+	if (*q == '.') {
+		q++;
+		while (*q >= '0' && *q <= '9')
+			q++, frac++;
+		if (!frac)
+			return 0;
+	}
+	if (!digits || digits > 15 || frac > 6)
+		return 0;
+	return (size_t)(q - p);
+}
+
+static int S_ascii_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int clausier__param_parse(const clausier__param *p, const char *text, double *date, char *why,
                           size_t whylen)
 {
-	const char *p = text;
-	switch (type) {
-	case CLAUSIER__P_NUMBER: {
-		/* A plain decimal, independent of the process locale. */
-		size_t digits = 0, frac = 0;
-		if (*p == '-')
-			p++;
-		while (*p >= '0' && *p <= '9')
-			p++, digits++;
-		if (*p == '.') {
-			p++;
-			while (*p >= '0' && *p <= '9')
-				p++, frac++;
-			if (!frac)
-				digits = 0;
-		}
-		if (*p || !digits || digits > 15 || frac > 6) {
-			snprintf(why, whylen, _("“%s” is not a number (write it like 30 or 2.5)"), text);
-			return -1;
-		}
-		return 0;
+	switch (p->type) {
+	case CLAUSIER__P_NUMBER:
+		if (S_decimal(text, 1) == strlen(text) && *text)
+			return 0;
+		snprintf(why, whylen, _("“%s” is not a number (write it like 30 or 2.5)"), text);
+		return -1;
+	case CLAUSIER__P_DURATION:
+		if (S_decimal(text, 0) == strlen(text) && *text)
+			return 0;
+		/* TRANSLATORS: the second %s is a unit keyword: hour, day, week, month. */
+		snprintf(why, whylen, _("“%s” is not a duration (write a number like 30, in %s units)"), text, p->unit);
+		return -1;
+	case CLAUSIER__P_MONEY: {
+		size_t n = S_decimal(text, 0);
+		if (n && text[n] == ' ' && S_ascii_alpha(text[n + 1]) && S_ascii_alpha(text[n + 2]) &&
+		    S_ascii_alpha(text[n + 3]) && !text[n + 4])
+			return 0;
+		snprintf(why, whylen, _("“%s” is not a sum of money (write it like 1500 EUR or 250.50 CAD)"), text);
+		return -1;
 	}
 	case CLAUSIER__P_DATE: {
 		unsigned y, m, d;
@@ -160,6 +265,49 @@ int clausier__param_parse(enum clausier__ptype type, const char *text, double *d
 			*date = (double)S_days(y, m, d) * 86400000.0;
 		return 0;
 	}
+	case CLAUSIER__P_EMAIL: {
+		const char *at = strchr(text, '@');
+		if (at && at != text && !strchr(at + 1, '@') && strchr(at + 1, '.') &&
+		    at[1] != '.' && text[strlen(text) - 1] != '.' && !strpbrk(text, " <>\"(),;:[]\\"))
+			return 0;
+		snprintf(why, whylen, _("“%s” is not an e-mail address"), text);
+		return -1;
+	}
+	case CLAUSIER__P_URL:
+		if ((!strncmp(text, "https://", 8) || !strncmp(text, "http://", 7)) &&
+		    strlen(text) > 8 + (text[4] == 's') - 1 && !strpbrk(text, " <>\"{}|\\^`"))
+			return 0;
+		snprintf(why, whylen, _("“%s” is not a web address (write it like https://example.org/policy)"), text);
+		return -1;
+	case CLAUSIER__P_BOOLEAN:
+		if (!strcmp(text, "true") || !strcmp(text, "false"))
+			return 0;
+		snprintf(why, whylen, _("“%s” is not true or false"), text);
+		return -1;
+	case CLAUSIER__P_CHOICE: {
+		size_t n = strlen(text);
+		for (const char *c = p->choices; c && *c;) {
+			size_t len = strcspn(c, " ");
+			if (len == n && !strncmp(c, text, n))
+				return 0;
+			c += len;
+			while (*c == ' ')
+				c++;
+		}
+		snprintf(why, whylen, _("“%s” is not one of the choices (%s)"), text, p->choices);
+		return -1;
+	}
+	case CLAUSIER__P_LIST:
+		for (const char *c = text;; c++) {
+			if (*c == CLAUSIER__LIST_SEP || !*c) {
+				if (c == text || c[-1] == CLAUSIER__LIST_SEP) {
+					snprintf(why, whylen, "%s", _("a list item is empty"));
+					return -1;
+				}
+				if (!*c)
+					return 0;
+			}
+		}
 	default:
 		if (!*text) {
 			snprintf(why, whylen, "%s", _("the value is empty"));
@@ -184,24 +332,25 @@ static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, c
 		return -1;
 	}
 	enum clausier__ptype t = cat->params[i].type;
-	int ok = kind == CLAUSIER__ARG_ANY || (kind == CLAUSIER__ARG_NUMBER && t == CLAUSIER__P_NUMBER) ||
-	         (kind == CLAUSIER__ARG_DATE && t == CLAUSIER__P_DATE) ||
-	         (kind == CLAUSIER__ARG_TEXT && t == CLAUSIER__P_TEXT);
+	enum clausier__argkind have = clausier__param_argkind(t);
+	int ok = kind == CLAUSIER__ARG_ANY || kind == have ||
+	         (kind == CLAUSIER__ARG_NUMBER && have == CLAUSIER__ARG_MONEY);
 	if (!ok) {
+		const char *needs = kind == CLAUSIER__ARG_NUMBER ? "number, duration, money"
+		                    : kind == CLAUSIER__ARG_DATE ? "date"
+		                                                 : "text, email, url, choice, boolean";
 		/* TRANSLATORS: the types are the keywords of the catalog format
-		 * (number, date, text): leave them in English. */
+		 * (number, date, text...): leave them in English. */
 		snprintf(why, whylen, _("argument {%s} needs a parameter of type %s, but “%s” has type %s"),
-		         name,
-		         kind == CLAUSIER__ARG_NUMBER ? "number" : kind == CLAUSIER__ARG_DATE ? "date" : "text",
-		         name, S_type_name(t));
+		         name, needs, name, clausier__ptype_name(t));
 		return -1;
 	}
 	ctx->uses[i] = 1;
 	return 0;
 }
 
-/* Reads <text xml:lang> children into msg, checking each pattern.  what
- * names the message in errors ("clause “x”", "title"). */
+/* Reads <text> children into msg, checking each pattern.  what names the
+ * message in errors ("clause “x”", "the title"). */
 static void S_read_msg(S_loader *ld, clausier__msg *msg, xmlNodePtr el, const char *what,
                        unsigned char *uses)
 {
@@ -263,26 +412,52 @@ static void S_read_param(S_loader *ld, xmlNodePtr el)
 	p->name = S_attr(el, "name");
 	char *type = S_attr(el, "type");
 	p->defval = S_attr(el, "default");
+	p->unit = S_attr(el, "unit");
+	p->choices = S_attr(el, "choices");
+	cat->nparams++;
 	if (!p->name || !type) {
-		free(p->name);
-		free(p->defval);
 		free(type);
 		S_oom(ld);
 		return;
 	}
-	cat->nparams++;
-	p->type = !strcmp(type, "number") ? CLAUSIER__P_NUMBER
-	          : !strcmp(type, "date") ? CLAUSIER__P_DATE
-	                                  : CLAUSIER__P_TEXT;
+	int t = S_INDEX(S_ptype_names, type);
+	p->type = t < 0 ? CLAUSIER__P_TEXT : (enum clausier__ptype)t;
 	free(type);
 	if (S_find_param(cat, p->name) != (long)cat->nparams - 1) {
 		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s” is declared twice"), p->name);
 		return;
 	}
 	char why[300];
-	if (p->defval && clausier__param_parse(p->type, p->defval, NULL, why, sizeof why) < 0)
+	if (p->defval && p->type == CLAUSIER__P_LIST) {
+		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s”: a list cannot have a default value"), p->name);
+		return;
+	}
+	if (p->defval && clausier__param_parse(p, p->defval, NULL, why, sizeof why) < 0)
 		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s” (%s), default value: %s"), p->name,
-		       S_type_name(p->type), why);
+		       clausier__ptype_name(p->type), why);
+}
+
+static void S_read_section(S_loader *ld, xmlNodePtr el)
+{
+	clausier_catalog *cat = ld->cat;
+	clausier__section *s = &cat->sections[cat->nsections++];
+	s->line = S_line(el);
+	s->id = S_attr(el, "id");
+	if (!s->id) {
+		S_oom(ld);
+		return;
+	}
+	for (size_t i = 0; i + 1 < cat->nsections; i++)
+		if (!strcmp(cat->sections[i].id, s->id)) {
+			S_fail(ld, CLAUSIER_EINVALID, s->line, _("section “%s” is defined twice (first at line %d)"),
+			       s->id, cat->sections[i].line);
+			return;
+		}
+	char what[300];
+	snprintf(what, sizeof what, _("section “%s”"), s->id);
+	for (xmlNodePtr c = el->children; c && ld->status == CLAUSIER_OK; c = c->next)
+		if (S_is(c, "title"))
+			S_read_msg(ld, &s->title, c, what, cat->front_uses);
 }
 
 static void S_read_clause(S_loader *ld, xmlNodePtr el)
@@ -293,6 +468,7 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 	cl->id = S_attr(el, "id");
 	cl->topic = S_attr(el, "topic");
 	cl->uses = calloc(cat->nparams ? cat->nparams : 1, 1);
+	cl->section = -1;
 	if (!cl->id || !cl->topic || !cl->uses) {
 		S_oom(ld);
 		return;
@@ -303,14 +479,71 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 		       cl->id, cat->clauses[idx].line);
 		return;
 	}
+
+	char *v = S_attr(el, "section");
+	if (v) {
+		for (size_t i = 0; i < cat->nsections; i++)
+			if (!strcmp(cat->sections[i].id, v))
+				cl->section = (long)i;
+		if (cl->section < 0)
+			S_fail(ld, CLAUSIER_EINVALID, cl->line, _("clause “%s”: there is no section “%s”"), cl->id, v);
+		free(v);
+		if (ld->status != CLAUSIER_OK)
+			return;
+	} else if (cat->nsections) {
+		S_fail(ld, CLAUSIER_EINVALID, cl->line,
+		       _("clause “%s” has no section, but the catalog has sections"), cl->id);
+		return;
+	}
+	v = S_attr(el, "kind");
+	cl->kind = v ? S_INDEX(S_kinds, v) : CLAUSIER_KIND_RULE;
+	free(v);
+	v = S_attr(el, "strength");
+	cl->strength = v ? S_INDEX(S_strengths, v) : CLAUSIER_STRENGTH_NONE;
+	free(v);
+	v = S_attr(el, "genres");
+	cl->genres = v ? S_BITS(S_genres, v) : 1u << cat->genre;
+	free(v);
+	v = S_attr(el, "sectors");
+	cl->sectors = S_BITS(S_sectors, v);
+	free(v);
+	v = S_attr(el, "revision");
+	cl->revision = v ? atoi(v) : 1;
+	free(v);
+
 	char what[300];
 	snprintf(what, sizeof what, _("clause “%s”"), cl->id);
+	clausier__buf notes = { 0 };
 	for (xmlNodePtr c = el->children; c && ld->status == CLAUSIER_OK; c = c->next) {
-		if (S_is(c, "heading"))
+		if (S_is(c, "note")) {
+			char *t = clausier__xml_text(c);
+			if (!t) {
+				S_oom(ld);
+				break;
+			}
+			if (notes.len)
+				clausier__buf_putc(&notes, '\n');
+			clausier__buf_puts(&notes, t);
+			free(t);
+		} else if (S_is(c, "heading")) {
 			S_read_msg(ld, &cl->heading, c, what, cl->uses);
-		else if (S_is(c, "body"))
-			S_read_msg(ld, &cl->body, c, what, cl->uses);
+		} else if (S_is(c, "body")) {
+			char *r = S_attr(c, "risk");
+			int risk = r ? clausier__risk_from_name(r) : CLAUSIER_RISK_BALANCED;
+			free(r);
+			if (risk < 0)
+				risk = CLAUSIER_RISK_BALANCED;
+			if (cl->body[risk].present) {
+				S_fail(ld, CLAUSIER_EINVALID, S_line(c), _("%s: a second body for risk tolerance “%s”"),
+				       what, clausier__risk_name(risk));
+				break;
+			}
+			S_read_msg(ld, &cl->body[risk], c, what, cl->uses);
+		}
 	}
+	if (notes.len)
+		cl->notes = clausier__buf_detach(&notes, NULL);
+	clausier__buf_free(&notes);
 }
 
 static void S_free_msg(clausier__msg *m)
@@ -327,6 +560,7 @@ void clausier_catalog_free(clausier_catalog *cat)
 	if (!cat)
 		return;
 	free(cat->source);
+	free(cat->id);
 	free(cat->source_lang);
 	S_free_msg(&cat->title);
 	S_free_msg(&cat->subtitle);
@@ -334,16 +568,25 @@ void clausier_catalog_free(clausier_catalog *cat)
 	for (size_t i = 0; i < cat->nparams; i++) {
 		free(cat->params[i].name);
 		free(cat->params[i].defval);
+		free(cat->params[i].unit);
+		free(cat->params[i].choices);
 	}
 	free(cat->params);
 	free(cat->front_uses);
+	for (size_t i = 0; i < cat->nsections; i++) {
+		free(cat->sections[i].id);
+		S_free_msg(&cat->sections[i].title);
+	}
+	free(cat->sections);
 	for (size_t i = 0; i < cat->nclauses; i++) {
 		clausier__clause *cl = &cat->clauses[i];
 		free(cl->id);
 		free(cl->topic);
 		free(cl->uses);
+		free(cl->notes);
 		S_free_msg(&cl->heading);
-		S_free_msg(&cl->body);
+		for (int r = 0; r < 3; r++)
+			S_free_msg(&cl->body[r]);
 	}
 	free(cat->clauses);
 	free(cat);
@@ -367,24 +610,31 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 	S_loader ld = { calloc(1, sizeof(clausier_catalog)), err, CLAUSIER_OK };
 	clausier_catalog *cat = ld.cat;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	if (!cat || !(cat->source = clausier__strdup(name)) ||
-	    !(cat->source_lang = S_attr(root, "source-lang"))) {
+	char *genre = NULL;
+	if (!cat || !(cat->source = clausier__strdup(name)) || !(cat->id = S_attr(root, "id")) ||
+	    !(genre = S_attr(root, "genre")) || !(cat->source_lang = clausier__xml_lang(root))) {
+		free(genre);
 		clausier_catalog_free(cat);
 		xmlFreeDoc(doc);
 		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
-	size_t np = 0, nc = 0;
+	cat->genre = S_INDEX(S_genres, genre);
+	free(genre);
+	size_t np = 0, ns = 0, nc = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		np += S_is(c, "param");
+		ns += S_is(c, "section");
 		nc += S_is(c, "clause");
 	}
 	cat->params = calloc(np ? np : 1, sizeof *cat->params);
+	cat->sections = calloc(ns ? ns : 1, sizeof *cat->sections);
 	cat->clauses = calloc(nc ? nc : 1, sizeof *cat->clauses);
 	cat->front_uses = calloc(np ? np : 1, 1);
-	if (!cat->params || !cat->clauses || !cat->front_uses)
+	if (!cat->params || !cat->sections || !cat->clauses || !cat->front_uses)
 		S_oom(&ld);
-	/* Parameters first: messages are checked against them. */
+	/* Parameters first: messages are checked against them; sections
+	 * before clauses, which refer to them. */
 	for (xmlNodePtr c = root->children; c && ld.status == CLAUSIER_OK; c = c->next)
 		if (S_is(c, "param"))
 			S_read_param(&ld, c);
@@ -395,6 +645,8 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 			S_read_msg(&ld, &cat->subtitle, c, _("the subtitle"), cat->front_uses);
 		else if (S_is(c, "dateline"))
 			S_read_msg(&ld, &cat->dateline, c, _("the dateline"), cat->front_uses);
+		else if (S_is(c, "section"))
+			S_read_section(&ld, c);
 		else if (S_is(c, "clause"))
 			S_read_clause(&ld, c);
 	}
@@ -437,6 +689,94 @@ const char *clausier_catalog_clause_id(const clausier_catalog *catalog, size_t i
 const char *clausier_catalog_source_language(const clausier_catalog *catalog)
 {
 	return catalog ? catalog->source_lang : NULL;
+}
+
+const char *clausier_catalog_id(const clausier_catalog *catalog)
+{
+	return catalog ? catalog->id : NULL;
+}
+
+clausier_genre clausier_catalog_genre(const clausier_catalog *catalog)
+{
+	return catalog ? (clausier_genre)catalog->genre : CLAUSIER_GENRE_ANY;
+}
+
+int clausier_catalog_clause_info(clausier_clause_info *out, const clausier_catalog *catalog, size_t i)
+{
+	if (!out || !catalog || i >= catalog->nclauses)
+		return CLAUSIER_EARG;
+	const clausier__clause *cl = &catalog->clauses[i];
+	out->id = cl->id;
+	out->topic = cl->topic;
+	out->section = cl->section >= 0 ? catalog->sections[cl->section].id : NULL;
+	out->kind = (clausier_kind)cl->kind;
+	out->strength = (clausier_strength)cl->strength;
+	out->genres = cl->genres;
+	out->sectors = cl->sectors;
+	out->risk_variants = 0;
+	for (int r = 0; r < 3; r++)
+		if (cl->body[r].present)
+			out->risk_variants |= 1u << r;
+	out->revision = cl->revision;
+	out->notes = cl->notes;
+	return CLAUSIER_OK;
+}
+
+int clausier_clause_query_init(clausier_clause_query *q, unsigned int version)
+{
+	if (!q || version != CLAUSIER_CLAUSE_QUERY_VERSION)
+		return CLAUSIER_EARG;
+	clausier_clause_query init = CLAUSIER_CLAUSE_QUERY_INIT;
+	*q = init;
+	return CLAUSIER_OK;
+}
+
+int clausier_catalog_find(size_t **out, size_t *count, const clausier_catalog *catalog,
+                          const clausier_clause_query *q, clausier_error *err)
+{
+	if (out)
+		*out = NULL;
+	if (count)
+		*count = 0;
+	if (!out || !count || !catalog || (q && q->version != CLAUSIER_CLAUSE_QUERY_VERSION)) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	size_t *list = malloc((catalog->nclauses ? catalog->nclauses : 1) * sizeof *list), n = 0;
+	if (!list) {
+		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	for (size_t i = 0; i < catalog->nclauses; i++) {
+		const clausier__clause *cl = &catalog->clauses[i];
+		if (q && q->topic && strcmp(q->topic, cl->topic))
+			continue;
+		if (q && q->genre && !(cl->genres & (1u << q->genre)))
+			continue;
+		if (q && q->sector && cl->sectors && !(cl->sectors & (1u << q->sector)))
+			continue;
+		list[n++] = i;
+	}
+	if (!n) {
+		free(list);
+		list = NULL;
+	}
+	*out = list;
+	*count = n;
+	return CLAUSIER_OK;
+}
+
+const char *clausier_catalog_clause_pattern(const clausier_catalog *catalog, size_t i, int risk,
+                                            const char *locale)
+{
+	if (!catalog || i >= catalog->nclauses || !locale || risk > 2)
+		return NULL;
+	const clausier__clause *cl = &catalog->clauses[i];
+	const clausier__msg *m = risk < 0 ? &cl->heading : &cl->body[risk];
+	if (!m->present)
+		return NULL;
+	const clausier__text *t = clausier__msg_lookup(m, locale);
+	return t ? t->pattern : NULL;
 }
 
 int clausier__find_clause(const clausier_catalog *catalog, const char *id, size_t *index)

@@ -70,7 +70,9 @@ enum clausier__argkind {
 	CLAUSIER__ARG_ANY,    /* {x}: any value */
 	CLAUSIER__ARG_NUMBER, /* number, plural, selectordinal, spellout, ordinal */
 	CLAUSIER__ARG_DATE,   /* date, time */
-	CLAUSIER__ARG_TEXT    /* select */
+	CLAUSIER__ARG_TEXT,   /* select */
+	CLAUSIER__ARG_MONEY,  /* a money value: "1500 EUR" (format only) */
+	CLAUSIER__ARG_LIST    /* items joined by CLAUSIER__LIST_SEP (format only) */
 };
 typedef int (*clausier__arg_cb)(void *ctx, const char *name, enum clausier__argkind kind,
                                 char *why, size_t whylen);
@@ -109,30 +111,63 @@ typedef struct {
 	unsigned char present;
 } clausier__msg;
 
-enum clausier__ptype { CLAUSIER__P_TEXT, CLAUSIER__P_NUMBER, CLAUSIER__P_DATE };
+enum clausier__ptype {
+	CLAUSIER__P_TEXT,
+	CLAUSIER__P_EMAIL,
+	CLAUSIER__P_URL,
+	CLAUSIER__P_DATE,
+	CLAUSIER__P_NUMBER,
+	CLAUSIER__P_DURATION,
+	CLAUSIER__P_MONEY,
+	CLAUSIER__P_LIST,
+	CLAUSIER__P_CHOICE,
+	CLAUSIER__P_BOOLEAN
+};
 
 typedef struct {
 	char *name;
 	enum clausier__ptype type;
-	char *defval; /* NULL: required */
+	char *defval;  /* NULL: required */
+	char *unit;    /* duration: hour, day, week, month */
+	char *choices; /* choice: space-separated */
 	int line;
 } clausier__param;
 
 typedef struct {
 	char *id;
+	clausier__msg title;
+	int line;
+} clausier__section;
+
+/* Risk tolerances index clause bodies: body[CLAUSIER_RISK_BALANCED] is the
+ * default text, the others are present only where the rule differs. */
+typedef struct {
+	char *id;
 	char *topic;
-	clausier__msg heading, body;
+	long section; /* index into catalog->sections, or -1 */
+	int kind;     /* clausier_kind */
+	int strength; /* clausier_strength, 0 when absent */
+	unsigned genres;  /* bit per clausier_genre */
+	unsigned sectors; /* bit per clausier_sector; 0 = every sector */
+	int revision;
+	char *notes;  /* translator notes joined by newlines, or NULL */
+	clausier__msg heading;
+	clausier__msg body[3];
 	unsigned char *uses; /* uses[i]: the clause uses catalog parameter i */
 	int line;
 } clausier__clause;
 
 struct clausier_catalog {
 	char *source;      /* file name for messages */
+	char *id;
+	int genre;         /* clausier_genre */
 	char *source_lang;
 	clausier__msg title, subtitle, dateline;
 	clausier__param *params;
 	size_t nparams;
 	unsigned char *front_uses; /* parameters used by title, subtitle, dateline */
+	clausier__section *sections;
+	size_t nsections;
 	clausier__clause *clauses;
 	size_t nclauses;
 };
@@ -140,43 +175,77 @@ struct clausier_catalog {
 typedef struct {
 	char *name;
 	char *lang; /* NULL: any language */
-	char *value;
+	char *value; /* a list's items are separated by CLAUSIER__LIST_SEP */
 	int line;
 } clausier__value;
 
+#define CLAUSIER__LIST_SEP '\x1f'
+
+enum clausier__adjust { CLAUSIER__INCLUDE, CLAUSIER__EXCLUDE, CLAUSIER__REPLACE };
+
+typedef struct {
+	enum clausier__adjust what;
+	char *clause;
+	char *with; /* REPLACE only */
+	int line;
+} clausier__adjustment;
+
 struct clausier_profile {
 	char *source;
+	int sector;       /* clausier_sector, 0 when not given */
+	char *jurisdiction;
+	int risk;         /* clausier_risk */
+	char *locales;    /* space-separated, or NULL */
 	clausier__value *values;
 	size_t nvalues;
-	char **select;
-	int *select_lines;
-	size_t nselect;
+	clausier__adjustment *adjust;
+	size_t nadjust;
 };
 
 /* A checked value of one catalog parameter, for one language or all. */
 typedef struct {
 	size_t param;
 	char *lang; /* NULL: any language */
-	char *text; /* canonical text: UTF-8, or a decimal number */
+	char *text; /* canonical text: UTF-8, a decimal number, "1500 EUR", or items */
 	double date;
 } clausier__pvalue;
 
+typedef struct {
+	size_t clause; /* index into catalog->clauses */
+	int risk;      /* the body used: clausier_risk */
+} clausier__pclause;
+
 struct clausier_policy {
 	const clausier_catalog *catalog;
-	size_t *clauses; /* indices into catalog->clauses */
+	int sector, risk;
+	char *jurisdiction;
+	clausier__pclause *clauses; /* in section order, then catalog order */
 	size_t nclauses;
 	clausier__pvalue *values;
 	size_t nvalues;
 };
 
-/* Checks a parameter value against its type; for a date, *date (may be
- * NULL) receives ms since the epoch at UTC midnight. */
-int clausier__param_parse(enum clausier__ptype type, const char *text, double *date, char *why,
+/* Checks a parameter value against its parameter; for a date, *date (may
+ * be NULL) receives ms since the epoch at UTC midnight. */
+int clausier__param_parse(const clausier__param *p, const char *text, double *date, char *why,
                           size_t whylen);
+const char *clausier__ptype_name(enum clausier__ptype t);
+enum clausier__argkind clausier__param_argkind(enum clausier__ptype t);
 struct _xmlNode;
-/* Element text with XML white space collapsed; xml:lang of an element. */
+/* Element text with XML white space collapsed; effective xml:lang (inherited). */
 char *clausier__xml_text(struct _xmlNode *n);
 char *clausier__xml_lang(struct _xmlNode *n);
+
+int clausier__risk_from_name(const char *s);
+const char *clausier__risk_name(int risk);
+int clausier__sector_from_name(const char *s);
+const char *clausier__sector_name(int sector);
+const char *clausier__genre_name(int genre);
+
+/* Checks values against the parameters the policy's clauses use and
+ * stores them in the policy. */
+int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
+                                const char *source, clausier_error *err);
 
 int clausier__find_clause(const clausier_catalog *catalog, const char *id, size_t *index);
 /* The text of msg for a locale: exact tag, then its language. */
@@ -186,17 +255,26 @@ const clausier__text *clausier__msg_lookup(const clausier__msg *msg, const char 
 typedef struct {
 	char *heading;
 	char *body;
+	long section;     /* index into the edition's sections, or -1 */
 	const char *lang; /* the language the text came from */
+	int fallback;     /* rendered from the source language: say so */
 } clausier__rclause;
 
 /* An edition, resolved: every message formatted for one locale. */
 typedef struct {
 	const char *locale;  /* the locale requested, canonical */
 	char *title, *subtitle, *dateline; /* subtitle and dateline may be NULL */
+	char **sections;     /* section titles, one per catalog section */
+	size_t nsections;
 	clausier__rclause *clauses;
 	size_t nclauses;
 	size_t nfallbacks;   /* clauses rendered from the source language */
 } clausier__edition;
+
+/* Fixed words of an edition that no catalog provides, in the edition's
+ * language (the edition's, not the program's: not gettext). */
+enum clausier__chrome { CLAUSIER__UNTRANSLATED };
+const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome what);
 
 int clausier__render_text(clausier__buf *out, const clausier__edition *ed);
 

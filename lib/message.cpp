@@ -18,7 +18,10 @@
 #include <string>
 #include <vector>
 
+#include <unicode/currunit.h>
+#include <unicode/curramt.h>
 #include <unicode/fmtable.h>
+#include <unicode/listformatter.h>
 #include <unicode/locid.h>
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
@@ -247,6 +250,41 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 			UDate noon = args[i].date + 12.0 * 3600 * 1000;
 			tz->getOffset(noon, false, raw, dst, status);
 			values.emplace_back(noon - raw - dst, Formattable::kIsDate);
+			break;
+		}
+		case CLAUSIER__ARG_MONEY: {
+			/* "1500.50 EUR": an amount ICU formats in the currency. */
+			const char *sp = strchr(args[i].text, ' ');
+			std::string amount(args[i].text, sp ? (size_t)(sp - args[i].text) : strlen(args[i].text));
+			UChar iso[4] = { 0, 0, 0, 0 };
+			for (int k = 0; sp && k < 3; k++)
+				iso[k] = (UChar)(sp[1 + k] & ~0x20);
+			Formattable num(StringPiece(amount.c_str()), status);
+			CurrencyAmount *ca = U_SUCCESS(status) ? new CurrencyAmount(num, iso, status) : nullptr;
+			if (U_FAILURE(status)) {
+				delete ca;
+				return S_fail(why, whylen, _("argument {%s}: invalid value (%s)"), args[i].name,
+				              u_errorName(status));
+			}
+			values.emplace_back(ca);
+			break;
+		}
+		case CLAUSIER__ARG_LIST: {
+			/* Items are formatted as the locale writes a list: "A, B and C",
+			 * « A, B et C ». */
+			std::vector<UnicodeString> items;
+			for (const char *p = args[i].text;;) {
+				const char *e = strchr(p, CLAUSIER__LIST_SEP);
+				items.push_back(UnicodeString::fromUTF8(StringPiece(p, e ? (int32_t)(e - p) : (int32_t)strlen(p))));
+				if (!e)
+					break;
+				p = e + 1;
+			}
+			std::unique_ptr<ListFormatter> lf(ListFormatter::createInstance(Locale(icu_locale), status));
+			UnicodeString joined;
+			if (U_SUCCESS(status))
+				lf->format(items.data(), (int32_t)items.size(), joined, status);
+			values.emplace_back(joined);
 			break;
 		}
 		default:

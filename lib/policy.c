@@ -1,4 +1,5 @@
-/* Policies: a checked selection of clauses and the values they need.
+/* Policies: the clauses a profile gets from a catalog, checked, with the
+ * values they need.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "clausier-private.h"
 
@@ -16,6 +17,7 @@ void clausier_policy_free(clausier_policy *policy)
 	}
 	free(policy->values);
 	free(policy->clauses);
+	free(policy->jurisdiction);
 	free(policy);
 }
 
@@ -57,13 +59,102 @@ static void S_user(char *buf, size_t len, const clausier_catalog *cat, const cla
 		return;
 	}
 	for (size_t k = 0; k < pol->nclauses; k++) {
-		const clausier__clause *cl = &cat->clauses[pol->clauses[k]];
+		const clausier__clause *cl = &cat->clauses[pol->clauses[k].clause];
 		if (cl->uses[i]) {
 			snprintf(buf, len, _("clause “%s”"), cl->id);
 			return;
 		}
 	}
 	buf[0] = '\0';
+}
+
+int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
+                                const char *source, clausier_error *err)
+{
+	const clausier_catalog *cat = pol->catalog;
+	/* Every value must be for a declared parameter: a misspelt name would
+	 * otherwise be silently ignored. */
+	for (size_t v = 0; v < nvalues; v++) {
+		size_t i;
+		for (i = 0; i < cat->nparams; i++)
+			if (!strcmp(cat->params[i].name, values[v].name))
+				break;
+		if (i == cat->nparams) {
+			clausier__error_set(err, CLAUSIER_EPARAM, source, values[v].line, 0,
+			                    _("value for “%s”, which catalog %s does not declare as a parameter"),
+			                    values[v].name, cat->source);
+			return CLAUSIER_EPARAM;
+		}
+	}
+	pol->values = calloc(nvalues + cat->nparams + 1, sizeof *pol->values);
+	if (!pol->values) {
+		clausier__error_set(err, CLAUSIER_ENOMEM, source, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	for (size_t i = 0; i < cat->nparams; i++) {
+		const clausier__param *p = &cat->params[i];
+		int used = cat->front_uses[i];
+		for (size_t k = 0; k < pol->nclauses && !used; k++)
+			used = cat->clauses[pol->clauses[k].clause].uses[i];
+		if (!used)
+			continue;
+		int found = 0;
+		for (size_t v = 0; v < nvalues; v++) {
+			const clausier__value *pv = &values[v];
+			if (strcmp(pv->name, p->name))
+				continue;
+			found = 1;
+			char why[300];
+			double date = 0;
+			if (clausier__param_parse(p, pv->value, &date, why, sizeof why) < 0) {
+				clausier__error_set(err, CLAUSIER_EPARAM, source, pv->line, 0,
+				                    _("value of “%s”: %s"), pv->name, why);
+				return CLAUSIER_EPARAM;
+			}
+			if (S_add_value(pol, i, pv->lang, pv->value, date) < 0)
+				goto oom;
+		}
+		if (!found && p->defval) {
+			double date = 0;
+			char why[300];
+			clausier__param_parse(p, p->defval, &date, why, sizeof why);
+			if (S_add_value(pol, i, NULL, p->defval, date) < 0)
+				goto oom;
+		} else if (!found) {
+			char user[300];
+			S_user(user, sizeof user, cat, pol, i);
+			/* TRANSLATORS: the second %s is a type keyword of the catalog
+			 * format (number, date, text...); the third names a clause or
+			 * the title page. */
+			clausier__error_set(err, CLAUSIER_EPARAM, source, 0, 0,
+			                    _("missing value for parameter “%s” (%s), which %s uses"), p->name,
+			                    clausier__ptype_name(p->type), user);
+			return CLAUSIER_EPARAM;
+		}
+	}
+	return CLAUSIER_OK;
+oom:
+	clausier__error_set(err, CLAUSIER_ENOMEM, source, 0, 0, _("out of memory"));
+	return CLAUSIER_ENOMEM;
+}
+
+/* The place of a clause in a policy: its section, then catalog order. */
+static long S_key(const clausier_catalog *cat, size_t clause)
+{
+	long section = cat->clauses[clause].section;
+	return (section + 1) * (long)(cat->nclauses + 1) + (long)clause;
+}
+
+typedef struct {
+	size_t clause;
+	long key;
+	int on;
+} S_slot;
+
+static int S_cmp_slot(const void *a, const void *b)
+{
+	long ka = ((const S_slot *)a)->key, kb = ((const S_slot *)b)->key;
+	return ka < kb ? -1 : ka > kb;
 }
 
 int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *cat,
@@ -75,103 +166,88 @@ int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *cat,
 	}
 	*out = NULL;
 	clausier_policy *pol = calloc(1, sizeof *pol);
-	if (!pol)
-		return S_oom(NULL, err, prof->source);
+	S_slot *slots = calloc(cat->nclauses + 1, sizeof *slots);
+	if (!pol || !slots) {
+		free(slots);
+		return S_oom(pol, err, prof->source);
+	}
 	pol->catalog = cat;
-
-	/* The selection: the profile's, or the whole catalog in its order. */
-	size_t n = prof->nselect ? prof->nselect : cat->nclauses;
-	pol->clauses = calloc(n ? n : 1, sizeof *pol->clauses);
-	if (!pol->clauses)
+	pol->sector = prof->sector;
+	pol->risk = prof->risk;
+	if (prof->jurisdiction && !(pol->jurisdiction = clausier__strdup(prof->jurisdiction))) {
+		free(slots);
 		return S_oom(pol, err, prof->source);
-	for (size_t i = 0; i < n; i++) {
-		size_t idx = i;
-		if (prof->nselect) {
-			if (clausier__find_clause(cat, prof->select[i], &idx) < 0) {
-				clausier__error_set(err, CLAUSIER_ENOTFOUND, prof->source, prof->select_lines[i], 0,
-				                    _("unknown clause “%s”: catalog %s has no clause with that id"),
-				                    prof->select[i], cat->source);
-				clausier_policy_free(pol);
-				return CLAUSIER_ENOTFOUND;
+	}
+
+	/* The clauses for the profile's sector; without a sector, only those
+	 * for every sector. */
+	for (size_t i = 0; i < cat->nclauses; i++) {
+		unsigned sectors = cat->clauses[i].sectors;
+		slots[i].clause = i;
+		slots[i].key = S_key(cat, i);
+		slots[i].on = !sectors || (prof->sector && (sectors & (1u << prof->sector)));
+	}
+	/* Then the profile's explicit choices, in its order. */
+	int rc = CLAUSIER_OK;
+	for (size_t k = 0; k < prof->nadjust; k++) {
+		const clausier__adjustment *a = &prof->adjust[k];
+		size_t i, j = 0;
+		const char *missing = NULL;
+		if (clausier__find_clause(cat, a->clause, &i) < 0)
+			missing = a->clause;
+		else if (a->what == CLAUSIER__REPLACE && clausier__find_clause(cat, a->with, &j) < 0)
+			missing = a->with;
+		if (missing) {
+			clausier__error_set(err, CLAUSIER_ENOTFOUND, prof->source, a->line, 0,
+			                    _("unknown clause “%s”: catalog %s has no clause with that id"),
+			                    missing, cat->source);
+			rc = CLAUSIER_ENOTFOUND;
+			goto fail;
+		}
+		if (a->what == CLAUSIER__INCLUDE) {
+			slots[i].on = 1;
+		} else if (a->what == CLAUSIER__EXCLUDE) {
+			slots[i].on = 0;
+		} else {
+			if (!slots[i].on) {
+				clausier__error_set(err, CLAUSIER_EINVALID, prof->source, a->line, 0,
+				                    _("cannot replace clause “%s”: it is not in this profile’s policy"),
+				                    a->clause);
+				rc = CLAUSIER_EINVALID;
+				goto fail;
 			}
-			for (size_t j = 0; j < i; j++)
-				if (pol->clauses[j] == idx) {
-					clausier__error_set(err, CLAUSIER_EINVALID, prof->source,
-					                    prof->select_lines[i], 0,
-					                    _("clause “%s” is selected twice"), prof->select[i]);
-					clausier_policy_free(pol);
-					return CLAUSIER_EINVALID;
-				}
-		}
-		pol->clauses[pol->nclauses++] = idx;
-	}
-
-	/* Every value must be for a declared parameter: a misspelt name would
-	 * otherwise be silently ignored. */
-	for (size_t v = 0; v < prof->nvalues; v++) {
-		const clausier__value *pv = &prof->values[v];
-		size_t i;
-		for (i = 0; i < cat->nparams; i++)
-			if (!strcmp(cat->params[i].name, pv->name))
-				break;
-		if (i == cat->nparams) {
-			clausier__error_set(err, CLAUSIER_EPARAM, prof->source, pv->line, 0,
-			                    _("value for “%s”, which catalog %s does not declare as a parameter"),
-			                    pv->name, cat->source);
-			clausier_policy_free(pol);
-			return CLAUSIER_EPARAM;
+			/* The replacement takes the place of the clause it replaces. */
+			slots[i].on = 0;
+			slots[j].on = 1;
+			slots[j].key = slots[i].key;
 		}
 	}
-
-	pol->values = calloc(prof->nvalues + cat->nparams + 1, sizeof *pol->values);
-	if (!pol->values)
+	qsort(slots, cat->nclauses, sizeof *slots, S_cmp_slot);
+	pol->clauses = calloc(cat->nclauses + 1, sizeof *pol->clauses);
+	if (!pol->clauses) {
+		free(slots);
 		return S_oom(pol, err, prof->source);
-	for (size_t i = 0; i < cat->nparams; i++) {
-		const clausier__param *p = &cat->params[i];
-		int used = cat->front_uses[i];
-		for (size_t k = 0; k < pol->nclauses && !used; k++)
-			used = cat->clauses[pol->clauses[k]].uses[i];
-		if (!used)
+	}
+	for (size_t i = 0; i < cat->nclauses; i++) {
+		if (!slots[i].on)
 			continue;
-		int found = 0;
-		for (size_t v = 0; v < prof->nvalues; v++) {
-			const clausier__value *pv = &prof->values[v];
-			if (strcmp(pv->name, p->name))
-				continue;
-			found = 1;
-			char why[300];
-			double date = 0;
-			if (clausier__param_parse(p->type, pv->value, &date, why, sizeof why) < 0) {
-				clausier__error_set(err, CLAUSIER_EPARAM, prof->source, pv->line, 0,
-				                    _("value of “%s”: %s"), pv->name, why);
-				clausier_policy_free(pol);
-				return CLAUSIER_EPARAM;
-			}
-			if (S_add_value(pol, i, pv->lang, pv->value, date) < 0)
-				return S_oom(pol, err, prof->source);
-		}
-		if (!found && p->defval) {
-			double date = 0;
-			char why[300];
-			clausier__param_parse(p->type, p->defval, &date, why, sizeof why);
-			if (S_add_value(pol, i, NULL, p->defval, date) < 0)
-				return S_oom(pol, err, prof->source);
-		} else if (!found) {
-			char user[300];
-			S_user(user, sizeof user, cat, pol, i);
-			/* TRANSLATORS: the second %s is a type keyword of the catalog
-			 * format (number, date, text); the third names a clause or
-			 * the title page. */
-			clausier__error_set(err, CLAUSIER_EPARAM, prof->source, 0, 0,
-			                    _("missing value for parameter “%s” (%s), which %s uses"), p->name,
-			                    p->type == CLAUSIER__P_NUMBER ? "number"
-			                    : p->type == CLAUSIER__P_DATE ? "date"
-			                                                  : "text",
-			                    user);
-			clausier_policy_free(pol);
-			return CLAUSIER_EPARAM;
-		}
+		const clausier__clause *cl = &cat->clauses[slots[i].clause];
+		clausier__pclause *pc = &pol->clauses[pol->nclauses++];
+		pc->clause = slots[i].clause;
+		pc->risk = cl->body[prof->risk].present ? prof->risk : CLAUSIER_RISK_BALANCED;
+	}
+	free(slots);
+	slots = NULL;
+
+	rc = clausier__policy_set_values(pol, prof->values, prof->nvalues, prof->source, err);
+	if (rc != CLAUSIER_OK) {
+		clausier_policy_free(pol);
+		return rc;
 	}
 	*out = pol;
 	return CLAUSIER_OK;
+fail:
+	free(slots);
+	clausier_policy_free(pol);
+	return rc;
 }

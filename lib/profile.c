@@ -18,10 +18,13 @@ void clausier_profile_free(clausier_profile *profile)
 		free(profile->values[i].value);
 	}
 	free(profile->values);
-	for (size_t i = 0; i < profile->nselect; i++)
-		free(profile->select[i]);
-	free(profile->select);
-	free(profile->select_lines);
+	for (size_t i = 0; i < profile->nadjust; i++) {
+		free(profile->adjust[i].clause);
+		free(profile->adjust[i].with);
+	}
+	free(profile->adjust);
+	free(profile->jurisdiction);
+	free(profile->locales);
 	free(profile->source);
 	free(profile);
 }
@@ -37,61 +40,108 @@ static int S_is(xmlNodePtr n, const char *name)
 	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
 }
 
+static char *S_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	char *s = clausier__strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* A value's text, or its items joined by CLAUSIER__LIST_SEP. */
+static char *S_value_text(xmlNodePtr el)
+{
+	int items = 0;
+	for (xmlNodePtr c = el->children; c; c = c->next)
+		items += S_is(c, "item");
+	if (!items)
+		return clausier__xml_text(el);
+	clausier__buf b = { 0 };
+	for (xmlNodePtr c = el->children; c; c = c->next) {
+		if (!S_is(c, "item"))
+			continue;
+		char *t = clausier__xml_text(c);
+		if (!t) {
+			clausier__buf_free(&b);
+			return NULL;
+		}
+		if (b.len)
+			clausier__buf_putc(&b, CLAUSIER__LIST_SEP);
+		clausier__buf_puts(&b, t);
+		free(t);
+	}
+	return clausier__buf_detach(&b, NULL);
+}
+
 static int S_read(clausier_profile *p, xmlNodePtr root, clausier_error *err)
 {
-	size_t nv = 0, ns = 0;
+	size_t nv = 0, na = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		nv += S_is(c, "value");
-		if (S_is(c, "clauses"))
-			for (xmlNodePtr d = c->children; d; d = d->next)
-				ns += S_is(d, "clause");
+		na += S_is(c, "include") || S_is(c, "exclude") || S_is(c, "replace");
 	}
+	char *v = S_attr(root, "sector");
+	p->sector = v ? clausier__sector_from_name(v) : 0;
+	free(v);
+	v = S_attr(root, "risk");
+	p->risk = v ? clausier__risk_from_name(v) : CLAUSIER_RISK_BALANCED;
+	free(v);
+	p->jurisdiction = S_attr(root, "jurisdiction");
+	p->locales = S_attr(root, "locales");
 	p->values = calloc(nv ? nv : 1, sizeof *p->values);
-	p->select = calloc(ns ? ns : 1, sizeof *p->select);
-	p->select_lines = calloc(ns ? ns : 1, sizeof *p->select_lines);
-	if (!p->values || !p->select || !p->select_lines)
+	p->adjust = calloc(na ? na : 1, sizeof *p->adjust);
+	if (!p->values || !p->adjust)
 		goto oom;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		if (S_is(c, "value")) {
-			clausier__value *v = &p->values[p->nvalues++];
-			v->line = S_line(c);
-			xmlChar *name = xmlGetNoNsProp(c, (const xmlChar *)"name");
-			v->name = clausier__strdup((const char *)name);
-			xmlFree(name);
-			v->lang = clausier__xml_lang(c);
-			v->value = clausier__xml_text(c);
-			if (!v->name || !v->value)
+			clausier__value *val = &p->values[p->nvalues++];
+			val->line = S_line(c);
+			val->name = S_attr(c, "name");
+			xmlChar *lang = xmlGetNsProp(c, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+			val->lang = clausier__strdup((const char *)lang);
+			xmlFree(lang);
+			val->value = S_value_text(c);
+			if (!val->name || !val->value)
 				goto oom;
+			/* Check the items as one text: the separator is ours. */
+			char *flat = clausier__strdup(val->value);
+			if (!flat)
+				goto oom;
+			for (char *q = flat; *q; q++)
+				if (*q == CLAUSIER__LIST_SEP)
+					*q = '\n';
 			long cp;
 			size_t pos;
-			if (clausier__text_check(v->value, &cp, &pos) < 0) {
-				clausier__error_set(err, CLAUSIER_EINVALID, p->source, v->line, 0,
+			int bad = clausier__text_check(flat, &cp, &pos);
+			free(flat);
+			if (bad < 0) {
+				clausier__error_set(err, CLAUSIER_EINVALID, p->source, val->line, 0,
 				                    _("value of “%s”: character %zu is U+%04lX, a control or bidi formatting character, which policy texts may not contain"),
-				                    v->name, pos, cp);
+				                    val->name, pos, cp);
 				return CLAUSIER_EINVALID;
 			}
 			for (size_t j = 0; j + 1 < p->nvalues; j++) {
 				const clausier__value *w = &p->values[j];
-				int same_lang = (!w->lang && !v->lang) ||
-				                (w->lang && v->lang && !strcasecmp(w->lang, v->lang));
-				if (!strcmp(w->name, v->name) && same_lang) {
-					clausier__error_set(err, CLAUSIER_EINVALID, p->source, v->line, 0,
+				int same_lang = (!w->lang && !val->lang) ||
+				                (w->lang && val->lang && !strcasecmp(w->lang, val->lang));
+				if (!strcmp(w->name, val->name) && same_lang) {
+					clausier__error_set(err, CLAUSIER_EINVALID, p->source, val->line, 0,
 					                    _("a second value for “%s” (the first is at line %d)"),
-					                    v->name, w->line);
+					                    val->name, w->line);
 					return CLAUSIER_EINVALID;
 				}
 			}
-		} else if (S_is(c, "clauses")) {
-			for (xmlNodePtr d = c->children; d; d = d->next) {
-				if (!S_is(d, "clause"))
-					continue;
-				xmlChar *ref = xmlGetNoNsProp(d, (const xmlChar *)"ref");
-				p->select_lines[p->nselect] = S_line(d);
-				p->select[p->nselect] = clausier__strdup((const char *)ref);
-				xmlFree(ref);
-				if (!p->select[p->nselect++])
-					goto oom;
-			}
+		} else if (S_is(c, "include") || S_is(c, "exclude") || S_is(c, "replace")) {
+			clausier__adjustment *a = &p->adjust[p->nadjust++];
+			a->what = S_is(c, "include")   ? CLAUSIER__INCLUDE
+			          : S_is(c, "exclude") ? CLAUSIER__EXCLUDE
+			                               : CLAUSIER__REPLACE;
+			a->line = S_line(c);
+			a->clause = S_attr(c, "clause");
+			if (!a->clause)
+				goto oom;
+			if (a->what == CLAUSIER__REPLACE && !(a->with = S_attr(c, "with")))
+				goto oom;
 		}
 	}
 	return CLAUSIER_OK;

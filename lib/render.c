@@ -44,14 +44,13 @@ typedef struct {
 	char icu_locale[16]; /* "fr_CA" */
 	clausier_error *err;
 	clausier__arg *args; /* scratch, one per catalog parameter */
-	size_t nfallbacks;
 } S_ctx;
 
 /* Formats msg for the edition's locale into *out.  what names it in errors;
  * uses says which parameters it may refer to.  *lang (may be NULL) gets the
  * language the text came from. */
 static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsigned char *uses,
-                    const char *what, const char **lang)
+                    const char *what, const char **lang, int *fallback)
 {
 	const clausier_catalog *cat = c->pol->catalog;
 	*out = NULL;
@@ -65,7 +64,8 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsign
 			return CLAUSIER_ENOTFOUND;
 		}
 		t = clausier__msg_lookup(msg, cat->source_lang);
-		c->nfallbacks++;
+		if (fallback)
+			*fallback = 1;
 	}
 	if (lang)
 		*lang = t->lang;
@@ -82,9 +82,7 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsign
 		}
 		clausier__arg *a = &c->args[nargs++];
 		a->name = cat->params[i].name;
-		a->kind = cat->params[i].type == CLAUSIER__P_NUMBER ? CLAUSIER__ARG_NUMBER
-		          : cat->params[i].type == CLAUSIER__P_DATE ? CLAUSIER__ARG_DATE
-		                                                    : CLAUSIER__ARG_TEXT;
+		a->kind = clausier__param_argkind(cat->params[i].type);
 		a->text = v->text;
 		a->date = v->date;
 	}
@@ -102,6 +100,9 @@ static void S_free_edition(clausier__edition *ed)
 	free(ed->title);
 	free(ed->subtitle);
 	free(ed->dateline);
+	for (size_t i = 0; i < ed->nsections; i++)
+		free(ed->sections[i]);
+	free(ed->sections);
 	for (size_t i = 0; i < ed->nclauses; i++) {
 		free(ed->clauses[i].heading);
 		free(ed->clauses[i].body);
@@ -114,26 +115,47 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 	const clausier_catalog *cat = c->pol->catalog;
 	int rc;
 	ed->locale = c->locale;
-	if ((rc = S_format(c, &ed->title, &cat->title, cat->front_uses, _("the title"), NULL)) ||
-	    (rc = S_format(c, &ed->subtitle, &cat->subtitle, cat->front_uses, _("the subtitle"), NULL)) ||
-	    (rc = S_format(c, &ed->dateline, &cat->dateline, cat->front_uses, _("the dateline"), NULL)))
+	if ((rc = S_format(c, &ed->title, &cat->title, cat->front_uses, _("the title"), NULL, NULL)) ||
+	    (rc = S_format(c, &ed->subtitle, &cat->subtitle, cat->front_uses, _("the subtitle"), NULL, NULL)) ||
+	    (rc = S_format(c, &ed->dateline, &cat->dateline, cat->front_uses, _("the dateline"), NULL, NULL)))
 		return rc;
-	ed->clauses = calloc(c->pol->nclauses ? c->pol->nclauses : 1, sizeof *ed->clauses);
-	if (!ed->clauses) {
+	ed->sections = calloc(cat->nsections + 1, sizeof *ed->sections);
+	ed->clauses = calloc(c->pol->nclauses + 1, sizeof *ed->clauses);
+	if (!ed->sections || !ed->clauses) {
 		clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
-	for (size_t k = 0; k < c->pol->nclauses; k++) {
-		const clausier__clause *cl = &cat->clauses[c->pol->clauses[k]];
-		clausier__rclause *rc_ = &ed->clauses[ed->nclauses++];
+	for (size_t i = 0; i < cat->nsections; i++) {
 		char what[300];
-		snprintf(what, sizeof what, _("clause “%s”"), cl->id);
-		if ((rc = S_format(c, &rc_->heading, &cl->heading, cl->uses, what, &rc_->lang)) ||
-		    (rc = S_format(c, &rc_->body, &cl->body, cl->uses, what, NULL)))
+		snprintf(what, sizeof what, _("section “%s”"), cat->sections[i].id);
+		ed->nsections++;
+		if ((rc = S_format(c, &ed->sections[i], &cat->sections[i].title, cat->front_uses, what, NULL, NULL)))
 			return rc;
 	}
-	ed->nfallbacks = c->nfallbacks;
+	for (size_t k = 0; k < c->pol->nclauses; k++) {
+		const clausier__pclause *pc = &c->pol->clauses[k];
+		const clausier__clause *cl = &cat->clauses[pc->clause];
+		clausier__rclause *r = &ed->clauses[ed->nclauses++];
+		char what[300];
+		snprintf(what, sizeof what, _("clause “%s”"), cl->id);
+		r->section = cl->section;
+		if ((rc = S_format(c, &r->heading, &cl->heading, cl->uses, what, &r->lang, &r->fallback)) ||
+		    (rc = S_format(c, &r->body, &cl->body[pc->risk], cl->uses, what, NULL, &r->fallback)))
+			return rc;
+		ed->nfallbacks += r->fallback;
+	}
 	return CLAUSIER_OK;
+}
+
+const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome what)
+{
+	int fr = ed->locale[0] == 'f';
+	switch (what) {
+	case CLAUSIER__UNTRANSLATED:
+		return fr ? "[Clause non traduite\u00a0: texte en version originale.]"
+		          : "[Not yet translated: this clause is given in its original language.]";
+	}
+	return "";
 }
 
 int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
@@ -156,7 +178,7 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 		return CLAUSIER_EARG;
 	}
 	const char *want = opts->locale ? opts->locale : "en";
-	S_ctx c = { policy, opts, clausier__locale_supported(want), "", err, NULL, 0 };
+	S_ctx c = { policy, opts, clausier__locale_supported(want), "", err, NULL };
 	if (!c.locale) {
 		clausier__error_set(err, CLAUSIER_ELOCALE, NULL, 0, 0,
 		                    _("unsupported locale “%s” (supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE)"),

@@ -178,16 +178,244 @@ static void S_refuse_doctype(void *data, const xmlChar *name, const xmlChar *ext
 	xmlStopParser(ctxt);
 }
 
+/* What the schemas allow, for explaining a failure in words: RELAX NG's own
+ * messages ("Element clause failed to validate attributes") say neither
+ * which attribute nor why.  The schema still decides validity; this table
+ * only names the culprit.  Keep it in step with data/schemas/. */
+typedef struct {
+	const char *element, *attribute;
+	int required;
+	const char *values; /* space-separated; NULL: any value; "=PATTERN" as documented */
+	int list;           /* a space-separated list of values */
+} S_attr_rule;
+
+static const S_attr_rule S_rules[] = {
+	{ "catalog", "version", 1, "1", 0 },
+	{ "catalog", "id", 1, "=lowercase-words", 0 },
+	{ "catalog", "genre", 1, "smp charte", 0 },
+	{ "catalog", "lang", 1, NULL, 0 },
+	{ "section", "id", 1, "=lowercase-words", 0 },
+	{ "param", "name", 1, "=name", 0 },
+	{ "param", "type", 1, "text email url date number duration money list choice boolean", 0 },
+	{ "param", "unit", 0, "hour day week month", 0 },
+	{ "param", "choices", 0, NULL, 0 },
+	{ "param", "default", 0, NULL, 0 },
+	{ "clause", "id", 1, "=lowercase-words", 0 },
+	{ "clause", "topic", 1,
+	  "purpose scope definitions working-time-use personal-responsibility transparency "
+	  "confidentiality privacy digital-footprint reputation official-accounts spokespeople "
+	  "crisis-response disclaimers intellectual-property respect-and-harassment legal-compliance "
+	  "security good-practice monitoring protected-activity sanctions contacts entry-into-force "
+	  "acknowledgement", 0 },
+	{ "clause", "section", 0, NULL, 0 },
+	{ "clause", "kind", 0, "rule advice definition procedure notice", 0 },
+	{ "clause", "strength", 0, "must should may", 0 },
+	{ "clause", "genres", 0, "smp charte", 1 },
+	{ "clause", "sectors", 0, "health education nonprofit public private", 1 },
+	{ "clause", "revision", 0, "=positive", 0 },
+	{ "body", "risk", 0, "strict open", 0 },
+	{ "text", "lang", 0, NULL, 0 },
+	{ "profile", "version", 1, "1", 0 },
+	{ "profile", "sector", 0, "health education nonprofit public private", 0 },
+	{ "profile", "jurisdiction", 0, "FR CA CA-QC US", 0 },
+	{ "profile", "risk", 0, "strict balanced open", 0 },
+	{ "profile", "locales", 0, NULL, 0 },
+	{ "value", "name", 1, "=name", 0 },
+	{ "value", "lang", 0, NULL, 0 },
+	{ "include", "clause", 1, NULL, 0 },
+	{ "exclude", "clause", 1, NULL, 0 },
+	{ "replace", "clause", 1, NULL, 0 },
+	{ "replace", "with", 1, NULL, 0 },
+};
+
+static int S_word_in(const char *w, size_t n, const char *set)
+{
+	for (const char *p = set; *p;) {
+		size_t len = strcspn(p, " ");
+		if (len == n && !strncmp(p, w, n))
+			return 1;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+static int S_value_ok(const S_attr_rule *r, const char *v)
+{
+	if (!r->values)
+		return 1;
+	if (r->values[0] == '=') {
+		const char *kind = r->values + 1;
+		if (!*v)
+			return 0;
+		for (const char *p = v; *p; p++) {
+			int lower = *p >= 'a' && *p <= 'z', digit = *p >= '0' && *p <= '9';
+			if (!strcmp(kind, "positive") && !digit)
+				return 0;
+			if (!strcmp(kind, "name") && !(lower || digit || *p == '_'))
+				return 0;
+			if (!strcmp(kind, "lowercase-words") && !(lower || digit || *p == '-'))
+				return 0;
+		}
+		if (!strcmp(kind, "name") && !(v[0] >= 'a' && v[0] <= 'z'))
+			return 0;
+		if (!strcmp(kind, "positive") && atoi(v) < 1)
+			return 0;
+		return 1;
+	}
+	if (!r->list)
+		return S_word_in(v, strlen(v), r->values);
+	for (const char *p = v; *p;) {
+		size_t len = strcspn(p, " ");
+		if (len && !S_word_in(p, len, r->values))
+			return 0;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return 1;
+}
+
+/* "a b c" as "a, b, c". */
+static void S_commas(char *out, size_t size, const char *words)
+{
+	size_t o = 0;
+	for (const char *p = words; *p && o + 3 < size; p++) {
+		if (*p == ' ') {
+			out[o++] = ',';
+			out[o++] = ' ';
+		} else {
+			out[o++] = *p;
+		}
+	}
+	out[o] = '\0';
+}
+
+/* The 1-based column of needle on a line of the source, or 0. */
+static int S_column(const char *data, size_t len, int line, const char *needle)
+{
+	const char *p = data, *end = data + len;
+	for (int l = 1; l < line && p < end; p++)
+		if (*p == '\n')
+			l++;
+	const char *eol = memchr(p, '\n', (size_t)(end - p));
+	if (!eol)
+		eol = end;
+	size_t n = strlen(needle);
+	for (const char *q = p; q + n <= eol; q++)
+		if (!memcmp(q, needle, n)) {
+			int col = 1;
+			for (const char *c = p; c < q; c++)
+				col += ((unsigned char)*c & 0xC0) != 0x80;
+			return col;
+		}
+	return 0;
+}
+
+typedef struct {
+	const char *data;
+	size_t len;
+	xmlNodePtr node; /* the element libxml2 complained about */
+	char message[400];
+	int failed;
+} S_valid_state;
+
 static void S_on_valid_error(void *data, xmlErrorPtr e)
 {
-	S_state *st = data;
-	char msg[400];
-	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "");
-	msg[strcspn(msg, "\n")] = '\0';
-	int line = e->line;
-	if (line <= 0 && e->node)
-		line = (int)xmlGetLineNo((xmlNodePtr)e->node);
-	S_first_error(st, CLAUSIER_EINVALID, line, 0, _("does not follow the schema: %s"), msg);
+	S_valid_state *vs = data;
+	if (vs->failed)
+		return;
+	vs->failed = 1;
+	vs->node = e->node;
+	snprintf(vs->message, sizeof vs->message, "%s", e->message ? e->message : "");
+	vs->message[strcspn(vs->message, "\n")] = '\0';
+}
+
+/* Turns the first validation error into a sentence with a position. */
+static void S_explain(const S_valid_state *vs, const char *name, clausier_error *err)
+{
+	xmlNodePtr n = vs->node;
+	int line = n ? (int)xmlGetLineNo(n) : 0;
+	char tag[80], what[120];
+	if (n && n->ns && n->ns->prefix)
+		snprintf(tag, sizeof tag, "<%s:%s", (const char *)n->ns->prefix, (const char *)n->name);
+	else
+		snprintf(tag, sizeof tag, "<%s", n ? (const char *)n->name : "");
+	int ours = n && n->ns && !strcmp((const char *)n->ns->href, "https://clausier.org/ns/1");
+	if (n && n->type == XML_ELEMENT_NODE && !ours && (!n->parent || n->parent->type != XML_ELEMENT_NODE)) {
+		clausier__error_set(err, CLAUSIER_EINVALID, name, line, S_column(vs->data, vs->len, line, tag),
+		                    _("element <%s> is not in the clausier namespace (xmlns=\"https://clausier.org/ns/1\")"),
+		                    (const char *)n->name);
+		return;
+	}
+	if (n && n->type == XML_ELEMENT_NODE && ours) {
+		const char *el = (const char *)n->name;
+		for (size_t i = 0; i < sizeof S_rules / sizeof *S_rules; i++) {
+			const S_attr_rule *r = &S_rules[i];
+			if (strcmp(r->element, el))
+				continue;
+			int is_lang = !strcmp(r->attribute, "lang");
+			xmlChar *v = is_lang ? xmlGetNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE)
+			                     : xmlGetNoNsProp(n, (const xmlChar *)r->attribute);
+			if (!v && r->required) {
+				clausier__error_set(err, CLAUSIER_EINVALID, name, line, S_column(vs->data, vs->len, line, tag + 0),
+				                    _("element <%s> lacks the required attribute “%s”"), el,
+				                    is_lang ? "xml:lang" : r->attribute);
+				return;
+			}
+			if (v && !S_value_ok(r, (const char *)v)) {
+				snprintf(what, sizeof what, "%s=", r->attribute);
+				int col = S_column(vs->data, vs->len, line, what);
+				if (r->values[0] == '=')
+					clausier__error_set(err, CLAUSIER_EINVALID, name, line, col,
+					                    !strcmp(r->values, "=name")
+					                            ? _("“%s” is not a valid %s on <%s>: use lowercase letters, digits and _ (ICU does not allow hyphens in argument names)")
+					                    : !strcmp(r->values, "=positive")
+					                            ? _("“%s” is not a valid %s on <%s>: use a whole number from 1")
+					                            : _("“%s” is not a valid %s on <%s>: use lowercase words joined by hyphens"),
+					                    (const char *)v, r->attribute, el);
+				else {
+					char choices[600];
+					S_commas(choices, sizeof choices, r->values);
+					clausier__error_set(err, CLAUSIER_EINVALID, name, line, col,
+					                    r->list ? _("“%s” is not a valid %s on <%s>: use one or more of %s")
+					                            : _("“%s” is not a valid %s on <%s>: use one of %s"),
+					                    (const char *)v, r->attribute, el, choices);
+				}
+				xmlFree(v);
+				return;
+			}
+			xmlFree(v);
+		}
+		/* Attributes the schema does not know. */
+		for (xmlAttrPtr a = n->properties; a; a = a->next) {
+			int known = 0;
+			for (size_t i = 0; i < sizeof S_rules / sizeof *S_rules && !known; i++)
+				known = !strcmp(S_rules[i].element, el) && !strcmp(S_rules[i].attribute, (const char *)a->name);
+			if (!known && !a->ns) {
+				snprintf(what, sizeof what, "%s=", (const char *)a->name);
+				clausier__error_set(err, CLAUSIER_EINVALID, name, line,
+				                    S_column(vs->data, vs->len, line, what),
+				                    _("attribute “%s” is not allowed on <%s>"), (const char *)a->name, el);
+				return;
+			}
+		}
+	}
+	if (n && n->type == XML_ELEMENT_NODE) {
+		if (strstr(vs->message, "Did not expect element") || strstr(vs->message, "Expecting element") ||
+		    !ours) {
+			xmlNodePtr parent = n->parent;
+			int here = parent && parent->type == XML_ELEMENT_NODE;
+			clausier__error_set(err, CLAUSIER_EINVALID, name, line, S_column(vs->data, vs->len, line, tag),
+			                    here ? _("element <%s> is not allowed here, inside <%s>")
+			                         : _("element <%s> is not allowed here%s"),
+			                    (const char *)n->name, here ? (const char *)parent->name : "");
+			return;
+		}
+	}
+	clausier__error_set(err, CLAUSIER_EINVALID, name, line, 0, _("does not follow the schema: %s"),
+	                    vs->message);
 }
 
 int clausier__xml_load(xmlDocPtr *out, const char *data, size_t len, const char *name,
@@ -244,13 +472,12 @@ int clausier__xml_load(xmlDocPtr *out, const char *data, size_t len, const char 
 		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
-	xmlRelaxNGSetValidStructuredErrors(vc, S_on_valid_error, &st);
+	S_valid_state vs = { data, len, NULL, "", 0 };
+	xmlRelaxNGSetValidStructuredErrors(vc, S_on_valid_error, &vs);
 	int rc = xmlRelaxNGValidateDoc(vc, doc);
 	xmlRelaxNGFreeValidCtxt(vc);
 	if (rc != 0) {
-		if (!st.failed)
-			clausier__error_set(err, CLAUSIER_EINVALID, name, 0, 0,
-			                    _("does not follow the schema"));
+		S_explain(&vs, name, err);
 		xmlFreeDoc(doc);
 		return CLAUSIER_EINVALID;
 	}

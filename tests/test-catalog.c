@@ -5,7 +5,7 @@
 #include <unistd.h>
 
 static const char *mini_catalog =
-	"<catalog " NS " version='1' source-lang='en'>"
+	"<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'>"
 	"<title><text xml:lang='en'>Policy</text></title>"
 	"<param name='days' type='number'/>"
 	"<clause id='one' topic='scope'><heading><text xml:lang='en'>One</text></heading>"
@@ -190,7 +190,7 @@ Test(catalog, explicit_plural_values_are_allowed)
 
 Test(catalog, a_second_text_in_one_language_is_an_error)
 {
-	const char *xml = "<catalog " NS " version='1' source-lang='en'>\n"
+	const char *xml = "<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'>\n"
 	                  "<title><text xml:lang='en'>A</text>\n<text xml:lang='EN'>B</text></title>\n"
 	                  "<clause id='one' topic='scope'><heading><text xml:lang='en'>One</text></heading>"
 	                  "<body><text xml:lang='en'>x</text></body></clause></catalog>";
@@ -235,8 +235,8 @@ Test(policy, unknown_clause_is_reported_at_its_line)
 	clausier_error err;
 	cr_assert_eq(clausier_catalog_load_file(&cat, SAMPLE_CATALOG, &err), CLAUSIER_OK);
 	clausier_profile *prof = load_profile_text(
-		"<profile " NS " version='1'>\n<value name='org'>A</value>\n<clauses>\n"
-		"<clause ref='disclaimer'/>\n<clause ref='no-such-clause'/>\n</clauses></profile>");
+		"<profile " NS " version='1'>\n<value name='org'>A</value>\n\n"
+		"<exclude clause='disclaimer'/>\n<replace clause='digital-footprint' with='no-such-clause'/>\n</profile>");
 	clausier_policy *pol = (clausier_policy *)1;
 	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_ENOTFOUND);
 	cr_assert_null(pol);
@@ -246,17 +246,20 @@ Test(policy, unknown_clause_is_reported_at_its_line)
 	clausier_catalog_free(cat);
 }
 
-Test(policy, selection_keeps_the_profile_order_and_needs_only_its_parameters)
+Test(policy, adjustments_exclude_include_and_replace_in_place)
 {
 	clausier_catalog *cat = NULL;
 	clausier_error err;
 	cr_assert_eq(clausier_catalog_load_file(&cat, SAMPLE_CATALOG, &err), CLAUSIER_OK);
-	/* digital-footprint and working-time use no parameter; the title page
-	 * needs org and effective; contact and days are not needed. */
+	/* Only the title page's parameters and the kept clauses' are needed:
+	 * contact and days go with the excluded clauses. */
 	clausier_profile *prof = load_profile_text(
 		"<profile " NS " version='1'><value name='org'>A</value>"
-		"<value name='effective'>2027-01-15</value><clauses>"
-		"<clause ref='working-time'/><clause ref='digital-footprint'/></clauses></profile>");
+		"<value name='effective'>2027-01-15</value>"
+		"<exclude clause='personal-responsibility'/><exclude clause='confidentiality'/>"
+		"<exclude clause='disclaimer'/><exclude clause='crisis-response'/>"
+		"<replace clause='working-time' with='acknowledgement'/>"
+		"<exclude clause='acknowledgement'/><include clause='working-time'/></profile>");
 	clausier_policy *pol = NULL;
 	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK, "%s", errline(&err));
 	cr_assert_eq(clausier_policy_count(pol), 2);
@@ -264,8 +267,22 @@ Test(policy, selection_keeps_the_profile_order_and_needs_only_its_parameters)
 	opts.locale = "en-CA";
 	char *out = NULL;
 	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
-	cr_assert(strstr(out, "1. Use during working time\n"), "%s", out);
-	cr_assert(strstr(out, "2. A lasting digital footprint\n"), "%s", out);
+	cr_assert(strstr(out, "1. A lasting digital footprint\n"), "%s", out);
+	cr_assert(strstr(out, "2. Use during working time\n"), "%s", out);
+	clausier_free(out);
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+
+	/* Replaced, the acknowledgement takes working-time's third place. */
+	prof = load_profile_text("<profile " NS " version='1'><value name='org'>A</value>"
+	                         "<value name='effective'>2027-01-15</value><value name='contact'>a@b.ca</value>"
+	                         "<value name='days'>30</value><exclude clause='acknowledgement'/>"
+	                         "<replace clause='working-time' with='acknowledgement'/></profile>");
+	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK, "%s", errline(&err));
+	opts.locale = "en-US";
+	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+	cr_assert(strstr(out, "3. Acknowledgement\n"), "%s", out);
+	cr_assert_null(strstr(out, "working time"), "%s", out);
 	clausier_free(out);
 	clausier_policy_free(pol);
 	clausier_profile_free(prof);
@@ -282,7 +299,7 @@ Test(policy, ill_typed_values_are_refused_at_their_line)
 		char xml[512];
 		snprintf(xml, sizeof xml,
 		         "<profile " NS " version='1'><value name='org'>A</value>\n<value name='effective'>%s</value>"
-		         "<value name='contact'>c</value><value name='days'>30</value></profile>",
+		         "<value name='contact'>c@example.org</value><value name='days'>30</value></profile>",
 		         dates[i]);
 		clausier_profile *prof = load_profile_text(xml);
 		clausier_policy *pol = NULL;
@@ -295,7 +312,7 @@ Test(policy, ill_typed_values_are_refused_at_their_line)
 		char xml[512];
 		snprintf(xml, sizeof xml,
 		         "<profile " NS " version='1'><value name='org'>A</value><value name='effective'>2027-01-15</value>"
-		         "<value name='contact'>c</value>\n<value name='days'>%s</value></profile>",
+		         "<value name='contact'>c@example.org</value>\n<value name='days'>%s</value></profile>",
 		         numbers[i]);
 		clausier_profile *prof = load_profile_text(xml);
 		clausier_policy *pol = NULL;
@@ -308,7 +325,7 @@ Test(policy, ill_typed_values_are_refused_at_their_line)
 
 Test(policy, leap_day_is_a_date)
 {
-	char *out = render_texts("<catalog " NS " version='1' source-lang='en'><title><text xml:lang='en'>{d, date, long}</text></title>"
+	char *out = render_texts("<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'><title><text xml:lang='en'>{d, date, long}</text></title>"
 	                         "<param name='d' type='date'/><clause id='a' topic='scope'><heading><text xml:lang='en'>A</text></heading>"
 	                         "<body><text xml:lang='en'>B</text></body></clause></catalog>",
 	                         "<profile " NS " version='1'><value name='d'>2028-02-29</value></profile>", "en-US", 0);

@@ -50,7 +50,7 @@ Test(golden, sample_en) { check_golden("en"); }
 static char *one_clause(char *buf, size_t n, const char *en, const char *fr, const char *ptype)
 {
 	snprintf(buf, n,
-	         "<catalog " NS " version='1' source-lang='en'><title><text xml:lang='en'>T</text>"
+	         "<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'><title><text xml:lang='en'>T</text>"
 	         "<text xml:lang='fr'>T</text></title><param name='v' type='%s'/>"
 	         "<clause id='c' topic='scope'><heading><text xml:lang='en'>H</text><text xml:lang='fr'>H</text></heading>"
 	         "<body><text xml:lang='en'>%s</text><text xml:lang='fr'>%s</text></body></clause></catalog>",
@@ -133,7 +133,7 @@ Test(icu, select_on_a_text_value)
 }
 
 static const char *partial_catalog =
-	"<catalog " NS " version='1' source-lang='en'>\n"
+	"<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'>\n"
 	"<title><text xml:lang='en'>Policy</text><text xml:lang='fr'>Politique</text></title>\n"
 	"<clause id='scope' topic='scope'>\n"
 	"<heading><text xml:lang='en'>Scope</text></heading>\n"
@@ -161,7 +161,9 @@ Test(fallback, a_missing_translation_is_an_error_naming_clause_and_locale)
 Test(fallback, with_the_flag_the_source_text_is_used)
 {
 	char *out = render_texts(partial_catalog, empty_profile, "fr-CA", CLAUSIER_RENDER_FALLBACK);
-	cr_assert_str_eq(out, "Politique\n\n1. Scope\n\nEveryone.\n");
+	/* Visibly: the edition says the clause is not translated. */
+	cr_assert_str_eq(out, "Politique\n\n1. Scope\n\nEveryone.\n\n"
+	                      "[Clause non traduite\u00a0: texte en version originale.]\n");
 	clausier_free(out);
 }
 

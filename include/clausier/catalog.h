@@ -8,6 +8,45 @@
 extern "C" {
 #endif
 
+/** Document genres: a catalog and each clause belong to one or both. */
+typedef enum {
+	CLAUSIER_GENRE_ANY = 0,
+	CLAUSIER_GENRE_SMP = 1,   /**< social media policy (American origin) */
+	CLAUSIER_GENRE_CHARTE = 2 /**< charte d'usage (French origin) */
+} clausier_genre;
+
+/** Sectors a clause may be limited to. */
+typedef enum {
+	CLAUSIER_SECTOR_ANY = 0,
+	CLAUSIER_SECTOR_HEALTH = 1,
+	CLAUSIER_SECTOR_EDUCATION = 2,
+	CLAUSIER_SECTOR_NONPROFIT = 3,
+	CLAUSIER_SECTOR_PUBLIC = 4, /**< public administration */
+	CLAUSIER_SECTOR_PRIVATE = 5 /**< private company */
+} clausier_sector;
+
+/** Risk tolerances: which variant of a clause's body a policy uses. */
+typedef enum {
+	CLAUSIER_RISK_BALANCED = 0, /**< the default body */
+	CLAUSIER_RISK_STRICT = 1,
+	CLAUSIER_RISK_OPEN = 2
+} clausier_risk;
+
+typedef enum {
+	CLAUSIER_KIND_RULE = 0,
+	CLAUSIER_KIND_ADVICE = 1,
+	CLAUSIER_KIND_DEFINITION = 2,
+	CLAUSIER_KIND_PROCEDURE = 3,
+	CLAUSIER_KIND_NOTICE = 4
+} clausier_kind;
+
+typedef enum {
+	CLAUSIER_STRENGTH_NONE = 0,
+	CLAUSIER_STRENGTH_MUST = 1,
+	CLAUSIER_STRENGTH_SHOULD = 2,
+	CLAUSIER_STRENGTH_MAY = 3
+} clausier_strength;
+
 /** A catalog of model clauses.  Immutable once loaded: one catalog may be
  *  used from any number of threads at once without locking. */
 typedef struct clausier_catalog clausier_catalog;
@@ -45,6 +84,61 @@ CLAUSIER_API const char *clausier_catalog_clause_id(const clausier_catalog *cata
 
 /** The catalog's source language (BCP 47, e.g. "en").  Borrowed. */
 CLAUSIER_API const char *clausier_catalog_source_language(const clausier_catalog *catalog);
+
+/** The catalog's id (e.g. "smp") and genre. */
+CLAUSIER_API const char *clausier_catalog_id(const clausier_catalog *catalog);
+CLAUSIER_API clausier_genre clausier_catalog_genre(const clausier_catalog *catalog);
+
+/** What a form needs to know about one clause.  Strings are borrowed from
+ *  the catalog. */
+typedef struct {
+	const char *id;
+	const char *topic;          /**< from the topic vocabulary (doc/catalog-format.md) */
+	const char *section;        /**< section id, or NULL */
+	clausier_kind kind;
+	clausier_strength strength;
+	unsigned int genres;        /**< bit (1u << clausier_genre) per genre */
+	unsigned int sectors;       /**< bit (1u << clausier_sector) per sector; 0: every sector */
+	unsigned int risk_variants; /**< bit (1u << clausier_risk) per body the clause has */
+	int revision;
+	const char *notes;          /**< translator notes, or NULL */
+} clausier_clause_info;
+
+/** Fills *out for the i-th clause.  Returns CLAUSIER_OK, or CLAUSIER_EARG
+ *  when i is out of range or an argument is NULL. */
+CLAUSIER_API int clausier_catalog_clause_info(clausier_clause_info *out,
+                                              const clausier_catalog *catalog, size_t i);
+
+#define CLAUSIER_CLAUSE_QUERY_VERSION 1
+
+/** Which clauses clausier_catalog_find() lists.  NULL or 0 fields match
+ *  everything. */
+typedef struct {
+	unsigned int version;  /**< CLAUSIER_CLAUSE_QUERY_VERSION */
+	const char *topic;     /**< a topic, or NULL */
+	clausier_genre genre;  /**< a genre, or CLAUSIER_GENRE_ANY */
+	clausier_sector sector; /**< clauses for that sector (including those for every
+	                             sector), or CLAUSIER_SECTOR_ANY */
+} clausier_clause_query;
+
+#define CLAUSIER_CLAUSE_QUERY_INIT { CLAUSIER_CLAUSE_QUERY_VERSION, NULL, CLAUSIER_GENRE_ANY, CLAUSIER_SECTOR_ANY }
+
+/** Fills q with the defaults for the given version.  Returns CLAUSIER_OK or
+ *  CLAUSIER_EARG. */
+CLAUSIER_API int clausier_clause_query_init(clausier_clause_query *q, unsigned int version);
+
+/** Lists the indices of the clauses matching q (NULL: all), in catalog order.
+ *  *out is the caller's (free it with clausier_free(); NULL when *count is 0).
+ *  err may be NULL.  Returns CLAUSIER_OK, CLAUSIER_EARG or CLAUSIER_ENOMEM. */
+CLAUSIER_API int clausier_catalog_find(size_t **out, size_t *count, const clausier_catalog *catalog,
+                                       const clausier_clause_query *q, clausier_error *err);
+
+/** The pattern of a clause's heading (risk < 0) or body for a risk tolerance,
+ *  for a locale (exact tag, then its language), as written in the catalog:
+ *  ICU MessageFormat, arguments not replaced.  Borrowed; NULL when the clause
+ *  has no such text in that language. */
+CLAUSIER_API const char *clausier_catalog_clause_pattern(const clausier_catalog *catalog, size_t i,
+                                                        int risk, const char *locale);
 
 #ifdef __cplusplus
 }
