@@ -1,0 +1,188 @@
+/* The clause model: assembly by sector and risk tolerance, sections, typed
+ * parameters formatted by ICU, and the query API for intranet forms. */
+#include "helpers.h"
+
+static const char *model =
+	"<catalog " NS " version='1' id='m' genre='smp' xml:lang='en'>"
+	"<title><text>Policy</text><text xml:lang='fr'>Politique</text></title>"
+	"<param name='platforms' type='list'/>"
+	"<param name='fine' type='money' default='1500 CAD'/>"
+	"<param name='union' type='choice' choices='cse none' default='none'/>"
+	"<param name='breaks' type='boolean' default='true'/>"
+	"<section id='rules'><title><text>Rules</text><text xml:lang='fr'>Règles</text></title></section>"
+	"<section id='advice'><title><text>Advice</text><text xml:lang='fr'>Conseils</text></title></section>"
+	"<clause id='tip' topic='good-practice' section='advice' kind='advice' strength='should'>"
+	"<heading><text>Tip</text><text xml:lang='fr'>Conseil</text></heading>"
+	"<body><text>Think first.</text><text xml:lang='fr'>Réfléchissez.</text></body></clause>"
+	"<clause id='all' topic='scope' section='rules'>"
+	"<note>Scope of the policy.</note>"
+	"<heading><text>All</text><text xml:lang='fr'>Tous</text></heading>"
+	"<body><text>Balanced.</text><text xml:lang='fr'>Équilibré.</text></body>"
+	"<body risk='strict'><text>Strict.</text><text xml:lang='fr'>Strict.</text></body></clause>"
+	"<clause id='patients' topic='confidentiality' section='rules' sectors='health' strength='must' revision='3'>"
+	"<heading><text>Patients</text><text xml:lang='fr'>Patients</text></heading>"
+	"<body><text>On {platforms}.</text><text xml:lang='fr'>Sur {platforms}.</text></body></clause>"
+	"<clause id='students' topic='confidentiality' section='rules' sectors='education public'>"
+	"<heading><text>Students</text><text xml:lang='fr'>Élèves</text></heading>"
+	"<body><text>Up to {fine, number, currency}.</text><text xml:lang='fr'>Jusqu’à {fine, number, currency}.</text></body>"
+	"<body risk='open'><text>{union, select, cse {Ask the CSE.} other {Ask HR.}} "
+	"{breaks, select, true {Breaks are free.} other {No use.}}</text>"
+	"<text xml:lang='fr'>{union, select, cse {Consultez le CSE.} other {Consultez les RH.}} "
+	"{breaks, select, true {Pauses libres.} other {Aucun usage.}}</text></body></clause>"
+	"</catalog>";
+
+static char *render_model(const char *profile_attrs, const char *values, const char *locale)
+{
+	char prof[2048];
+	snprintf(prof, sizeof prof, "<profile " NS " version='1' %s>%s</profile>", profile_attrs, values);
+	return render_texts(model, prof, locale, 0);
+}
+
+#define PLATFORMS "<value name='platforms'><item>Facebook</item><item>X</item><item>LinkedIn</item></value>"
+
+Test(assembly, without_a_sector_only_clauses_for_every_sector)
+{
+	char *out = render_model("", "", "en-CA");
+	cr_assert_str_eq(out, "Policy\n\nRules\n=====\n\n1. All\n\nBalanced.\n\n"
+	                      "Advice\n======\n\n2. Tip\n\nThink first.\n");
+	clausier_free(out);
+}
+
+Test(assembly, a_sector_adds_its_clauses_in_section_order)
+{
+	char *out = render_model("sector='health'", PLATFORMS, "fr-CA");
+	cr_assert_str_eq(out, "Politique\n\nRègles\n======\n\n1. Tous\n\nÉquilibré.\n\n"
+	                      "2. Patients\n\nSur Facebook, X et LinkedIn.\n\n"
+	                      "Conseils\n========\n\n3. Conseil\n\nRéfléchissez.\n");
+	clausier_free(out);
+}
+
+Test(assembly, risk_tolerance_picks_the_variant_or_the_balanced_body)
+{
+	char *out = render_model("sector='education' risk='strict'", "", "en-US");
+	cr_assert(strstr(out, "1. All\n\nStrict.\n"), "%s", out);
+	cr_assert(strstr(out, "2. Students\n\nUp to CA$1,500.00.\n"), "%s", out);
+	clausier_free(out);
+	out = render_model("sector='public' risk='open'", "<value name='union'>cse</value>", "fr-FR");
+	cr_assert(strstr(out, "1. Tous\n\nÉquilibré.\n"), "%s", out);
+	cr_assert(strstr(out, "2. Élèves\n\nConsultez le CSE. Pauses libres.\n"), "%s", out);
+	clausier_free(out);
+}
+
+Test(formatting, money_in_each_locale)
+{
+	char *out = render_model("sector='education'", "<value name='fine'>1500 EUR</value>", "fr-FR");
+	cr_assert(strstr(out, "Jusqu’à 1\u202f500,00\u00a0€."), "%s", out);
+	clausier_free(out);
+	out = render_model("sector='education'", "", "fr-CA");
+	cr_assert(strstr(out, "Jusqu’à 1\u00a0500,00\u00a0$."), "%s", out);
+	clausier_free(out);
+	out = render_model("sector='education'", "", "en-CA");
+	cr_assert(strstr(out, "Up to $1,500.00."), "%s", out);
+	clausier_free(out);
+}
+
+Test(formatting, lists_in_each_locale)
+{
+	char *out = render_model("sector='health'", PLATFORMS, "en-US");
+	cr_assert(strstr(out, "On Facebook, X, and LinkedIn."), "%s", out);
+	clausier_free(out);
+	out = render_model("sector='health'", PLATFORMS, "en-GB");
+	cr_assert(strstr(out, "On Facebook, X and LinkedIn."), "%s", out);
+	clausier_free(out);
+	out = render_model("sector='health'", "<value name='platforms'><item>Facebook</item></value>", "fr-FR");
+	cr_assert(strstr(out, "Sur Facebook."), "%s", out);
+	clausier_free(out);
+}
+
+static int assemble_status(const char *values, clausier_error *err)
+{
+	clausier_catalog *cat = load_catalog_text(model);
+	char prof[1024];
+	snprintf(prof, sizeof prof, "<profile " NS " version='1' sector='education'>\n%s</profile>", values);
+	clausier_profile *p = load_profile_text(prof);
+	clausier_policy *pol = NULL;
+	int rc = clausier_policy_assemble(&pol, cat, p, err);
+	clausier_policy_free(pol);
+	clausier_profile_free(p);
+	clausier_catalog_free(cat);
+	return rc;
+}
+
+Test(formatting, typed_values_are_checked)
+{
+	clausier_error err;
+	cr_assert_eq(assemble_status("<value name='fine'>1500</value>", &err), CLAUSIER_EPARAM);
+	cr_assert_str_eq(errline(&err), "profile.xml:2: value of “fine”: “1500” is not a sum of money "
+	                                "(write it like 1500 EUR or 250.50 CAD)");
+	cr_assert_eq(assemble_status("<value name='union'>union</value>", &err), CLAUSIER_EPARAM);
+	cr_assert(strstr(err.message, "“union” is not one of the choices (cse none)"), "%s", err.message);
+	cr_assert_eq(assemble_status("<value name='breaks'>yes</value>", &err), CLAUSIER_EPARAM);
+	cr_assert(strstr(err.message, "“yes” is not true or false"), "%s", err.message);
+}
+
+Test(query, clause_info_describes_each_clause)
+{
+	clausier_catalog *cat = load_catalog_text(model);
+	cr_assert_str_eq(clausier_catalog_id(cat), "m");
+	cr_assert_eq(clausier_catalog_genre(cat), CLAUSIER_GENRE_SMP);
+	clausier_clause_info info;
+	cr_assert_eq(clausier_catalog_clause_info(&info, cat, 2), CLAUSIER_OK);
+	cr_assert_str_eq(info.id, "patients");
+	cr_assert_str_eq(info.topic, "confidentiality");
+	cr_assert_str_eq(info.section, "rules");
+	cr_assert_eq(info.kind, CLAUSIER_KIND_RULE);
+	cr_assert_eq(info.strength, CLAUSIER_STRENGTH_MUST);
+	cr_assert_eq(info.genres, 1u << CLAUSIER_GENRE_SMP);
+	cr_assert_eq(info.sectors, 1u << CLAUSIER_SECTOR_HEALTH);
+	cr_assert_eq(info.revision, 3);
+	cr_assert_null(info.notes);
+	cr_assert_eq(clausier_catalog_clause_info(&info, cat, 1), CLAUSIER_OK);
+	cr_assert_str_eq(info.notes, "Scope of the policy.");
+	cr_assert_eq(info.risk_variants, (1u << CLAUSIER_RISK_BALANCED) | (1u << CLAUSIER_RISK_STRICT));
+	cr_assert_eq(clausier_catalog_clause_info(&info, cat, 0), CLAUSIER_OK);
+	cr_assert_eq(info.kind, CLAUSIER_KIND_ADVICE);
+	cr_assert_eq(clausier_catalog_clause_info(&info, cat, 4), CLAUSIER_EARG);
+	clausier_catalog_free(cat);
+}
+
+Test(query, find_by_topic_genre_and_sector)
+{
+	clausier_catalog *cat = load_catalog_text(model);
+	clausier_clause_query q;
+	cr_assert_eq(clausier_clause_query_init(&q, CLAUSIER_CLAUSE_QUERY_VERSION), CLAUSIER_OK);
+	size_t *idx = NULL, n = 0;
+	q.topic = "confidentiality";
+	cr_assert_eq(clausier_catalog_find(&idx, &n, cat, &q, NULL), CLAUSIER_OK);
+	cr_assert_eq(n, 2);
+	cr_assert_eq(idx[0], 2);
+	cr_assert_eq(idx[1], 3);
+	clausier_free(idx);
+	q.topic = NULL;
+	q.sector = CLAUSIER_SECTOR_PUBLIC;
+	cr_assert_eq(clausier_catalog_find(&idx, &n, cat, &q, NULL), CLAUSIER_OK);
+	cr_assert_eq(n, 3); /* tip, all, students */
+	clausier_free(idx);
+	q.sector = CLAUSIER_SECTOR_ANY;
+	q.genre = CLAUSIER_GENRE_CHARTE;
+	cr_assert_eq(clausier_catalog_find(&idx, &n, cat, &q, NULL), CLAUSIER_OK);
+	cr_assert_eq(n, 0);
+	cr_assert_null(idx);
+	cr_assert_eq(clausier_catalog_find(&idx, &n, cat, NULL, NULL), CLAUSIER_OK);
+	cr_assert_eq(n, 4);
+	clausier_free(idx);
+	q.version = 7;
+	cr_assert_eq(clausier_catalog_find(&idx, &n, cat, &q, NULL), CLAUSIER_EARG);
+	clausier_catalog_free(cat);
+}
+
+Test(query, patterns_by_locale_and_risk)
+{
+	clausier_catalog *cat = load_catalog_text(model);
+	cr_assert_str_eq(clausier_catalog_clause_pattern(cat, 1, -1, "fr-CA"), "Tous");
+	cr_assert_str_eq(clausier_catalog_clause_pattern(cat, 1, CLAUSIER_RISK_STRICT, "en-GB"), "Strict.");
+	cr_assert_null(clausier_catalog_clause_pattern(cat, 1, CLAUSIER_RISK_OPEN, "en"));
+	cr_assert_str_eq(clausier_catalog_clause_pattern(cat, 2, CLAUSIER_RISK_BALANCED, "fr"), "Sur {platforms}.");
+	cr_assert_null(clausier_catalog_clause_pattern(cat, 9, 0, "fr"));
+	clausier_catalog_free(cat);
+}
