@@ -4,9 +4,9 @@
 
 #include <clausier.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
-#include <libgen.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,36 +19,65 @@
 #define _(s) gettext(s)
 #else
 #define _(s) (s)
+#define ngettext(s, p, n) ((n) == 1 ? (s) : (p))
 #endif
 
 static const char *S_prog = "clausier";
 
+/* The sample organization a new user sees when they give no profile. */
+#define S_SAMPLE_PROFILE "hospital-qc.xml"
+
 static void S_usage(FILE *f)
 {
-	fprintf(f, _("Usage: %s render [OPTION]... CATALOG\n"
-	             "   or: %s --help | --version\n"), S_prog, S_prog);
+	fprintf(f, _("Usage: %s render [OPTION]... [CATALOG]\n"
+	             "   or: %s assemble --profile=FILE [OPTION]... [CATALOG]\n"
+	             "   or: %s catalog list [CATALOG]...\n"
+	             "   or: %s catalog show [--locale=TAG] CATALOG\n"
+	             "   or: %s --help | --version\n"),
+	        S_prog, S_prog, S_prog, S_prog, S_prog);
+}
+
+static void S_try_help(void)
+{
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), S_prog);
 }
 
 static void S_help(void)
 {
 	S_usage(stdout);
-	fputs(_("Render an edition of the policy a profile selects from a catalog of model\n"
-	        "clauses, and write it to standard output or to a file.\n"
+	fputs(_("Write the French and English editions of an organization's rules of conduct\n"
+	        "from catalogs of model clauses.\n"
 	        "\n"
-	        "Options for render:\n"
-	        "  -l, --locale=TAG      the edition's locale, a BCP 47 tag (default: en);\n"
-	        "                        one of en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA,\n"
-	        "                        fr-CH, fr-BE\n"
-	        "  -p, --profile=FILE    the organization's profile: parameter values and\n"
-	        "                        the clauses to include (default: none, so every\n"
-	        "                        clause of the catalog and only default values)\n"
-	        "  -o, --output=FILE     write the edition to FILE, through a temporary file\n"
-	        "                        renamed when complete (default: standard output)\n"
+	        "Commands:\n"
+	        "  render     render an edition of the policy that a profile (or a policy\n"
+	        "             document) selects from a catalog\n"
+	        "  assemble   write the policy a profile selects as a policy document, which\n"
+	        "             render --policy reads\n"
+	        "  catalog    list catalogs and their translations, or show a catalog's clauses\n"
+	        "\n"
+	        "CATALOG is a file, or the id of an installed catalog (smp: the social media\n"
+	        "policy; charte: the charte d'usage).  Without it, the catalog the profile or\n"
+	        "policy names is used.  With neither a catalog nor a profile, render shows the\n"
+	        "sample policy of a Quebec health organization, and says so.\n"
+	        "\n"
+	        "Options:\n"
+	        "  -l, --locale=TAG      the edition's locale, a BCP 47 tag: one of en, en-US,\n"
+	        "                        en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE (default:\n"
+	        "                        the profile's first locale, or en)\n"
+	        "  -p, --profile=FILE    the organization's profile: sector, jurisdiction, risk\n"
+	        "                        tolerance, parameter values, clauses to include,\n"
+	        "                        exclude or replace\n"
+	        "  -P, --policy=FILE     render a policy document written by assemble\n"
+	        "  -o, --output=FILE     write to FILE, through a temporary file renamed when\n"
+	        "                        complete (default: standard output)\n"
 	        "      --fallback        render a clause that has no text in the locale's\n"
-	        "                        language from the catalog's source language instead\n"
-	        "                        of failing\n"
+	        "                        language from the catalog's source language, marked\n"
+	        "                        as not yet translated, instead of failing\n"
 	        "  -h, --help            display this help and exit\n"
 	        "  -V, --version         output version information and exit\n"
+	        "\n"
+	        "Environment: CLAUSIER_DATA_PATH, a colon-separated list of folders holding\n"
+	        "catalogs/ and samples/, replaces the installed data folder.\n"
 	        "\n"
 	        "Exit status: 0 on success, 1 when an input is invalid or the edition cannot\n"
 	        "be rendered (the message names the file, line and column), 2 on a usage\n"
@@ -62,6 +91,56 @@ static void S_fail(const clausier_error *err)
 	clausier_error_format(text, sizeof text, err);
 	fprintf(stderr, "%s: %s\n", S_prog, text);
 }
+
+/* ---- installed data ---- */
+
+static char S_found[4096];
+
+/* The first DIR/sub/name along CLAUSIER_DATA_PATH (or the installed data
+ * folder) that exists; NULL if none.  The result is overwritten by the next
+ * call. */
+static const char *S_data_file(const char *sub, const char *name)
+{
+	const char *path = getenv("CLAUSIER_DATA_PATH");
+	if (!path || !*path)
+		path = CLAUSIER_PKGDATADIR;
+	for (const char *p = path; *p;) {
+		size_t len = strcspn(p, ":");
+		struct stat st;
+		snprintf(S_found, sizeof S_found, "%.*s/%s/%s", (int)len, p, sub, name);
+		if (len && stat(S_found, &st) == 0 && S_ISREG(st.st_mode))
+			return S_found;
+		p += len;
+		if (*p == ':')
+			p++;
+	}
+	return NULL;
+}
+
+/* A catalog named on the command line: a file, or an installed catalog's id. */
+static int S_load_catalog(clausier_catalog **out, const char *name_or_id)
+{
+	clausier_error err;
+	const char *path = name_or_id;
+	struct stat st;
+	if (!strchr(name_or_id, '/') && !strstr(name_or_id, ".xml") && stat(name_or_id, &st) != 0) {
+		char file[300];
+		snprintf(file, sizeof file, "%s.xml", name_or_id);
+		path = S_data_file("catalogs", file);
+		if (!path) {
+			fprintf(stderr, _("%s: no installed catalog '%s' (see '%s catalog list')\n"), S_prog,
+			        name_or_id, S_prog);
+			return -1;
+		}
+	}
+	if (clausier_catalog_load_file(out, path, &err) != CLAUSIER_OK) {
+		S_fail(&err);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- output ---- */
 
 /* Writes data to path through a temporary file in the same folder, synced
  * and renamed: an interrupted run leaves the old file whole. */
@@ -79,7 +158,7 @@ static int S_write_atomic(const char *path, const char *data, size_t len)
 		free(tmp);
 		return -1;
 	}
-	/* mkstemp creates the file 0600; the edition gets the mode of the file
+	/* mkstemp creates the file 0600; the output gets the mode of the file
 	 * it replaces, or the usual 0666 less the umask. */
 	struct stat st;
 	mode_t mode;
@@ -92,7 +171,7 @@ static int S_write_atomic(const char *path, const char *data, size_t len)
 	}
 	size_t off = 0;
 	int e = fchmod(fd, mode) < 0 ? errno : 0;
-	while (off < len) {
+	while (!e && off < len) {
 		ssize_t w = write(fd, data + off, len - off);
 		if (w < 0 && errno == EINTR)
 			continue;
@@ -116,82 +195,330 @@ static int S_write_atomic(const char *path, const char *data, size_t len)
 	return e ? -1 : 0;
 }
 
-static const char S_empty_profile[] =
-	"<profile xmlns='https://clausier.org/ns/1' version='1'/>";
+static int S_output(const char *output, const char *data, size_t len)
+{
+	if (output)
+		return S_write_atomic(output, data, len) < 0 ? 1 : 0;
+	if (fwrite(data, 1, len, stdout) == len && fflush(stdout) == 0)
+		return 0;
+	fprintf(stderr, _("%s: cannot write the output: %s\n"), S_prog, strerror(errno));
+	return 1;
+}
 
-static int S_render(int argc, char **argv)
+/* ---- render and assemble ---- */
+
+static const char S_empty_profile[] = "<profile xmlns='https://clausier.org/ns/1' version='1'/>";
+
+enum { OPT_FALLBACK = 256 };
+
+typedef struct {
+	const char *locale, *profile, *policy, *output, *catalog;
+	unsigned flags;
+} S_args;
+
+static int S_parse(int argc, char **argv, S_args *a, int render)
 {
 	static const struct option longopts[] = {
 		{ "locale", required_argument, NULL, 'l' },
 		{ "profile", required_argument, NULL, 'p' },
+		{ "policy", required_argument, NULL, 'P' },
 		{ "output", required_argument, NULL, 'o' },
-		{ "fallback", no_argument, NULL, 'F' },
+		{ "fallback", no_argument, NULL, OPT_FALLBACK },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *profile_path = NULL, *output = NULL;
-	clausier_render_options opts;
-	clausier_render_options_init(&opts, CLAUSIER_RENDER_OPTIONS_VERSION);
-	opts.locale = "en";
+	memset(a, 0, sizeof *a);
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+l:p:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+l:p:P:o:h", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'l': opts.locale = optarg; break;
-		case 'p': profile_path = optarg; break;
-		case 'o': output = optarg; break;
-		case 'F': opts.flags |= CLAUSIER_RENDER_FALLBACK; break;
+		case 'l': a->locale = optarg; break;
+		case 'p': a->profile = optarg; break;
+		case 'P': a->policy = optarg; break;
+		case 'o': a->output = optarg; break;
+		case OPT_FALLBACK: a->flags |= CLAUSIER_RENDER_FALLBACK; break;
 		case 'h': S_help(); return 0;
-		default:
-			fprintf(stderr, _("Try '%s --help' for more information.\n"), S_prog);
-			return 2;
+		default: S_try_help(); return 2;
 		}
 	}
-	if (argc - optind != 1) {
-		fprintf(stderr, argc - optind ? _("%s: render takes exactly one catalog\n")
-		                              : _("%s: render needs a catalog\n"),
-		        S_prog);
-		fprintf(stderr, _("Try '%s --help' for more information.\n"), S_prog);
+	if (argc - optind > 1) {
+		fprintf(stderr, _("%s: %s takes at most one catalog\n"), S_prog, argv[0]);
+		S_try_help();
+		return 2;
+	}
+	a->catalog = optind < argc ? argv[optind] : NULL;
+	if (!render && (a->locale || a->policy || a->flags)) {
+		fprintf(stderr, _("%s: assemble takes only --profile, --output and a catalog\n"), S_prog);
+		S_try_help();
+		return 2;
+	}
+	if (!render && !a->profile) {
+		fprintf(stderr, _("%s: assemble needs a profile (--profile)\n"), S_prog);
+		S_try_help();
+		return 2;
+	}
+	if (a->profile && a->policy) {
+		fprintf(stderr, _("%s: give a profile or a policy, not both\n"), S_prog);
+		S_try_help();
 		return 2;
 	}
 	/* Checked before any file is read: a wrong tag is a usage error. */
-	if (!clausier_locale_is_supported(opts.locale)) {
+	if (a->locale && !clausier_locale_is_supported(a->locale)) {
 		fprintf(stderr, _("%s: unsupported locale '%s'; supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE\n"),
-		        S_prog, opts.locale);
+		        S_prog, a->locale);
 		return 2;
 	}
+	return -1;
+}
 
+/* Loads what render and assemble need: a catalog and a policy. */
+static int S_policy(const S_args *a, clausier_catalog **cat, clausier_profile **prof,
+                    clausier_policy **pol)
+{
 	clausier_error err;
-	clausier_catalog *catalog = NULL;
-	clausier_profile *profile = NULL;
-	clausier_policy *policy = NULL;
-	char *edition = NULL;
-	size_t len = 0;
-	int status = 1;
-	int rc = clausier_catalog_load_file(&catalog, argv[optind], &err);
-	if (rc == CLAUSIER_OK)
-		rc = profile_path ? clausier_profile_load_file(&profile, profile_path, &err)
-		                  : clausier_profile_load_memory(&profile, S_empty_profile,
-		                                                 sizeof S_empty_profile - 1,
-		                                                 "<no profile>", &err);
-	if (rc == CLAUSIER_OK)
-		rc = clausier_policy_assemble(&policy, catalog, profile, &err);
-	if (rc == CLAUSIER_OK)
-		rc = clausier_render(&edition, &len, policy, &opts, &err);
+	if (a->policy) {
+		char *id = NULL;
+		if (!a->catalog && clausier_policy_catalog_id(&id, a->policy, &err) != CLAUSIER_OK) {
+			S_fail(&err);
+			return -1;
+		}
+		int bad = S_load_catalog(cat, a->catalog ? a->catalog : id);
+		clausier_free(id);
+		if (bad)
+			return -1;
+		if (clausier_policy_load_file(pol, *cat, a->policy, &err) != CLAUSIER_OK) {
+			S_fail(&err);
+			return -1;
+		}
+		return 0;
+	}
+	const char *profile = a->profile;
+	int rc;
+	if (!profile && !a->catalog) {
+		profile = S_data_file("samples", S_SAMPLE_PROFILE);
+		if (!profile) {
+			fprintf(stderr, _("%s: no profile given, and the sample profile %s is not installed\n"),
+			        S_prog, S_SAMPLE_PROFILE);
+			return -1;
+		}
+		fprintf(stderr, _("%s: no profile given: this is the sample policy of a Quebec health organization (%s); give yours with --profile\n"),
+		        S_prog, profile);
+	}
+	if (profile)
+		rc = clausier_profile_load_file(prof, profile, &err);
+	else
+		rc = clausier_profile_load_memory(prof, S_empty_profile, sizeof S_empty_profile - 1,
+		                                  "<no profile>", &err);
 	if (rc != CLAUSIER_OK) {
 		S_fail(&err);
-	} else if (output) {
-		status = S_write_atomic(output, edition, len) < 0 ? 1 : 0;
-	} else {
-		status = fwrite(edition, 1, len, stdout) == len && fflush(stdout) == 0 ? 0 : 1;
-		if (status)
-			fprintf(stderr, _("%s: cannot write the edition: %s\n"), S_prog, strerror(errno));
+		return -1;
 	}
-	clausier_free(edition);
-	clausier_policy_free(policy);
-	clausier_profile_free(profile);
-	clausier_catalog_free(catalog);
+	if (S_load_catalog(cat, a->catalog ? a->catalog : clausier_profile_catalog(*prof)))
+		return -1;
+	if (clausier_policy_assemble(pol, *cat, *prof, &err) != CLAUSIER_OK) {
+		S_fail(&err);
+		return -1;
+	}
+	return 0;
+}
+
+/* How many clauses of the policy have no text for the locale. */
+static size_t S_untranslated(const clausier_catalog *cat, const clausier_policy *pol, const char *locale)
+{
+	size_t missing = 0;
+	for (size_t i = 0; i < clausier_policy_count(pol); i++) {
+		clausier_risk risk;
+		const char *id = clausier_policy_clause(pol, i, &risk);
+		for (size_t k = 0; k < clausier_catalog_count(cat); k++)
+			if (!strcmp(clausier_catalog_clause_id(cat, k), id) &&
+			    (!clausier_catalog_clause_pattern(cat, k, -1, locale) ||
+			     !clausier_catalog_clause_pattern(cat, k, (int)risk, locale)))
+				missing++;
+	}
+	return missing;
+}
+
+static int S_render(int argc, char **argv, int render)
+{
+	S_args a;
+	int status = S_parse(argc, argv, &a, render);
+	if (status >= 0)
+		return status;
+	clausier_catalog *cat = NULL;
+	clausier_profile *prof = NULL;
+	clausier_policy *pol = NULL;
+	char *out = NULL;
+	size_t len = 0;
+	clausier_error err;
+	status = 1;
+	if (S_policy(&a, &cat, &prof, &pol) < 0)
+		goto done;
+	if (!render) {
+		if (clausier_policy_write(&out, &len, pol, &err) != CLAUSIER_OK) {
+			S_fail(&err);
+			goto done;
+		}
+		status = S_output(a.output, out, len);
+		goto done;
+	}
+	clausier_render_options opts;
+	clausier_render_options_init(&opts, CLAUSIER_RENDER_OPTIONS_VERSION);
+	opts.flags = a.flags;
+	char first[32] = "en";
+	const char *locales = clausier_profile_locales(prof);
+	if (locales)
+		snprintf(first, sizeof first, "%.*s", (int)strcspn(locales, " "), locales);
+	opts.locale = a.locale ? a.locale : first;
+	if (clausier_render(&out, &len, pol, &opts, &err) != CLAUSIER_OK) {
+		S_fail(&err);
+		goto done;
+	}
+	size_t missing = (a.flags & CLAUSIER_RENDER_FALLBACK) ? S_untranslated(cat, pol, opts.locale) : 0;
+	if (missing)
+		fprintf(stderr,
+		        ngettext("%s: warning: %zu clause has no text for %s and is given in the source language (%s), marked as not yet translated\n",
+		                 "%s: warning: %zu clauses have no text for %s and are given in the source language (%s), marked as not yet translated\n",
+		                 missing),
+		        S_prog, missing, opts.locale, clausier_catalog_source_language(cat));
+	status = S_output(a.output, out, len);
+done:
+	clausier_free(out);
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
 	return status;
+}
+
+/* ---- catalog list | show ---- */
+
+static int S_list_one(const char *name_or_id)
+{
+	clausier_catalog *cat = NULL;
+	if (S_load_catalog(&cat, name_or_id) < 0)
+		return 1;
+	clausier_coverage *cov = NULL;
+	size_t n = 0;
+	clausier_error err;
+	if (clausier_catalog_coverage(&cov, &n, cat, &err) != CLAUSIER_OK) {
+		S_fail(&err);
+		clausier_catalog_free(cat);
+		return 1;
+	}
+	static const char *const genres[] = { "", "smp", "charte" };
+	size_t nc = clausier_catalog_count(cat);
+	printf(ngettext("%s (genre %s): %zu clause\n", "%s (genre %s): %zu clauses\n", nc),
+	       clausier_catalog_id(cat), genres[clausier_catalog_genre(cat)], nc);
+	for (size_t i = 0; i < n; i++) {
+		if (i == 0)
+			printf(ngettext("  %-6s source language, %zu message\n", "  %-6s source language, %zu messages\n",
+			                cov[i].total),
+			       cov[i].lang, cov[i].total);
+		else if (cov[i].translated == cov[i].total)
+			printf(_("  %-6s translated: %zu of %zu messages\n"), cov[i].lang, cov[i].translated, cov[i].total);
+		else
+			printf(_("  %-6s translated: %zu of %zu messages (%zu missing: render them with --fallback)\n"),
+			       cov[i].lang, cov[i].translated, cov[i].total, cov[i].total - cov[i].translated);
+	}
+	clausier_free(cov);
+	clausier_catalog_free(cat);
+	return 0;
+}
+
+static int S_catalog_list(int argc, char **argv)
+{
+	int status = 0;
+	if (argc > 0) {
+		for (int i = 0; i < argc; i++)
+			status |= S_list_one(argv[i]);
+		return status;
+	}
+	const char *path = getenv("CLAUSIER_DATA_PATH");
+	if (!path || !*path)
+		path = CLAUSIER_PKGDATADIR;
+	int found = 0;
+	for (const char *p = path; *p;) {
+		size_t len = strcspn(p, ":");
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%.*s/catalogs", (int)len, p);
+		struct dirent **names = NULL;
+		int n = scandir(dir, &names, NULL, alphasort);
+		for (int i = 0; i < n; i++) {
+			size_t l = strlen(names[i]->d_name);
+			if (l > 4 && !strcmp(names[i]->d_name + l - 4, ".xml")) {
+				char file[8192];
+				snprintf(file, sizeof file, "%s/%s", dir, names[i]->d_name);
+				status |= S_list_one(file);
+				found++;
+			}
+			free(names[i]);
+		}
+		free(names);
+		p += len;
+		if (*p == ':')
+			p++;
+	}
+	if (!found) {
+		fprintf(stderr, _("%s: no catalogs installed in %s\n"), S_prog, path);
+		return 1;
+	}
+	return status;
+}
+
+static int S_catalog_show(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "locale", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *locale = "en";
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+l:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l': locale = optarg; break;
+		case 'h': S_help(); return 0;
+		default: S_try_help(); return 2;
+		}
+	}
+	if (argc - optind != 1) {
+		fprintf(stderr, _("%s: catalog show takes one catalog\n"), S_prog);
+		S_try_help();
+		return 2;
+	}
+	if (!clausier_locale_is_supported(locale)) {
+		fprintf(stderr, _("%s: unsupported locale '%s'; supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE\n"),
+		        S_prog, locale);
+		return 2;
+	}
+	clausier_catalog *cat = NULL;
+	if (S_load_catalog(&cat, argv[optind]) < 0)
+		return 1;
+	static const char *const kinds[] = { "rule", "advice", "definition", "procedure", "notice" };
+	static const char *const strengths[] = { "", "/must", "/should", "/may" };
+	static const char *const sectors[] = { "", "health", "education", "nonprofit", "public", "private" };
+	const char *section = "";
+	for (size_t i = 0; i < clausier_catalog_count(cat); i++) {
+		clausier_clause_info info;
+		clausier_catalog_clause_info(&info, cat, i);
+		if (info.section && strcmp(info.section, section)) {
+			section = info.section;
+			printf("[%s]\n", section);
+		}
+		char sec[80] = "";
+		for (int s = 1; s <= 5; s++)
+			if (info.sectors & (1u << s))
+				snprintf(sec + strlen(sec), sizeof sec - strlen(sec), "%s%s", *sec ? "," : "", sectors[s]);
+		const char *heading = clausier_catalog_clause_pattern(cat, i, -1, locale);
+		printf("  %-34s %-24s %-18s %-10s %s%s%s\n", info.id, info.topic,
+		       kinds[info.kind] /* then strength */, *sec ? sec : "*",
+		       heading ? heading : _("(no text in this language)"),
+		       info.risk_variants & (1u << CLAUSIER_RISK_STRICT) ? " [strict]" : "",
+		       info.risk_variants & (1u << CLAUSIER_RISK_OPEN) ? " [open]" : "");
+		(void)strengths;
+	}
+	clausier_catalog_free(cat);
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -203,20 +530,30 @@ int main(int argc, char **argv)
 #endif
 	if (argc < 2) {
 		S_usage(stderr);
-		fprintf(stderr, _("Try '%s --help' for more information.\n"), S_prog);
+		S_try_help();
 		return 2;
 	}
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	const char *cmd = argv[1];
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
 		S_help();
 		return 0;
 	}
-	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
 		printf("clausier %s\n", clausier_version());
 		return 0;
 	}
-	if (!strcmp(argv[1], "render"))
-		return S_render(argc - 1, argv + 1);
-	fprintf(stderr, _("%s: unknown command '%s'\n"), S_prog, argv[1]);
-	fprintf(stderr, _("Try '%s --help' for more information.\n"), S_prog);
+	if (!strcmp(cmd, "render"))
+		return S_render(argc - 1, argv + 1, 1);
+	if (!strcmp(cmd, "assemble"))
+		return S_render(argc - 1, argv + 1, 0);
+	if (!strcmp(cmd, "catalog") && argc >= 3 && !strcmp(argv[2], "list"))
+		return S_catalog_list(argc - 3, argv + 3);
+	if (!strcmp(cmd, "catalog") && argc >= 3 && !strcmp(argv[2], "show"))
+		return S_catalog_show(argc - 2, argv + 2);
+	if (!strcmp(cmd, "catalog"))
+		fprintf(stderr, _("%s: catalog needs a subcommand: list or show\n"), S_prog);
+	else
+		fprintf(stderr, _("%s: unknown command '%s'\n"), S_prog, cmd);
+	S_try_help();
 	return 2;
 }

@@ -802,3 +802,89 @@ const clausier__text *clausier__msg_lookup(const clausier__msg *msg, const char 
 	}
 	return lang_match;
 }
+
+/* Calls f on every message of the catalog. */
+static void S_each_msg(const clausier_catalog *cat, void (*f)(const clausier__msg *, void *), void *ctx)
+{
+	const clausier__msg *front[] = { &cat->title, &cat->subtitle, &cat->dateline };
+	for (size_t i = 0; i < 3; i++)
+		if (front[i]->present)
+			f(front[i], ctx);
+	for (size_t i = 0; i < cat->nsections; i++)
+		f(&cat->sections[i].title, ctx);
+	for (size_t i = 0; i < cat->nclauses; i++) {
+		f(&cat->clauses[i].heading, ctx);
+		for (int r = 0; r < 3; r++)
+			if (cat->clauses[i].body[r].present)
+				f(&cat->clauses[i].body[r], ctx);
+	}
+}
+
+typedef struct {
+	clausier_coverage *list;
+	size_t n, cap;
+	int oom;
+} S_cov;
+
+static void S_cov_langs(const clausier__msg *m, void *vctx)
+{
+	S_cov *c = vctx;
+	for (size_t t = 0; t < m->ntexts; t++) {
+		size_t k;
+		for (k = 0; k < c->n; k++)
+			if (!strcasecmp(c->list[k].lang, m->texts[t].lang))
+				break;
+		if (k < c->n || c->oom)
+			continue;
+		if (c->n == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 4;
+			clausier_coverage *p = realloc(c->list, cap * sizeof *p);
+			if (!p) {
+				c->oom = 1;
+				return;
+			}
+			c->list = p;
+			c->cap = cap;
+		}
+		c->list[c->n++] = (clausier_coverage){ m->texts[t].lang, 0, 0 };
+	}
+}
+
+static void S_cov_count(const clausier__msg *m, void *vctx)
+{
+	S_cov *c = vctx;
+	for (size_t k = 0; k < c->n; k++) {
+		c->list[k].total++;
+		c->list[k].translated += clausier__msg_lookup(m, c->list[k].lang) != NULL;
+	}
+}
+
+int clausier_catalog_coverage(clausier_coverage **out, size_t *count, const clausier_catalog *catalog,
+                              clausier_error *err)
+{
+	if (!out || !count || !catalog) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	*out = NULL;
+	*count = 0;
+	S_cov c = { NULL, 0, 0, 0 };
+	S_cov_langs(&catalog->title, &c); /* the title has the source language */
+	S_each_msg(catalog, S_cov_langs, &c);
+	if (c.oom) {
+		free(c.list);
+		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	/* The source language first, then the others as found. */
+	for (size_t k = 1; k < c.n; k++)
+		if (!strcasecmp(c.list[k].lang, catalog->source_lang)) {
+			clausier_coverage t = c.list[0];
+			c.list[0] = c.list[k];
+			c.list[k] = t;
+		}
+	S_each_msg(catalog, S_cov_count, &c);
+	*out = c.list;
+	*count = c.n;
+	return CLAUSIER_OK;
+}

@@ -51,7 +51,7 @@ char *clausier__strdup(const char *s);
 int clausier__text_check(const char *s, long *cp, size_t *pos);
 
 /* ---- safe XML input ---- */
-enum clausier__schema { CLAUSIER__SCHEMA_CATALOG, CLAUSIER__SCHEMA_PROFILE };
+enum clausier__schema { CLAUSIER__SCHEMA_CATALOG, CLAUSIER__SCHEMA_PROFILE, CLAUSIER__SCHEMA_POLICY };
 struct _xmlDoc;
 /* Parses and validates a document from memory under the safety rules of
  * doc/design.md.  On success *out is a libxml2 document to free with
@@ -196,6 +196,7 @@ struct clausier_profile {
 	char *jurisdiction;
 	int risk;         /* clausier_risk */
 	char *locales;    /* space-separated, or NULL */
+	char *catalog;    /* the catalog id it draws on, or NULL */
 	clausier__value *values;
 	size_t nvalues;
 	clausier__adjustment *adjust;

@@ -25,6 +25,7 @@ void clausier_profile_free(clausier_profile *profile)
 	free(profile->adjust);
 	free(profile->jurisdiction);
 	free(profile->locales);
+	free(profile->catalog);
 	free(profile->source);
 	free(profile);
 }
@@ -87,6 +88,7 @@ static int S_read(clausier_profile *p, xmlNodePtr root, clausier_error *err)
 	p->risk = v ? clausier__risk_from_name(v) : CLAUSIER_RISK_BALANCED;
 	free(v);
 	p->jurisdiction = S_attr(root, "jurisdiction");
+	p->catalog = S_attr(root, "catalog");
 	p->locales = S_attr(root, "locales");
 	p->values = calloc(nv ? nv : 1, sizeof *p->values);
 	p->adjust = calloc(na ? na : 1, sizeof *p->adjust);
@@ -196,4 +198,19 @@ int clausier_profile_load_file(clausier_profile **out, const char *path, clausie
 	rc = clausier_profile_load_memory(out, data, len, path, err);
 	free(data);
 	return rc;
+}
+
+const char *clausier_profile_catalog(const clausier_profile *profile)
+{
+	if (!profile)
+		return NULL;
+	if (profile->catalog)
+		return profile->catalog;
+	/* A French organization publishes a charte; elsewhere, a policy. */
+	return profile->jurisdiction && !strcmp(profile->jurisdiction, "FR") ? "charte" : "smp";
+}
+
+const char *clausier_profile_locales(const clausier_profile *profile)
+{
+	return profile ? profile->locales : NULL;
 }

@@ -21,9 +21,11 @@
  * exactly as an installed one. */
 extern const char clausier__schema_catalog[];
 extern const char clausier__schema_profile[];
+extern const char clausier__schema_policy[];
 
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
-static xmlRelaxNGPtr S_schemas[2];
+#define S_NSCHEMAS 3
+static xmlRelaxNGPtr S_schemas[S_NSCHEMAS];
 
 static void S_quiet(void *ctx, xmlErrorPtr e)
 {
@@ -33,9 +35,10 @@ static void S_quiet(void *ctx, xmlErrorPtr e)
 
 static void S_init(void)
 {
-	const char *src[2] = { clausier__schema_catalog, clausier__schema_profile };
+	const char *src[S_NSCHEMAS] = { clausier__schema_catalog, clausier__schema_profile,
+		                        clausier__schema_policy };
 	xmlInitParser();
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < S_NSCHEMAS; i++) {
 		xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(src[i], (int)strlen(src[i]));
 		if (!pc)
 			continue;
@@ -49,7 +52,7 @@ static void S_init(void)
  * checkers see nothing of ours.  xmlCleanupParser is the program's call. */
 __attribute__((destructor)) static void S_fini(void)
 {
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < S_NSCHEMAS; i++) {
 		if (S_schemas[i])
 			xmlRelaxNGFree(S_schemas[i]);
 		S_schemas[i] = NULL;
@@ -183,6 +186,7 @@ static void S_refuse_doctype(void *data, const xmlChar *name, const xmlChar *ext
  * which attribute nor why.  The schema still decides validity; this table
  * only names the culprit.  Keep it in step with data/schemas/. */
 typedef struct {
+	unsigned schemas; /* bit (1u << clausier__schema) */
 	const char *element, *attribute;
 	int required;
 	const char *values; /* space-separated; NULL: any value; "=PATTERN" as documented */
@@ -190,42 +194,51 @@ typedef struct {
 } S_attr_rule;
 
 static const S_attr_rule S_rules[] = {
-	{ "catalog", "version", 1, "1", 0 },
-	{ "catalog", "id", 1, "=lowercase-words", 0 },
-	{ "catalog", "genre", 1, "smp charte", 0 },
-	{ "catalog", "lang", 1, NULL, 0 },
-	{ "section", "id", 1, "=lowercase-words", 0 },
-	{ "param", "name", 1, "=name", 0 },
-	{ "param", "type", 1, "text email url date number duration money list choice boolean", 0 },
-	{ "param", "unit", 0, "hour day week month", 0 },
-	{ "param", "choices", 0, NULL, 0 },
-	{ "param", "default", 0, NULL, 0 },
-	{ "clause", "id", 1, "=lowercase-words", 0 },
-	{ "clause", "topic", 1,
+	{ 1, "catalog", "version", 1, "1", 0 },
+	{ 1, "catalog", "id", 1, "=lowercase-words", 0 },
+	{ 1, "catalog", "genre", 1, "smp charte", 0 },
+	{ 1, "catalog", "lang", 1, NULL, 0 },
+	{ 1, "section", "id", 1, "=lowercase-words", 0 },
+	{ 1, "param", "name", 1, "=name", 0 },
+	{ 1, "param", "type", 1, "text email url date number duration money list choice boolean", 0 },
+	{ 1, "param", "unit", 0, "hour day week month", 0 },
+	{ 1, "param", "choices", 0, NULL, 0 },
+	{ 1, "param", "default", 0, NULL, 0 },
+	{ 1, "clause", "id", 1, "=lowercase-words", 0 },
+	{ 1, "clause", "topic", 1,
 	  "purpose scope definitions working-time-use personal-responsibility transparency "
 	  "confidentiality privacy digital-footprint reputation official-accounts spokespeople "
 	  "crisis-response disclaimers intellectual-property respect-and-harassment legal-compliance "
 	  "security good-practice monitoring protected-activity sanctions contacts entry-into-force "
 	  "acknowledgement", 0 },
-	{ "clause", "section", 0, NULL, 0 },
-	{ "clause", "kind", 0, "rule advice definition procedure notice", 0 },
-	{ "clause", "strength", 0, "must should may", 0 },
-	{ "clause", "genres", 0, "smp charte", 1 },
-	{ "clause", "sectors", 0, "health education nonprofit public private", 1 },
-	{ "clause", "revision", 0, "=positive", 0 },
-	{ "body", "risk", 0, "strict open", 0 },
-	{ "text", "lang", 0, NULL, 0 },
-	{ "profile", "version", 1, "1", 0 },
-	{ "profile", "sector", 0, "health education nonprofit public private", 0 },
-	{ "profile", "jurisdiction", 0, "FR CA CA-QC US", 0 },
-	{ "profile", "risk", 0, "strict balanced open", 0 },
-	{ "profile", "locales", 0, NULL, 0 },
-	{ "value", "name", 1, "=name", 0 },
-	{ "value", "lang", 0, NULL, 0 },
-	{ "include", "clause", 1, NULL, 0 },
-	{ "exclude", "clause", 1, NULL, 0 },
-	{ "replace", "clause", 1, NULL, 0 },
-	{ "replace", "with", 1, NULL, 0 },
+	{ 1, "clause", "section", 0, NULL, 0 },
+	{ 1, "clause", "kind", 0, "rule advice definition procedure notice", 0 },
+	{ 1, "clause", "strength", 0, "must should may", 0 },
+	{ 1, "clause", "genres", 0, "smp charte", 1 },
+	{ 1, "clause", "sectors", 0, "health education nonprofit public private", 1 },
+	{ 1, "clause", "revision", 0, "=positive", 0 },
+	{ 1, "body", "risk", 0, "strict open", 0 },
+	{ 1, "text", "lang", 0, NULL, 0 },
+	{ 2, "profile", "version", 1, "1", 0 },
+	{ 2, "profile", "sector", 0, "health education nonprofit public private", 0 },
+	{ 2, "profile", "jurisdiction", 0, "FR CA CA-QC US", 0 },
+	{ 2, "profile", "risk", 0, "strict balanced open", 0 },
+	{ 2, "profile", "locales", 0, NULL, 0 },
+	{ 2 | 4, "value", "name", 1, "=name", 0 },
+	{ 2 | 4, "value", "lang", 0, NULL, 0 },
+	{ 2, "profile", "catalog", 0, "=lowercase-words", 0 },
+	{ 4, "policy", "version", 1, "1", 0 },
+	{ 4, "policy", "catalog", 1, "=lowercase-words", 0 },
+	{ 4, "policy", "genre", 1, "smp charte", 0 },
+	{ 4, "policy", "sector", 0, "health education nonprofit public private", 0 },
+	{ 4, "policy", "jurisdiction", 0, "FR CA CA-QC US", 0 },
+	{ 4, "policy", "risk", 1, "strict balanced open", 0 },
+	{ 4, "clause", "ref", 1, NULL, 0 },
+	{ 4, "clause", "risk", 1, "strict balanced open", 0 },
+	{ 2, "include", "clause", 1, NULL, 0 },
+	{ 2, "exclude", "clause", 1, NULL, 0 },
+	{ 2, "replace", "clause", 1, NULL, 0 },
+	{ 2, "replace", "with", 1, NULL, 0 },
 };
 
 static int S_word_in(const char *w, size_t n, const char *set)
@@ -333,7 +346,8 @@ static void S_on_valid_error(void *data, xmlErrorPtr e)
 }
 
 /* Turns the first validation error into a sentence with a position. */
-static void S_explain(const S_valid_state *vs, const char *name, clausier_error *err)
+static void S_explain(const S_valid_state *vs, enum clausier__schema schema, const char *name,
+                      clausier_error *err)
 {
 	xmlNodePtr n = vs->node;
 	int line = n ? (int)xmlGetLineNo(n) : 0;
@@ -353,7 +367,7 @@ static void S_explain(const S_valid_state *vs, const char *name, clausier_error 
 		const char *el = (const char *)n->name;
 		for (size_t i = 0; i < sizeof S_rules / sizeof *S_rules; i++) {
 			const S_attr_rule *r = &S_rules[i];
-			if (strcmp(r->element, el))
+			if (!(r->schemas & (1u << schema)) || strcmp(r->element, el))
 				continue;
 			int is_lang = !strcmp(r->attribute, "lang");
 			xmlChar *v = is_lang ? xmlGetNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE)
@@ -392,7 +406,8 @@ static void S_explain(const S_valid_state *vs, const char *name, clausier_error 
 		for (xmlAttrPtr a = n->properties; a; a = a->next) {
 			int known = 0;
 			for (size_t i = 0; i < sizeof S_rules / sizeof *S_rules && !known; i++)
-				known = !strcmp(S_rules[i].element, el) && !strcmp(S_rules[i].attribute, (const char *)a->name);
+				known = (S_rules[i].schemas & (1u << schema)) && !strcmp(S_rules[i].element, el) &&
+				        !strcmp(S_rules[i].attribute, (const char *)a->name);
 			if (!known && !a->ns) {
 				snprintf(what, sizeof what, "%s=", (const char *)a->name);
 				clausier__error_set(err, CLAUSIER_EINVALID, name, line,
@@ -477,7 +492,7 @@ int clausier__xml_load(xmlDocPtr *out, const char *data, size_t len, const char 
 	int rc = xmlRelaxNGValidateDoc(vc, doc);
 	xmlRelaxNGFreeValidCtxt(vc);
 	if (rc != 0) {
-		S_explain(&vs, name, err);
+		S_explain(&vs, schema, name, err);
 		xmlFreeDoc(doc);
 		return CLAUSIER_EINVALID;
 	}

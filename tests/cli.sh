@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((19 + nbad))
+plan $((25 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run examples/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -43,7 +43,7 @@ if [ -w /dev/full ]; then
 		"$top_builddir/examples/clausier" render -l en-CA -p "$prof" "$cat" >/dev/full 2>"$OUT/stderr"
 		status=$?
 		check "a full disk on stdout is an error" \
-			eval 'expect_status 1 && grep -q "cannot write the edition: No space left on device" "$OUT/stderr"'
+			eval 'expect_status 1 && grep -q "cannot write the output: No space left on device" "$OUT/stderr"'
 	fi
 else
 	ok "a full disk on stdout is an error # SKIP no /dev/full"
@@ -62,12 +62,26 @@ check "no command: usage on stderr, status 2" eval 'expect_status 2 && grep -q "
 run examples/clausier frobnicate
 check "unknown command: status 2" eval 'expect_status 2 && grep -q "unknown command .frobnicate." "$OUT/stderr"'
 run examples/clausier render --locale fr-CA
-check "render without a catalog: status 2" eval 'expect_status 2 && grep -q "render needs a catalog" "$OUT/stderr"'
+check "render with no profile and no catalog shows the sample policy and says so" \
+	eval 'expect_status 0 && grep -q "^clausier: no profile given: this is the sample policy of a Quebec health organization" "$OUT/stderr" && head -n 1 "$OUT/stdout" | grep -q "^Politique d’utilisation des médias sociaux\$"'
+run examples/clausier render
+check "without --locale, the profile's first locale" eval 'expect_status 0 && head -n 1 "$OUT/stdout" | grep -q "^Politique"'
+run examples/clausier assemble "$cat"
+check "assemble without a profile: status 2" eval 'expect_status 2 && grep -q "assemble needs a profile" "$OUT/stderr"'
+run examples/clausier render -p "$prof" -P "$prof" "$cat"
+check "a profile and a policy at once: status 2" eval 'expect_status 2 && grep -q "give a profile or a policy, not both" "$OUT/stderr"'
+run examples/clausier catalog
+check "catalog without a subcommand: status 2" eval 'expect_status 2 && grep -q "catalog needs a subcommand: list or show" "$OUT/stderr"'
+run examples/clausier catalog show nosuchcatalog
+check "an unknown catalog id is an error naming it" eval 'expect_status 1 && grep -q "no installed catalog .nosuchcatalog." "$OUT/stderr"'
+run examples/clausier catalog show --locale fr-CA smp
+check "catalog show lists the clauses by section with headings in the locale" \
+	eval 'expect_status 0 && grep -q "^\[guidelines\]" "$OUT/stdout" && grep -q "^  confidentiality-patients .*health .*Patients" "$OUT/stdout"'
 
 run examples/clausier --help
 cp "$OUT/stdout" "$OUT/help"
 check "--help prints usage and options on stdout" \
-	eval 'expect_status 0 && grep -q "^Usage: clausier render \[OPTION\]... CATALOG" "$OUT/help"'
+	eval 'expect_status 0 && grep -q "^Usage: clausier render \[OPTION\]... \[CATALOG\]" "$OUT/help"'
 missing=
 for o in $(grep -o -- '--[a-z][a-z-]*' "$OUT/help" | sort -u); do
 	grep -qF -- "\\-\\-${o#--}" "$top_srcdir/doc/clausier.1" || missing="$missing $o"

@@ -6,11 +6,11 @@
 plan 3
 cd "$top_srcdir" || exit 99
 unlisted=
-for f in $(grep -l -E '\b_\("' lib/*.c lib/*.cpp examples/*.c 2>/dev/null); do
+for f in $(grep -l -E '\b(_|ngettext)\("' lib/*.c lib/*.cpp examples/*.c 2>/dev/null); do
 	grep -qx "$f" po/POTFILES.in || unlisted="$unlisted $f"
 done
 check "po/POTFILES.in lists every file with translatable messages${unlisted:+ (missing:$unlisted)}" [ -z "$unlisted" ]
-xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --language=C++ -o "$OUT/now.pot" \
+xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=ngettext:1,2 --language=C++ -o "$OUT/now.pot" \
 	-f po/POTFILES.in 2>"$OUT/xgettext.err"
 check "fr.po has a translation for every message in the sources" \
 	eval 'msgcmp po/fr.po "$OUT/now.pot" 2>&1 | sed "s/^/# /"; msgcmp po/fr.po "$OUT/now.pot" 2>/dev/null'

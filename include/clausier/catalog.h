@@ -140,6 +140,21 @@ CLAUSIER_API int clausier_catalog_find(size_t **out, size_t *count, const clausi
 CLAUSIER_API const char *clausier_catalog_clause_pattern(const clausier_catalog *catalog, size_t i,
                                                         int risk, const char *locale);
 
+/** How much of a catalog one language covers. */
+typedef struct {
+	const char *lang;  /**< BCP 47 tag, borrowed from the catalog */
+	size_t translated; /**< messages with a text for it (its own or its language's) */
+	size_t total;      /**< messages in the catalog */
+} clausier_coverage;
+
+/** Lists every language the catalog has texts in, the source language
+ *  first, with the number of its messages each covers; a message not covered
+ *  in a language renders only with CLAUSIER_RENDER_FALLBACK.  *out is the
+ *  caller's (clausier_free()).  Returns CLAUSIER_OK, CLAUSIER_EARG or
+ *  CLAUSIER_ENOMEM. */
+CLAUSIER_API int clausier_catalog_coverage(clausier_coverage **out, size_t *count,
+                                           const clausier_catalog *catalog, clausier_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -31,6 +31,40 @@ CLAUSIER_API void clausier_policy_free(clausier_policy *policy);
 /** Number of clauses in the policy. */
 CLAUSIER_API size_t clausier_policy_count(const clausier_policy *policy);
 
+/** The id of the i-th clause of the policy, in policy order, and the risk
+ *  tolerance of the body it uses (may be NULL).  NULL when i is out of range.
+ *  Borrowed from the catalog. */
+CLAUSIER_API const char *clausier_policy_clause(const clausier_policy *policy, size_t i,
+                                                clausier_risk *risk);
+
+/** Writes the policy as a policy document (data/schemas/policy.rng): the
+ *  catalog id, genre, sector, jurisdiction, risk tolerance, every clause with
+ *  the body it uses, and the values of the parameters it needs.
+ *  On success *out is a NUL-terminated UTF-8 XML document owned by the caller
+ *  (free it with clausier_free()), *out_len (may be NULL) its length.
+ *  Returns CLAUSIER_OK, CLAUSIER_EARG or CLAUSIER_ENOMEM. */
+CLAUSIER_API int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *policy,
+                                       clausier_error *err);
+
+/** Reads a policy document written by clausier_policy_write() (or by hand)
+ *  against the catalog it names, with the same safety rules and checks as
+ *  profiles: the catalog id must match, every clause must exist and have the
+ *  body named, every value must match its type.  The policy borrows the
+ *  catalog.  Returns CLAUSIER_OK, CLAUSIER_EIO, CLAUSIER_ETOOBIG,
+ *  CLAUSIER_EPARSE, CLAUSIER_EINVALID, CLAUSIER_ENOTFOUND, CLAUSIER_EPARAM
+ *  or CLAUSIER_ENOMEM. */
+CLAUSIER_API int clausier_policy_load_file(clausier_policy **out, const clausier_catalog *catalog,
+                                           const char *path, clausier_error *err);
+CLAUSIER_API int clausier_policy_load_memory(clausier_policy **out, const clausier_catalog *catalog,
+                                             const char *data, size_t len, const char *name,
+                                             clausier_error *err);
+
+/** Reads only which catalog a policy document is drawn from (after the
+ *  same safety checks and schema validation as clausier_policy_load_file()).
+ *  *out is the caller's (clausier_free()).  Returns CLAUSIER_OK or an error
+ *  of loading. */
+CLAUSIER_API int clausier_policy_catalog_id(char **out, const char *path, clausier_error *err);
+
 #ifdef __cplusplus
 }
 #endif

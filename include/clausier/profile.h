@@ -28,6 +28,14 @@ CLAUSIER_API int clausier_profile_load_memory(clausier_profile **out, const char
 /** Frees a profile.  NULL is a no-op. */
 CLAUSIER_API void clausier_profile_free(clausier_profile *profile);
 
+/** The id of the catalog the profile draws on: its catalog attribute, or by
+ *  default "charte" for jurisdiction FR and "smp" elsewhere.  Borrowed. */
+CLAUSIER_API const char *clausier_profile_catalog(const clausier_profile *profile);
+
+/** The locales the organization publishes in, space-separated BCP 47 tags
+ *  ("fr-CA en-CA"), or NULL when the profile does not say.  Borrowed. */
+CLAUSIER_API const char *clausier_profile_locales(const clausier_profile *profile);
+
 #ifdef __cplusplus
 }
 #endif

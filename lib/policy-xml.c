@@ -1,0 +1,334 @@
+/* Policy documents: an assembled policy written as XML and read back.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "clausier-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
+
+#define S_NS "https://clausier.org/ns/1"
+
+const char *clausier_policy_clause(const clausier_policy *policy, size_t i, clausier_risk *risk)
+{
+	if (!policy || i >= policy->nclauses)
+		return NULL;
+	if (risk)
+		*risk = (clausier_risk)policy->clauses[i].risk;
+	return policy->catalog->clauses[policy->clauses[i].clause].id;
+}
+
+static xmlNodePtr S_value(xmlNodePtr root, xmlNsPtr ns, const char *name, const clausier__pvalue *v,
+                          int list)
+{
+	xmlNodePtr el = xmlNewChild(root, ns, (const xmlChar *)"value", NULL);
+	if (!el)
+		return NULL;
+	xmlNewProp(el, (const xmlChar *)"name", (const xmlChar *)name);
+	if (v->lang) {
+		xmlNsPtr xml = xmlSearchNsByHref(el->doc, el, XML_XML_NAMESPACE);
+		xmlNewNsProp(el, xml, (const xmlChar *)"lang", (const xmlChar *)v->lang);
+	}
+	if (!list) {
+		/* xmlNewTextChild would take the text as markup; a text node escapes. */
+		xmlAddChild(el, xmlNewText((const xmlChar *)v->text));
+		return el;
+	}
+	for (const char *p = v->text;;) {
+		const char *e = strchr(p, CLAUSIER__LIST_SEP);
+		char *item = e ? strndup(p, (size_t)(e - p)) : strdup(p);
+		if (!item)
+			return NULL;
+		xmlNodePtr it = xmlNewChild(el, ns, (const xmlChar *)"item", NULL);
+		if (it)
+			xmlAddChild(it, xmlNewText((const xmlChar *)item));
+		free(item);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return el;
+}
+
+int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *policy, clausier_error *err)
+{
+	if (out)
+		*out = NULL;
+	if (out_len)
+		*out_len = 0;
+	if (!out || !policy) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	const clausier_catalog *cat = policy->catalog;
+	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = doc ? xmlNewNode(NULL, (const xmlChar *)"policy") : NULL;
+	if (!root)
+		goto oom;
+	xmlDocSetRootElement(doc, root);
+	xmlNsPtr ns = xmlNewNs(root, (const xmlChar *)S_NS, NULL);
+	xmlSetNs(root, ns);
+	xmlNewProp(root, (const xmlChar *)"version", (const xmlChar *)"1");
+	xmlNewProp(root, (const xmlChar *)"catalog", (const xmlChar *)cat->id);
+	xmlNewProp(root, (const xmlChar *)"genre", (const xmlChar *)clausier__genre_name(cat->genre));
+	if (policy->sector)
+		xmlNewProp(root, (const xmlChar *)"sector", (const xmlChar *)clausier__sector_name(policy->sector));
+	if (policy->jurisdiction)
+		xmlNewProp(root, (const xmlChar *)"jurisdiction", (const xmlChar *)policy->jurisdiction);
+	xmlNewProp(root, (const xmlChar *)"risk", (const xmlChar *)clausier__risk_name(policy->risk));
+	for (size_t i = 0; i < policy->nclauses; i++) {
+		xmlNodePtr c = xmlNewChild(root, ns, (const xmlChar *)"clause", NULL);
+		if (!c)
+			goto oom;
+		xmlNewProp(c, (const xmlChar *)"ref", (const xmlChar *)cat->clauses[policy->clauses[i].clause].id);
+		xmlNewProp(c, (const xmlChar *)"risk", (const xmlChar *)clausier__risk_name(policy->clauses[i].risk));
+	}
+	for (size_t i = 0; i < policy->nvalues; i++) {
+		const clausier__param *p = &cat->params[policy->values[i].param];
+		/* Defaults stay defaults: only what the organization chose. */
+		if (!policy->values[i].lang && p->defval && !strcmp(p->defval, policy->values[i].text))
+			continue;
+		if (!S_value(root, ns, p->name, &policy->values[i], p->type == CLAUSIER__P_LIST))
+			goto oom;
+	}
+	xmlChar *mem = NULL;
+	int size = 0;
+	xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
+	xmlFreeDoc(doc);
+	doc = NULL;
+	if (!mem)
+		goto oom;
+	*out = malloc((size_t)size + 1);
+	if (!*out) {
+		xmlFree(mem);
+		goto oom;
+	}
+	memcpy(*out, mem, (size_t)size);
+	(*out)[size] = '\0';
+	xmlFree(mem);
+	if (out_len)
+		*out_len = (size_t)size;
+	return CLAUSIER_OK;
+oom:
+	xmlFreeDoc(doc);
+	clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+	return CLAUSIER_ENOMEM;
+}
+
+static int S_line(xmlNodePtr n)
+{
+	long l = xmlGetLineNo(n);
+	return l > 0 && l < 0x7fffffff ? (int)l : 0;
+}
+
+static int S_is(xmlNodePtr n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+static char *S_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	char *s = clausier__strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, clausier_error *err)
+{
+	const clausier_catalog *cat = pol->catalog;
+	int rc = CLAUSIER_OK;
+	char *v = S_attr(root, "catalog");
+	if (!v || strcmp(v, cat->id)) {
+		clausier__error_set(err, CLAUSIER_EINVALID, name, S_line(root), 0,
+		                    _("this policy is drawn from catalog “%s”, but the catalog given is “%s” (%s)"),
+		                    v ? v : "", cat->id, cat->source);
+		free(v);
+		return CLAUSIER_EINVALID;
+	}
+	free(v);
+	v = S_attr(root, "sector");
+	pol->sector = v ? clausier__sector_from_name(v) : 0;
+	free(v);
+	v = S_attr(root, "risk");
+	pol->risk = v ? clausier__risk_from_name(v) : 0;
+	free(v);
+	pol->jurisdiction = S_attr(root, "jurisdiction");
+
+	size_t nc = 0, nv = 0;
+	for (xmlNodePtr c = root->children; c; c = c->next) {
+		nc += S_is(c, "clause");
+		nv += S_is(c, "value");
+	}
+	pol->clauses = calloc(nc + 1, sizeof *pol->clauses);
+	clausier__value *values = calloc(nv + 1, sizeof *values);
+	size_t n = 0;
+	if (!pol->clauses || !values)
+		goto oom;
+	for (xmlNodePtr c = root->children; c && rc == CLAUSIER_OK; c = c->next) {
+		if (S_is(c, "clause")) {
+			char *ref = S_attr(c, "ref"), *risk = S_attr(c, "risk");
+			size_t idx;
+			int r = risk ? clausier__risk_from_name(risk) : 0;
+			if (!ref || clausier__find_clause(cat, ref, &idx) < 0) {
+				clausier__error_set(err, CLAUSIER_ENOTFOUND, name, S_line(c), 0,
+				                    _("unknown clause “%s”: catalog %s has no clause with that id"),
+				                    ref ? ref : "", cat->source);
+				rc = CLAUSIER_ENOTFOUND;
+			} else if (r < 0 || !cat->clauses[idx].body[r].present) {
+				clausier__error_set(err, CLAUSIER_EINVALID, name, S_line(c), 0,
+				                    _("clause “%s” has no text for risk tolerance “%s”"), ref,
+				                    risk ? risk : "");
+				rc = CLAUSIER_EINVALID;
+			} else {
+				for (size_t k = 0; k < pol->nclauses; k++)
+					if (pol->clauses[k].clause == idx) {
+						clausier__error_set(err, CLAUSIER_EINVALID, name, S_line(c), 0,
+						                    _("clause “%s” is selected twice"), ref);
+						rc = CLAUSIER_EINVALID;
+					}
+				pol->clauses[pol->nclauses].clause = idx;
+				pol->clauses[pol->nclauses++].risk = r;
+			}
+			free(ref);
+			free(risk);
+		} else if (S_is(c, "value")) {
+			clausier__value *val = &values[n++];
+			val->line = S_line(c);
+			val->name = S_attr(c, "name");
+			xmlChar *lang = xmlGetNsProp(c, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+			val->lang = clausier__strdup((const char *)lang);
+			xmlFree(lang);
+			int items = 0;
+			for (xmlNodePtr it = c->children; it; it = it->next)
+				items += S_is(it, "item");
+			if (items) {
+				clausier__buf b = { 0 };
+				for (xmlNodePtr it = c->children; it; it = it->next) {
+					if (!S_is(it, "item"))
+						continue;
+					char *t = clausier__xml_text(it);
+					if (b.len)
+						clausier__buf_putc(&b, CLAUSIER__LIST_SEP);
+					clausier__buf_puts(&b, t ? t : "");
+					free(t);
+				}
+				val->value = clausier__buf_detach(&b, NULL);
+			} else {
+				val->value = clausier__xml_text(c);
+			}
+			if (!val->name || !val->value)
+				goto oom;
+			long cp;
+			size_t pos;
+			char *flat = clausier__strdup(val->value);
+			if (!flat)
+				goto oom;
+			for (char *q = flat; *q; q++)
+				if (*q == CLAUSIER__LIST_SEP)
+					*q = '\n';
+			int bad = clausier__text_check(flat, &cp, &pos);
+			free(flat);
+			if (bad < 0) {
+				clausier__error_set(err, CLAUSIER_EINVALID, name, val->line, 0,
+				                    _("value of “%s”: character %zu is U+%04lX, a control or bidi formatting character, which policy texts may not contain"),
+				                    val->name, pos, cp);
+				rc = CLAUSIER_EINVALID;
+			}
+		}
+	}
+	if (rc == CLAUSIER_OK)
+		rc = clausier__policy_set_values(pol, values, n, name, err);
+	for (size_t i = 0; i < n; i++) {
+		free(values[i].name);
+		free(values[i].lang);
+		free(values[i].value);
+	}
+	free(values);
+	return rc;
+oom:
+	for (size_t i = 0; i < n; i++) {
+		free(values[i].name);
+		free(values[i].lang);
+		free(values[i].value);
+	}
+	free(values);
+	clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
+	return CLAUSIER_ENOMEM;
+}
+
+int clausier_policy_load_memory(clausier_policy **out, const clausier_catalog *catalog, const char *data,
+                                size_t len, const char *name, clausier_error *err)
+{
+	if (!out || !catalog || (!data && len)) {
+		clausier__error_set(err, CLAUSIER_EARG, name, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	*out = NULL;
+	if (!name)
+		name = "<memory>";
+	xmlDocPtr doc;
+	int rc = clausier__xml_load(&doc, data ? data : "", len, name, CLAUSIER__SCHEMA_POLICY, err);
+	if (rc != CLAUSIER_OK)
+		return rc;
+	clausier_policy *pol = calloc(1, sizeof *pol);
+	if (!pol) {
+		xmlFreeDoc(doc);
+		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	pol->catalog = catalog;
+	rc = S_read(pol, xmlDocGetRootElement(doc), name, err);
+	xmlFreeDoc(doc);
+	if (rc != CLAUSIER_OK) {
+		clausier_policy_free(pol);
+		return rc;
+	}
+	*out = pol;
+	return CLAUSIER_OK;
+}
+
+int clausier_policy_load_file(clausier_policy **out, const clausier_catalog *catalog, const char *path,
+                              clausier_error *err)
+{
+	if (!out || !path) {
+		clausier__error_set(err, CLAUSIER_EARG, path, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	*out = NULL;
+	char *data;
+	size_t len;
+	int rc = clausier__read_file(&data, &len, path, err);
+	if (rc != CLAUSIER_OK)
+		return rc;
+	rc = clausier_policy_load_memory(out, catalog, data, len, path, err);
+	free(data);
+	return rc;
+}
+
+int clausier_policy_catalog_id(char **out, const char *path, clausier_error *err)
+{
+	if (!out || !path) {
+		clausier__error_set(err, CLAUSIER_EARG, path, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	*out = NULL;
+	char *data;
+	size_t len;
+	int rc = clausier__read_file(&data, &len, path, err);
+	if (rc != CLAUSIER_OK)
+		return rc;
+	xmlDocPtr doc;
+	rc = clausier__xml_load(&doc, data, len, path, CLAUSIER__SCHEMA_POLICY, err);
+	free(data);
+	if (rc != CLAUSIER_OK)
+		return rc;
+	*out = S_attr(xmlDocGetRootElement(doc), "catalog");
+	xmlFreeDoc(doc);
+	if (!*out) {
+		clausier__error_set(err, CLAUSIER_ENOMEM, path, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	return CLAUSIER_OK;
+}

@@ -1,0 +1,59 @@
+#!/bin/sh
+# The default catalogs and the translators' workflow, with the real gettext
+# tools: extraction with the ITS rules, 100 % translations, merging, and a
+# changed source text turning fuzzy and falling back visibly.
+. "$top_srcdir/tests/lib.sh"
+plan 17
+export GETTEXTDATADIRS="$top_srcdir/data"
+built=$top_builddir/uninstalled/catalogs
+
+for id in smp charte; do
+	run examples/clausier catalog list "$built/$id.xml"
+	check "$id: loads and validates" expect_status 0
+	check "$id: every translation covers every message" \
+		eval '! grep -q "missing" "$OUT/stdout" && [ "$(grep -c "translated:" "$OUT/stdout")" -ge 1 ]'
+	xgettext -o "$OUT/$id.pot" "$top_srcdir/data/catalogs/$id.xml" 2>"$OUT/xgettext.err"
+	check "$id: xgettext extracts it with the ITS rules alone" \
+		eval '[ "$(grep -c "^msgctxt" "$OUT/$id.pot")" -ge 40 ]'
+	ok=yes
+	for po in "$top_srcdir"/po/catalogs/$id/*.po; do
+		msgcmp "$po" "$OUT/$id.pot" 2>"$OUT/msgcmp.err" || { ok=no; sed "s/^/# /" "$OUT/msgcmp.err" | head -5; }
+		msgfmt -c --statistics -o /dev/null "$po" 2>"$OUT/stats" || ok=no
+		grep -q -E "fuzzy|untranslated" "$OUT/stats" && { ok=no; sed "s/^/# $(basename "$po"): /" "$OUT/stats"; }
+	done
+	check "$id: its PO files are in step with the source, complete, and msgfmt -c clean" [ "$ok" = yes ]
+done
+
+# The sample profiles draw different policies from the catalogs.
+for p in hospital-qc nonprofit-us company-fr; do
+	run examples/clausier assemble --profile "$top_srcdir/data/samples/$p.xml"
+	cp "$OUT/stdout" "$OUT/$p.policy.xml"
+	check "sample $p assembles into a schema-valid policy" \
+		eval 'expect_status 0 && xmllint --noout --relaxng "$top_srcdir/data/schemas/policy.rng" "$OUT/$p.policy.xml" 2>/dev/null'
+done
+check "the three samples assemble different policies" \
+	eval '! cmp -s "$OUT/hospital-qc.policy.xml" "$OUT/nonprofit-us.policy.xml" && grep -q "confidentiality-patients" "$OUT/hospital-qc.policy.xml" && ! grep -q "confidentiality-patients" "$OUT/nonprofit-us.policy.xml" && grep -q "catalog=\"charte\"" "$OUT/company-fr.policy.xml"'
+
+run examples/clausier render --policy "$OUT/hospital-qc.policy.xml" --locale fr-CA
+cp "$OUT/stdout" "$OUT/from-policy.txt"
+run examples/clausier render --profile "$top_srcdir/data/samples/hospital-qc.xml" --locale fr-CA
+check "rendering the assembled policy gives the profile's edition" \
+	eval 'expect_status 0 && same "$OUT/stdout" "$OUT/from-policy.txt"'
+
+# A translator's week: the source text of a clause changes.
+sed 's/What you post online is ultimately your own responsibility/What you post online is, in the end, your own responsibility/' \
+	"$top_srcdir/data/catalogs/smp.xml" >"$OUT/smp.xml"
+check "the test changes a source text" eval '! cmp -s "$OUT/smp.xml" "$top_srcdir/data/catalogs/smp.xml"'
+xgettext -o "$OUT/changed.pot" "$OUT/smp.xml"
+cp "$top_srcdir/po/catalogs/smp/fr_CA.po" "$OUT/fr_CA.po"
+msgmerge --quiet --update --backup=none "$OUT/fr_CA.po" "$OUT/changed.pot"
+check "msgmerge marks its translation fuzzy" \
+	eval 'grep -B1 "^msgctxt \"personal-responsibility/body\"" "$OUT/fr_CA.po" | grep -q fuzzy'
+msgfmt --xml -l fr_CA --template="$OUT/smp.xml" -o "$OUT/smp.merged.xml" "$OUT/fr_CA.po"
+run examples/clausier render -p "$top_srcdir/data/samples/hospital-qc.xml" -l fr-CA "$OUT/smp.merged.xml"
+check "rendering refuses the untranslated clause, naming it" \
+	eval 'expect_status 1 && grep -q "clause “personal-responsibility” has no text for fr-CA" "$OUT/stderr"'
+run examples/clausier render -p "$top_srcdir/data/samples/hospital-qc.xml" -l fr-CA --fallback "$OUT/smp.merged.xml"
+check "with --fallback the edition shows the source text, marked, and says so" \
+	eval 'expect_status 0 && grep -q "What you post online is, in the end" "$OUT/stdout" && grep -q "^\[Clause non traduite" "$OUT/stdout" && grep -q "warning: 1 clause has no text for fr-CA" "$OUT/stderr"'
+exit 0
