@@ -157,8 +157,9 @@ static int S_cmp_slot(const void *a, const void *b)
 	return ka < kb ? -1 : ka > kb;
 }
 
-int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *cat,
-                             const clausier_profile *prof, clausier_error *err)
+/* The clauses a profile gets, without its values. */
+static int S_select(clausier_policy **out, const clausier_catalog *cat, const clausier_profile *prof,
+                    clausier_error *err)
 {
 	if (!out || !cat || !prof) {
 		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
@@ -237,8 +238,24 @@ int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *cat,
 		pc->risk = cl->body[prof->risk].present ? prof->risk : CLAUSIER_RISK_BALANCED;
 	}
 	free(slots);
-	slots = NULL;
+	*out = pol;
+	return CLAUSIER_OK;
+fail:
+	free(slots);
+	clausier_policy_free(pol);
+	return rc;
+}
 
+int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *cat,
+                             const clausier_profile *prof, clausier_error *err)
+{
+	clausier_policy *pol;
+	int rc = S_select(&pol, cat, prof, err);
+	if (rc != CLAUSIER_OK) {
+		if (out)
+			*out = NULL;
+		return rc;
+	}
 	rc = clausier__policy_set_values(pol, prof->values, prof->nvalues, prof->source, err);
 	if (rc != CLAUSIER_OK) {
 		clausier_policy_free(pol);
@@ -246,8 +263,89 @@ int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *cat,
 	}
 	*out = pol;
 	return CLAUSIER_OK;
-fail:
-	free(slots);
+}
+
+/* Parameter types as a form shows them, in English and French; fr-CA says
+ * « courriel » where France says « adresse électronique » (GLOSSARY). */
+static const char *S_type_label(const clausier__param *p, const char *locale)
+{
+	int fr = locale[0] == 'f', ca = fr && strstr(locale, "CA") != NULL;
+	const char *u = p->unit ? p->unit : "";
+	switch (p->type) {
+	case CLAUSIER__P_EMAIL: return !fr ? "e-mail address" : ca ? "adresse courriel" : "adresse électronique";
+	case CLAUSIER__P_URL: return fr ? "adresse web" : "web address";
+	case CLAUSIER__P_DATE: return fr ? "date" : "date";
+	case CLAUSIER__P_NUMBER: return fr ? "nombre" : "number";
+	case CLAUSIER__P_DURATION:
+		if (!strcmp(u, "hour"))
+			return fr ? "nombre d’heures" : "number of hours";
+		if (!strcmp(u, "week"))
+			return fr ? "nombre de semaines" : "number of weeks";
+		if (!strcmp(u, "month"))
+			return fr ? "nombre de mois" : "number of months";
+		return fr ? "nombre de jours" : "number of days";
+	case CLAUSIER__P_MONEY: return fr ? "somme d’argent" : "sum of money";
+	case CLAUSIER__P_LIST: return fr ? "liste" : "list";
+	case CLAUSIER__P_CHOICE: return fr ? "choix" : "choice";
+	case CLAUSIER__P_BOOLEAN: return fr ? "oui ou non" : "yes or no";
+	default: return fr ? "texte" : "text";
+	}
+}
+
+int clausier_profile_missing(clausier_missing_param **out, size_t *count, const clausier_catalog *cat,
+                             const clausier_profile *prof, const char *locale, clausier_error *err)
+{
+	if (out)
+		*out = NULL;
+	if (count)
+		*count = 0;
+	if (!out || !count || !cat || !prof || !locale) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	const char *loc = clausier__locale_supported(locale);
+	if (!loc) {
+		clausier__error_set(err, CLAUSIER_ELOCALE, NULL, 0, 0,
+		                    _("unsupported locale “%s” (supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE)"),
+		                    locale);
+		return CLAUSIER_ELOCALE;
+	}
+	clausier_policy *pol;
+	int rc = S_select(&pol, cat, prof, err);
+	if (rc != CLAUSIER_OK)
+		return rc;
+	clausier_missing_param *list = calloc(cat->nparams + 1, sizeof *list);
+	if (!list)
+		return S_oom(pol, err, prof->source);
+	size_t n = 0;
+	for (size_t i = 0; i < cat->nparams; i++) {
+		const clausier__param *p = &cat->params[i];
+		const char *user = NULL;
+		int used = cat->front_uses[i];
+		for (size_t k = 0; k < pol->nclauses && !used; k++)
+			if (cat->clauses[pol->clauses[k].clause].uses[i]) {
+				used = 1;
+				user = cat->clauses[pol->clauses[k].clause].id;
+			}
+		if (!used || p->defval)
+			continue;
+		int given = 0;
+		for (size_t v = 0; v < prof->nvalues && !given; v++)
+			given = !strcmp(prof->values[v].name, p->name);
+		if (given)
+			continue;
+		list[n].name = p->name;
+		list[n].type = clausier__ptype_name(p->type);
+		list[n].type_label = S_type_label(p, loc);
+		list[n].used_by = user;
+		n++;
+	}
 	clausier_policy_free(pol);
-	return rc;
+	if (!n) {
+		free(list);
+		list = NULL;
+	}
+	*out = list;
+	*count = n;
+	return CLAUSIER_OK;
 }

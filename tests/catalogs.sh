@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 17
+plan 22
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -39,6 +39,15 @@ cp "$OUT/stdout" "$OUT/from-policy.txt"
 run examples/clausier render --profile "$top_srcdir/data/samples/hospital-qc.xml" --locale fr-CA
 check "rendering the assembled policy gives the profile's edition" \
 	eval 'expect_status 0 && same "$OUT/stdout" "$OUT/from-policy.txt"'
+
+# The editions of the sample profiles, exactly.
+for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US; do
+	p=${pl%%:*}
+	l=${pl#*:}
+	run examples/clausier render --profile "$top_srcdir/data/samples/$p.xml" --locale "$l"
+	check "sample $p in $l is its golden edition" \
+		eval 'expect_status 0 && same "$top_srcdir/tests/golden/$p.$l.txt" "$OUT/stdout"'
+done
 
 # A translator's week: the source text of a clause changes.
 sed 's/What you post online is ultimately your own responsibility/What you post online is, in the end, your own responsibility/' \

@@ -186,3 +186,43 @@ Test(query, patterns_by_locale_and_risk)
 	cr_assert_null(clausier_catalog_clause_pattern(cat, 9, 0, "fr"));
 	clausier_catalog_free(cat);
 }
+
+Test(forms, missing_parameters_with_types_in_the_readers_language)
+{
+	clausier_catalog *cat = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_catalog_load_file(&cat, SAMPLE_CATALOG, &err), CLAUSIER_OK, "%s", errline(&err));
+	clausier_profile *prof = load_profile_text("<profile " NS " version='1'><value name='org'>A</value></profile>");
+	clausier_missing_param *m = NULL;
+	size_t n = 0;
+	cr_assert_eq(clausier_profile_missing(&m, &n, cat, prof, "fr-CA", &err), CLAUSIER_OK, "%s", errline(&err));
+	/* effective (title page), contact and days; hours has a default. */
+	cr_assert_eq(n, 3);
+	cr_assert_str_eq(m[0].name, "effective");
+	cr_assert_str_eq(m[0].type, "date");
+	cr_assert_null(m[0].used_by);
+	cr_assert_str_eq(m[1].name, "contact");
+	cr_assert_str_eq(m[1].type_label, "adresse courriel");
+	cr_assert_str_eq(m[1].used_by, "crisis-response");
+	cr_assert_str_eq(m[2].name, "days");
+	cr_assert_str_eq(m[2].type_label, "nombre");
+	clausier_free(m);
+	cr_assert_eq(clausier_profile_missing(&m, &n, cat, prof, "fr-FR", &err), CLAUSIER_OK);
+	cr_assert_str_eq(m[1].type_label, "adresse électronique");
+	clausier_free(m);
+	cr_assert_eq(clausier_profile_missing(&m, &n, cat, prof, "en-US", &err), CLAUSIER_OK);
+	cr_assert_str_eq(m[1].type_label, "e-mail address");
+	clausier_free(m);
+	cr_assert_eq(clausier_profile_missing(&m, &n, cat, prof, "de", &err), CLAUSIER_ELOCALE);
+	clausier_profile_free(prof);
+
+	/* Excluding the clauses that need them removes them from the list. */
+	prof = load_profile_text("<profile " NS " version='1'><value name='org'>A</value>"
+	                         "<value name='effective'>2027-01-01</value><exclude clause='crisis-response'/>"
+	                         "<exclude clause='acknowledgement'/></profile>");
+	cr_assert_eq(clausier_profile_missing(&m, &n, cat, prof, "en", &err), CLAUSIER_OK);
+	cr_assert_eq(n, 0);
+	cr_assert_null(m);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+}

@@ -25,6 +25,30 @@ typedef struct clausier_policy clausier_policy;
 CLAUSIER_API int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *catalog,
                                           const clausier_profile *profile, clausier_error *err);
 
+/** A parameter that the policy a profile selects needs and that the profile
+ *  does not give (and that has no default).  Strings are static or borrowed
+ *  from the catalog. */
+typedef struct {
+	const char *name;       /**< the parameter's name */
+	const char *type;       /**< its type keyword: text, email, url, date, number,
+	                             duration, money, list, choice, boolean */
+	const char *type_label; /**< the type in the reader's language, for a form:
+	                             "e-mail address", « adresse courriel » (fr-CA) */
+	const char *used_by;    /**< the first clause that needs it, or NULL for the
+	                             title page */
+} clausier_missing_param;
+
+/** Lists, for an intranet form, the parameters the profile still lacks for
+ *  the policy it selects, in catalog order, with their types in the
+ *  reader's locale (a supported BCP 47 tag).  *out is the caller's
+ *  (clausier_free(); NULL when *count is 0).  Returns CLAUSIER_OK,
+ *  CLAUSIER_ELOCALE, CLAUSIER_ENOTFOUND (the profile names an unknown
+ *  clause), CLAUSIER_EINVALID, CLAUSIER_EARG or CLAUSIER_ENOMEM. */
+CLAUSIER_API int clausier_profile_missing(clausier_missing_param **out, size_t *count,
+                                          const clausier_catalog *catalog,
+                                          const clausier_profile *profile, const char *locale,
+                                          clausier_error *err);
+
 /** Frees a policy.  NULL is a no-op. */
 CLAUSIER_API void clausier_policy_free(clausier_policy *policy);
 
