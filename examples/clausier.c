@@ -436,6 +436,8 @@ static int S_catalog_list(int argc, char **argv)
 	if (!path || !*path)
 		path = CLAUSIER_PKGDATADIR;
 	int found = 0;
+	/* As with PATH, a catalog found earlier on the path hides later ones. */
+	char seen[4096] = " ";
 	for (const char *p = path; *p;) {
 		size_t len = strcspn(p, ":");
 		char dir[4096];
@@ -444,7 +446,11 @@ static int S_catalog_list(int argc, char **argv)
 		int n = scandir(dir, &names, NULL, alphasort);
 		for (int i = 0; i < n; i++) {
 			size_t l = strlen(names[i]->d_name);
-			if (l > 4 && !strcmp(names[i]->d_name + l - 4, ".xml")) {
+			char key[300];
+			snprintf(key, sizeof key, " %s ", names[i]->d_name);
+			if (l > 4 && !strcmp(names[i]->d_name + l - 4, ".xml") && !strstr(seen, key) &&
+			    strlen(seen) + strlen(key) < sizeof seen) {
+				strcat(seen, key + 1);
 				char file[8192];
 				snprintf(file, sizeof file, "%s/%s", dir, names[i]->d_name);
 				status |= S_list_one(file);

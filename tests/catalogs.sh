@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 22
+plan 24
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -24,6 +24,10 @@ for id in smp charte; do
 	check "$id: its PO files are in step with the source, complete, and msgfmt -c clean" [ "$ok" = yes ]
 done
 
+run examples/clausier catalog list
+check "catalog list shows each installed catalog once, with its translations" \
+	eval 'expect_status 0 && [ "$(grep -c "^smp (genre smp): " "$OUT/stdout")" = 1 ] && [ "$(grep -c "^charte (genre charte): " "$OUT/stdout")" = 1 ] && grep -q "^  fr-CA  translated: \([0-9]*\) of \1 messages" "$OUT/stdout" && grep -q "^  en     translated: \([0-9]*\) of \1 messages" "$OUT/stdout"'
+
 # The sample profiles draw different policies from the catalogs.
 for p in hospital-qc nonprofit-us company-fr; do
 	run examples/clausier assemble --profile "$top_srcdir/data/samples/$p.xml"
@@ -41,7 +45,7 @@ check "rendering the assembled policy gives the profile's edition" \
 	eval 'expect_status 0 && same "$OUT/stdout" "$OUT/from-policy.txt"'
 
 # The editions of the sample profiles, exactly.
-for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US; do
+for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US nonprofit-us:fr-FR; do
 	p=${pl%%:*}
 	l=${pl#*:}
 	run examples/clausier render --profile "$top_srcdir/data/samples/$p.xml" --locale "$l"
