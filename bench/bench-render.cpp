@@ -76,11 +76,13 @@ static std::vector<std::string> fr_ca_patterns(const std::string &xml)
 			if (c->type != XML_ELEMENT_NODE)
 				continue;
 			if (!strcmp((const char *)c->name, "text")) {
-				xmlChar *lang = xmlGetNsProp(c, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+				/* Inherited: a source text has none of its own; msgfmt writes fr_CA. */
+				xmlChar *lang = xmlNodeGetLang(c);
 				xmlChar *txt = xmlNodeGetContent(c);
-				if (!strcmp((const char *)lang, "fr"))
+				std::string l = lang ? (const char *)lang : "";
+				if (l == "fr")
 					fr = (const char *)txt;
-				if (!strcmp((const char *)lang, "fr-CA"))
+				if (l == "fr-CA" || l == "fr_CA")
 					frca = (const char *)txt;
 				xmlFree(lang);
 				xmlFree(txt);
