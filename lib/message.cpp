@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <unicode/currunit.h>
+#include <unicode/datefmt.h>
 #include <unicode/curramt.h>
 #include <unicode/fmtable.h>
 #include <unicode/listformatter.h>
@@ -219,6 +220,38 @@ int clausier__msg_check(const char *pattern, const char *lang, clausier__arg_cb 
 	}
 }
 
+/* French writes the first day of a month as an ordinal, « 1er février
+ * 2027 », where CLDR's date patterns give « 1 février 2027 ».  For each date
+ * argument on a 1st, the date as the message's own date formats write it
+ * is found in the result and given its « er ». */
+static void S_premier(UnicodeString &result, const MessageFormat &mf, const clausier__arg *args,
+                      const std::vector<Formattable> &values, size_t nargs)
+{
+	int32_t nfmt = 0;
+	const Format **fmts = mf.getFormats(nfmt);
+	for (size_t i = 0; i < nargs; i++) {
+		if (args[i].kind != CLAUSIER__ARG_DATE || strlen(args[i].text) != 10 ||
+		    strcmp(args[i].text + 8, "01"))
+			continue;
+		for (int32_t k = 0; fmts && k < nfmt; k++) {
+			const DateFormat *df = dynamic_cast<const DateFormat *>(fmts[k]);
+			if (!df)
+				continue;
+			UnicodeString plain;
+			FieldPosition fp(UDAT_DATE_FIELD);
+			UErrorCode st = U_ZERO_ERROR;
+			df->format(values[i], plain, fp, st);
+			int32_t day = fp.getBeginIndex();
+			if (U_FAILURE(st) || fp.getEndIndex() != day + 1 || plain[day] != u'1')
+				continue;
+			UnicodeString ordinal(plain);
+			ordinal.insert(day + 1, UNICODE_STRING_SIMPLE("er"));
+			result.findAndReplace(plain, ordinal);
+		}
+	}
+	/* The array belongs to mf. */
+}
+
 static int S_format(char **out, const char *pattern, const char *icu_locale,
                     const clausier__arg *args, size_t nargs, char *why, size_t whylen)
 {
@@ -298,6 +331,8 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 	mf.format(names.data(), values.data(), (int32_t)nargs, result, status);
 	if (U_FAILURE(status))
 		return S_fail(why, whylen, _("cannot format the message (%s)"), u_errorName(status));
+	if (!strncmp(icu_locale, "fr", 2))
+		S_premier(result, mf, args, values, nargs);
 	std::string s = S_utf8(result);
 	char *p = (char *)malloc(s.size() + 1);
 	if (!p)

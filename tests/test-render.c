@@ -102,7 +102,14 @@ Test(icu, dates_are_calendar_days_in_every_locale)
 	expect_body(en, fr, "date", "2027-01-15", "en-CA", "from January 15, 2027");
 	expect_body(en, fr, "date", "2027-01-15", "en-GB", "from 15 January 2027");
 	expect_body(en, fr, "date", "2027-01-15", "fr-CA", "à compter du 15 janvier 2027");
-	expect_body(en, fr, "date", "2027-07-01", "fr-FR", "à compter du 1 juillet 2027");
+	/* French writes the first of the month as an ordinal; CLDR does not. */
+	expect_body(en, fr, "date", "2027-07-01", "fr-FR", "à compter du 1er juillet 2027");
+	expect_body(en, fr, "date", "2027-07-01", "fr-CA", "à compter du 1er juillet 2027");
+	expect_body(en, fr, "date", "2027-07-11", "fr-FR", "à compter du 11 juillet 2027");
+	expect_body(en, fr, "date", "2027-07-21", "fr-BE", "à compter du 21 juillet 2027");
+	expect_body(en, fr, "date", "2027-07-01", "en-US", "from July 1, 2027");
+	expect_body("{v, date, full}", "le {v, date, full}, au plus tard le {v, date, short}", "date",
+	            "2027-07-01", "fr-FR", "le jeudi 1er juillet 2027, au plus tard le 01/07/2027");
 }
 
 static void date_in_zone(const char *tz)
