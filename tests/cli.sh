@@ -98,6 +98,7 @@ for f in *.xml; do
 	name=${f%.xml}
 	case $f in
 	profile-*) run examples/clausier render -l fr-CA -p "$f" ../../data/samples/sample-catalog.xml ;;
+	policy-*) run examples/clausier render -l fr-CA --policy "$f" ../../data/samples/sample-catalog.xml ;;
 	*) run examples/clausier render -l fr-CA "$f" ;;
 	esac
 	check "bad input $f: one located line, status 1" \
