@@ -68,6 +68,10 @@ static void S_help(void)
 	        "                        tolerance, parameter values, clauses to include,\n"
 	        "                        exclude or replace\n"
 	        "  -P, --policy=FILE     render a policy document written by assemble\n"
+	        "  -f, --format=FORMAT   text (the default), markdown (CommonMark), html (an\n"
+	        "                        <article> to embed) or docbook (DocBook 5)\n"
+	        "      --standalone      with --format=html, a whole page: table of contents\n"
+	        "                        and print style sheet\n"
 	        "  -o, --output=FILE     write to FILE, through a temporary file renamed when\n"
 	        "                        complete (default: standard output)\n"
 	        "      --fallback        render a clause that has no text in the locale's\n"
@@ -209,11 +213,12 @@ static int S_output(const char *output, const char *data, size_t len)
 
 static const char S_empty_profile[] = "<profile xmlns='https://clausier.org/ns/1' version='1'/>";
 
-enum { OPT_FALLBACK = 256 };
+enum { OPT_FALLBACK = 256, OPT_STANDALONE };
 
 typedef struct {
 	const char *locale, *profile, *policy, *output, *catalog;
 	unsigned flags;
+	int format;
 } S_args;
 
 static int S_parse(int argc, char **argv, S_args *a, int render)
@@ -224,22 +229,42 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 		{ "policy", required_argument, NULL, 'P' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "fallback", no_argument, NULL, OPT_FALLBACK },
+		{ "format", required_argument, NULL, 'f' },
+		{ "standalone", no_argument, NULL, OPT_STANDALONE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	static const char *const formats[] = { "text", "markdown", "html", "docbook" };
 	memset(a, 0, sizeof *a);
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+l:p:P:o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+l:p:P:o:f:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': a->locale = optarg; break;
 		case 'p': a->profile = optarg; break;
 		case 'P': a->policy = optarg; break;
 		case 'o': a->output = optarg; break;
 		case OPT_FALLBACK: a->flags |= CLAUSIER_RENDER_FALLBACK; break;
+		case OPT_STANDALONE: a->flags |= CLAUSIER_RENDER_STANDALONE; break;
+		case 'f':
+			a->format = -1;
+			for (int i = 0; i < 4; i++)
+				if (!strcmp(optarg, formats[i]))
+					a->format = i;
+			if (a->format < 0) {
+				fprintf(stderr, _("%s: unknown format '%s'; formats: text, markdown, html, docbook\n"),
+				        S_prog, optarg);
+				return 2;
+			}
+			break;
 		case 'h': S_help(); return 0;
 		default: S_try_help(); return 2;
 		}
+	}
+	if ((a->flags & CLAUSIER_RENDER_STANDALONE) && a->format != CLAUSIER_FORMAT_HTML) {
+		fprintf(stderr, _("%s: --standalone goes with --format=html\n"), S_prog);
+		S_try_help();
+		return 2;
 	}
 	if (argc - optind > 1) {
 		fprintf(stderr, _("%s: %s takes at most one catalog\n"), S_prog, argv[0]);
@@ -247,7 +272,7 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 		return 2;
 	}
 	a->catalog = optind < argc ? argv[optind] : NULL;
-	if (!render && (a->locale || a->policy || a->flags)) {
+	if (!render && (a->locale || a->policy || a->flags || a->format)) {
 		fprintf(stderr, _("%s: assemble takes only --profile, --output and a catalog\n"), S_prog);
 		S_try_help();
 		return 2;
@@ -364,6 +389,7 @@ static int S_render(int argc, char **argv, int render)
 	clausier_render_options opts;
 	clausier_render_options_init(&opts, CLAUSIER_RENDER_OPTIONS_VERSION);
 	opts.flags = a.flags;
+	opts.format = (clausier_format)a.format;
 	char first[32] = "en";
 	const char *locales = clausier_profile_locales(prof);
 	if (locales)

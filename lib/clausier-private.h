@@ -254,6 +254,7 @@ const clausier__text *clausier__msg_lookup(const clausier__msg *msg, const char 
 
 /* ---- rendering ---- */
 typedef struct {
+	const char *id;   /* the clause's id, ASCII (schema): stable anchors */
 	char *heading;
 	char *body;
 	long section;     /* index into the edition's sections, or -1 */
@@ -266,6 +267,9 @@ typedef struct {
 	const char *locale;  /* the locale requested, canonical */
 	char *title, *subtitle, *dateline; /* subtitle and dateline may be NULL */
 	char **sections;     /* section titles, one per catalog section */
+	const char *const *section_ids; /* their ids, ASCII */
+	const char *source_lang; /* the catalog's, for clauses that fell back */
+	unsigned flags;      /* CLAUSIER_RENDER_* */
 	size_t nsections;
 	clausier__rclause *clauses;
 	size_t nclauses;
@@ -274,10 +278,16 @@ typedef struct {
 
 /* Fixed words of an edition that no catalog provides, in the edition's
  * language (the edition's, not the program's: not gettext). */
-enum clausier__chrome { CLAUSIER__UNTRANSLATED };
+enum clausier__chrome { CLAUSIER__UNTRANSLATED, CLAUSIER__CONTENTS };
 const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome what);
 
 int clausier__render_text(clausier__buf *out, const clausier__edition *ed);
+int clausier__render_markdown(clausier__buf *out, const clausier__edition *ed);
+int clausier__render_html(clausier__buf *out, const clausier__edition *ed);
+int clausier__render_docbook(clausier__buf *out, const clausier__edition *ed);
+
+/* Escapes s for XML and HTML text and attribute values. */
+void clausier__buf_xml(clausier__buf *b, const char *s);
 
 #ifdef __cplusplus
 }

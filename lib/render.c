@@ -103,6 +103,7 @@ static void S_free_edition(clausier__edition *ed)
 	for (size_t i = 0; i < ed->nsections; i++)
 		free(ed->sections[i]);
 	free(ed->sections);
+	free((void *)ed->section_ids);
 	for (size_t i = 0; i < ed->nclauses; i++) {
 		free(ed->clauses[i].heading);
 		free(ed->clauses[i].body);
@@ -119,9 +120,14 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 	    (rc = S_format(c, &ed->subtitle, &cat->subtitle, cat->front_uses, _("the subtitle"), NULL, NULL)) ||
 	    (rc = S_format(c, &ed->dateline, &cat->dateline, cat->front_uses, _("the dateline"), NULL, NULL)))
 		return rc;
+	ed->source_lang = cat->source_lang;
+	ed->flags = c->opts->flags;
+	ed->section_ids = calloc(cat->nsections + 1, sizeof *ed->section_ids);
+	for (size_t i = 0; ed->section_ids && i < cat->nsections; i++)
+		((const char **)ed->section_ids)[i] = cat->sections[i].id;
 	ed->sections = calloc(cat->nsections + 1, sizeof *ed->sections);
 	ed->clauses = calloc(c->pol->nclauses + 1, sizeof *ed->clauses);
-	if (!ed->sections || !ed->clauses) {
+	if (!ed->sections || !ed->clauses || !ed->section_ids) {
 		clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
@@ -139,6 +145,7 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		char what[300];
 		snprintf(what, sizeof what, _("clause “%s”"), cl->id);
 		r->section = cl->section;
+		r->id = cl->id;
 		if ((rc = S_format(c, &r->heading, &cl->heading, cl->uses, what, &r->lang, &r->fallback)) ||
 		    (rc = S_format(c, &r->body, &cl->body[pc->risk], cl->uses, what, NULL, &r->fallback)))
 			return rc;
@@ -154,6 +161,8 @@ const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome 
 	case CLAUSIER__UNTRANSLATED:
 		return fr ? "[Clause non traduite\u00a0: texte en version originale.]"
 		          : "[Not yet translated: this clause is given in its original language.]";
+	case CLAUSIER__CONTENTS:
+		return fr ? "Table des matières" : "Contents";
 	}
 	return "";
 }
@@ -172,7 +181,7 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
 		return CLAUSIER_EARG;
 	}
-	if (opts->format != CLAUSIER_FORMAT_TEXT) {
+	if ((unsigned)opts->format > CLAUSIER_FORMAT_DOCBOOK) {
 		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("unknown output format %d"),
 		                    (int)opts->format);
 		return CLAUSIER_EARG;
@@ -200,7 +209,11 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 	free(c.args);
 	if (rc == CLAUSIER_OK) {
 		clausier__buf b = { 0 };
-		clausier__render_text(&b, &ed);
+		static int (*const backends[])(clausier__buf *, const clausier__edition *) = {
+			clausier__render_text, clausier__render_markdown, clausier__render_html,
+			clausier__render_docbook,
+		};
+		backends[opts->format](&b, &ed);
 		*out = clausier__buf_detach(&b, out_len);
 		if (!*out) {
 			clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));

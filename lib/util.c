@@ -133,3 +133,18 @@ int clausier__text_check(const char *s, long *cp, size_t *pos)
 	}
 	return 0;
 }
+
+void clausier__buf_xml(clausier__buf *b, const char *s)
+{
+	const char *run = s;
+	for (; *s; s++) {
+		const char *rep = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
+		                  : *s == '"' ? "&quot;" : *s == '\'' ? "&#39;" : NULL;
+		if (!rep)
+			continue;
+		clausier__buf_add(b, run, (size_t)(s - run));
+		clausier__buf_puts(b, rep);
+		run = s + 1;
+	}
+	clausier__buf_add(b, run, (size_t)(s - run));
+}

@@ -8,16 +8,23 @@
 extern "C" {
 #endif
 
-/** Output formats.  Only plain text exists in this version. */
+/** Output formats. */
 typedef enum {
-	CLAUSIER_FORMAT_TEXT = 0
+	CLAUSIER_FORMAT_TEXT = 0,     /**< plain text, one paragraph a line */
+	CLAUSIER_FORMAT_MARKDOWN = 1, /**< CommonMark */
+	CLAUSIER_FORMAT_HTML = 2,     /**< an HTML5 fragment (an <article>) to embed in a page;
+	                                   with CLAUSIER_RENDER_STANDALONE, a whole page */
+	CLAUSIER_FORMAT_DOCBOOK = 3   /**< a DocBook 5 <article> */
 } clausier_format;
 
 /** Render flags. */
 enum {
 	/** When a clause has no text in the requested language, use the
 	 *  catalog's source text instead of failing. */
-	CLAUSIER_RENDER_FALLBACK = 1u << 0
+	CLAUSIER_RENDER_FALLBACK = 1u << 0,
+	/** HTML: a complete page (doctype, head, table of contents, print
+	 *  style sheet) instead of a fragment. */
+	CLAUSIER_RENDER_STANDALONE = 1u << 1
 };
 
 #define CLAUSIER_RENDER_OPTIONS_VERSION 1
@@ -43,7 +50,8 @@ CLAUSIER_API int clausier_render_options_init(clausier_render_options *opts, uns
 CLAUSIER_API int clausier_locale_is_supported(const char *tag);
 
 /** Renders an edition of a policy: every message formatted with ICU for
- *  opts->locale.  On success *out is a NUL-terminated UTF-8 string owned by
+ *  opts->locale, written in opts->format.  Every text and value is escaped
+ *  for the format: nothing in a catalog or a profile can add markup.  On success *out is a NUL-terminated UTF-8 string owned by
  *  the caller (free it with clausier_free()) and *out_len (if out_len is not
  *  NULL) its length in bytes.  opts may be NULL (defaults).  err may be NULL.
  *  Safe to call from several threads at once on the same policy.

@@ -1,0 +1,85 @@
+/* HTML5 back end: an <article> to embed, or a whole page with a table of
+ * contents and a print style sheet.  Every text and attribute value is
+ * escaped; the only elements and attributes are the ones written here.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "clausier-private.h"
+
+#include <stdio.h>
+
+static void S_el(clausier__buf *b, const char *open, const char *text, const char *close)
+{
+	clausier__buf_puts(b, open);
+	clausier__buf_xml(b, text);
+	clausier__buf_puts(b, close);
+}
+
+static const char S_css[] =
+	"body{font-family:Georgia,'Times New Roman',serif;line-height:1.5;max-width:42em;margin:2em auto;padding:0 1em;color:#111}\n"
+	"h1{font-size:1.8em;margin-bottom:.2em}h2{font-size:1.3em;margin-top:2em;border-bottom:1px solid #ccc}\n"
+	"h3{font-size:1.05em;margin-bottom:.3em}.clausier-number{font-weight:normal;margin-right:.4em}\n"
+	".clausier-subtitle{font-size:1.2em;margin:0}.clausier-dateline{color:#444}\n"
+	".clausier-untranslated{font-style:italic;color:#555}nav.clausier-toc ol{padding-left:1.2em}\n"
+	"@media print{body{margin:0;max-width:none;font-size:11pt}nav.clausier-toc{display:none}"
+	"h2,h3{page-break-after:avoid;break-after:avoid}section.clausier-clause{break-inside:avoid}"
+	"a{color:inherit;text-decoration:none}}\n";
+
+int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
+{
+	int page = (ed->flags & CLAUSIER_RENDER_STANDALONE) != 0;
+	if (page) {
+		S_el(out, "<!DOCTYPE html>\n<html lang=\"", ed->locale, "\">\n<head>\n<meta charset=\"utf-8\">\n");
+		clausier__buf_puts(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+		S_el(out, "<title>", ed->title, "</title>\n<style>\n");
+		clausier__buf_puts(out, S_css);
+		clausier__buf_puts(out, "</style>\n</head>\n<body>\n");
+		S_el(out, "<nav class=\"clausier-toc\" aria-label=\"", clausier__chrome(ed, CLAUSIER__CONTENTS), "\">\n");
+		S_el(out, "<h2>", clausier__chrome(ed, CLAUSIER__CONTENTS), "</h2>\n<ol>\n");
+		for (size_t i = 0; i < ed->nclauses; i++) {
+			S_el(out, "<li><a href=\"#clause-", ed->clauses[i].id, "\">");
+			clausier__buf_xml(out, ed->clauses[i].heading);
+			clausier__buf_puts(out, "</a></li>\n");
+		}
+		clausier__buf_puts(out, "</ol>\n</nav>\n");
+	}
+	S_el(out, "<article class=\"clausier-edition\" lang=\"", ed->locale, "\">\n<header>\n");
+	S_el(out, "<h1>", ed->title, "</h1>\n");
+	if (ed->subtitle)
+		S_el(out, "<p class=\"clausier-subtitle\">", ed->subtitle, "</p>\n");
+	if (ed->dateline)
+		S_el(out, "<p class=\"clausier-dateline\">", ed->dateline, "</p>\n");
+	clausier__buf_puts(out, "</header>\n");
+	long section = -1;
+	for (size_t i = 0; i < ed->nclauses; i++) {
+		const clausier__rclause *c = &ed->clauses[i];
+		if (c->section != section && c->section >= 0) {
+			if (section >= 0)
+				clausier__buf_puts(out, "</section>\n");
+			section = c->section;
+			S_el(out, "<section class=\"clausier-section\" id=\"section-", ed->section_ids[section], "\">\n");
+			S_el(out, "<h2>", ed->sections[section], "</h2>\n");
+		}
+		S_el(out, "<section class=\"clausier-clause\" id=\"clause-", c->id, "\"");
+		/* A clause given in the source language says so to screen readers. */
+		if (c->fallback)
+			S_el(out, " lang=\"", c->lang, "\"");
+		/* One level below the sections, if there are any. */
+		const char *h = ed->nsections ? "h3" : "h2";
+		char num[96];
+		snprintf(num, sizeof num, ">\n<%s><span class=\"clausier-number\">%zu.</span> ", h, i + 1);
+		clausier__buf_puts(out, num);
+		clausier__buf_xml(out, c->heading);
+		snprintf(num, sizeof num, "</%s>\n<p>", h);
+		S_el(out, num, c->body, "</p>\n");
+		if (c->fallback) {
+			S_el(out, "<p class=\"clausier-untranslated\" lang=\"", ed->locale, "\">");
+			S_el(out, "", clausier__chrome(ed, CLAUSIER__UNTRANSLATED), "</p>\n");
+		}
+		clausier__buf_puts(out, "</section>\n");
+	}
+	if (section >= 0)
+		clausier__buf_puts(out, "</section>\n");
+	clausier__buf_puts(out, "</article>\n");
+	if (page)
+		clausier__buf_puts(out, "</body>\n</html>\n");
+	return out->failed ? CLAUSIER_ENOMEM : CLAUSIER_OK;
+}

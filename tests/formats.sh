@@ -1,0 +1,58 @@
+#!/bin/sh
+# Markdown, HTML and DocBook editions: exact output, validity, and nothing a
+# catalog or a profile says becomes markup.
+. "$top_srcdir/tests/lib.sh"
+plan 19
+cat=$top_srcdir/data/samples/sample-catalog.xml
+prof=$top_srcdir/data/samples/sample-profile.xml
+golden=$top_srcdir/tests/golden
+DOCBOOK_RNG=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
+
+for loc in fr-FR fr-CA en-CA en-US; do
+	for f in markdown:md html:html docbook:dbk.xml; do
+		run examples/clausier render -f "${f%%:*}" -l "$loc" -p "$prof" "$cat"
+		check "${f%%:*} edition in $loc is its golden file" \
+			eval 'expect_status 0 && same "$golden/sample.$loc.${f#*:}" "$OUT/stdout"'
+	done
+done
+
+run examples/clausier render -f html --standalone -p "$top_srcdir/data/samples/hospital-qc.xml" -l fr-CA
+check "a standalone page with sections and a table of contents is its golden file" \
+	eval 'expect_status 0 && same "$golden/hospital-qc.fr-CA.page.html" "$OUT/stdout"'
+
+if [ -f "$DOCBOOK_RNG" ]; then
+	run examples/clausier render -f docbook -p "$top_srcdir/data/samples/company-fr.xml" -l fr-FR
+	check "DocBook editions are valid DocBook 5" \
+		eval 'xmllint --noout --relaxng "$DOCBOOK_RNG" "$OUT/stdout" "$golden/sample.fr-CA.dbk.xml" 2>"$OUT/xmllint.err" || { sed "s/^/# /" "$OUT/xmllint.err" | head -5; false; }'
+else
+	ok "DocBook editions are valid DocBook 5 # SKIP docbook5-xml is not installed"
+fi
+
+# The hostile catalog, in each format.
+hc=$top_srcdir/tests/data/hostile-catalog.xml
+hp=$top_srcdir/tests/data/hostile-profile.xml
+run examples/clausier render -f html --standalone -p "$hp" "$hc"
+cp "$OUT/stdout" "$OUT/hostile.html"
+check "HTML: only the renderer's elements and attributes, every text literal" \
+	python3 "$top_srcdir/tests/check-hostile.py" html "$OUT/hostile.html"
+run examples/clausier render -f markdown -p "$hp" "$hc"
+cp "$OUT/stdout" "$OUT/hostile.md"
+if command -v cmark >/dev/null 2>&1; then
+	cmark --to xml "$OUT/hostile.md" >"$OUT/hostile.cmark.xml"
+	check "Markdown: CommonMark reads back plain text in the renderer's structure" \
+		python3 "$top_srcdir/tests/check-hostile.py" cmark "$OUT/hostile.cmark.xml"
+else
+	ok "Markdown: CommonMark reads back plain text # SKIP cmark is not installed"
+fi
+run examples/clausier render -f docbook -p "$hp" "$hc"
+cp "$OUT/stdout" "$OUT/hostile.dbk.xml"
+check "DocBook: only the renderer's elements, every text literal" \
+	python3 "$top_srcdir/tests/check-hostile.py" docbook "$OUT/hostile.dbk.xml"
+if [ -f "$DOCBOOK_RNG" ]; then
+	check "DocBook: still valid with hostile text" xmllint --noout --relaxng "$DOCBOOK_RNG" "$OUT/hostile.dbk.xml"
+else
+	ok "DocBook: still valid with hostile text # SKIP docbook5-xml is not installed"
+fi
+run examples/clausier render -f pdf "$cat"
+check "an unknown format is a usage error" eval 'expect_status 2 && grep -q "unknown format .pdf.; formats: text, markdown, html, docbook" "$OUT/stderr"'
+exit 0
