@@ -286,6 +286,10 @@ int clausier__render_markdown(clausier__buf *out, const clausier__edition *ed);
 int clausier__render_html(clausier__buf *out, const clausier__edition *ed);
 int clausier__render_docbook(clausier__buf *out, const clausier__edition *ed);
 
+/* s set in the typography of a locale (lib/typography.c); malloc'd, NULL
+ * on allocation failure. */
+char *clausier__typeset(const char *s, const char *locale);
+
 /* Escapes s for XML and HTML text and attribute values. */
 void clausier__buf_xml(clausier__buf *b, const char *s);
 

@@ -92,6 +92,14 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsign
 		                    _("%s, text in “%s”: %s"), what, t->lang, why);
 		return CLAUSIER_EMESSAGE;
 	}
+	/* The typography of the edition's locale, whichever text it came from. */
+	char *set = clausier__typeset(*out, c->locale);
+	free(*out);
+	*out = set;
+	if (!set) {
+		clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
 	return CLAUSIER_OK;
 }
 

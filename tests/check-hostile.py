@@ -6,11 +6,12 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
 TITLE = 'Policy <script>alert(1)</script> *not emphasis*'
-ORG = '<img src=x onerror="alert(1)"> **Acme** [x](http://evil) &lt; #1'
+# Straight quotes come out typographic (the typography pass), nothing else changes.
+ORG = '<img src=x onerror=“alert(1)”> **Acme** [x](http://evil) &lt; #1'
 SECTION = '# not a heading & [not a link](javascript:alert(1))'
 HEADING = '1. not a list </h3><h1>'
-BODY = ('Value: ' + ORG + '. Text: <b onclick="x()">bold</b> _under_ `code` \\ | a | b | '
-        '~~del~~ <!-- c --> &amp; "q" “curly” ’')
+BODY = ('Value: ' + ORG + '. Text: <b onclick=“x()”>bold</b> _under_ `code` \\ | a | b | '
+        '~~del~~ <!-- c --> &amp; “q” “curly” ’')
 EXPECTED = [TITLE, ORG, SECTION, HEADING, BODY]
 
 def fail(msg):

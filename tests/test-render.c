@@ -127,8 +127,8 @@ Test(icu, a_date_does_not_move_west_of_greenwich) { date_in_zone("Pacific/Pago_P
 
 Test(icu, values_are_never_read_as_patterns_or_markup)
 {
-	expect_body("Hello {v}.", "Bonjour {v}.", "text", "{v} &lt;b&gt; ' # {0}", "en-CA",
-	            "Hello {v} <b> ' # {0}.");
+	expect_body("Hello {v}.", "Bonjour {v}.", "text", "{v} &lt;b&gt; # {0}", "en-CA",
+	            "Hello {v} <b> # {0}.");
 }
 
 Test(icu, select_on_a_text_value)
@@ -322,4 +322,51 @@ Test(threads, renders_from_eight_threads_match_the_single_thread_edition)
 	clausier_policy_free(pol);
 	clausier_profile_free(prof);
 	clausier_catalog_free(cat);
+}
+
+/* Typography, character by character (doc/design.md's table). */
+#define NBSP "\u00a0"
+#define NNBSP "\u202f"
+
+Test(typography, france_belgium_switzerland)
+{
+	const char *fr = "{v}";
+	const char *value = "Attention: lisez \"ceci\"; puis agissez! D'accord? Oui...";
+	const char *want = "Attention" NBSP ": lisez «" NNBSP "ceci" NNBSP "»" NNBSP "; puis agissez" NNBSP
+	                   "! D’accord" NNBSP "? Oui…";
+	expect_body(fr, fr, "text", value, "fr-FR", want);
+	expect_body(fr, fr, "text", value, "fr-BE", want);
+	expect_body(fr, fr, "text", value, "fr-CH", want);
+}
+
+Test(typography, quebec_has_no_space_before_semicolon_exclamation_question)
+{
+	expect_body("{v}", "{v}", "text", "Attention: lisez \"ceci\"; puis agissez! D'accord? Oui...", "fr-CA",
+	            "Attention" NBSP ": lisez «" NBSP "ceci" NBSP "»; puis agissez! D’accord? Oui…");
+}
+
+Test(typography, a_france_text_rendered_for_quebec_gets_quebec_spacing)
+{
+	/* The catalog has only a France text; the fr-CA edition respaces it. */
+	expect_body("x", "Dites «" NNBSP "oui" NNBSP "»" NNBSP "! Vraiment" NNBSP "?", "text", "v", "fr-CA",
+	            "Dites «" NBSP "oui" NBSP "»! Vraiment?");
+	/* And text already set for its locale is left as it is. */
+	expect_body("x", "Dites «" NNBSP "oui" NNBSP "»" NNBSP "! Vraiment" NNBSP "?", "text", "v", "fr-FR",
+	            "Dites «" NNBSP "oui" NNBSP "»" NNBSP "! Vraiment" NNBSP "?");
+}
+
+Test(typography, english_quotes_apostrophes_and_no_french_spacing)
+{
+	expect_body("{v}", "{v}", "text", "It's \"ours\": 'quoted'...", "en-US",
+	            "It’s “ours”: ‘quoted’…");
+	expect_body("{v}", "{v}", "text", "Note: see below; now!", "en-GB", "Note: see below; now!");
+}
+
+Test(typography, urls_email_addresses_and_times_are_untouched)
+{
+	expect_body("{v}", "{v}", "text",
+	            "Voir https://example.org/a:b?x=1;y=2 et www.example.org/p?q=1, écrire à a'b@example.org: rendez-vous à 12:30!",
+	            "fr-FR",
+	            "Voir https://example.org/a:b?x=1;y=2 et www.example.org/p?q=1, écrire à a'b@example.org" NBSP
+	            ": rendez-vous à 12:30" NNBSP "!");
 }
