@@ -4,9 +4,12 @@
  *
  *   load:   clausier_catalog_load_memory (parse + RELAX NG + every message
  *           compiled and checked by ICU)  vs  libxml2's bare xmlReadMemory
- *   render: clausier_render, fr-CA text edition of the sample  vs  the same
- *           messages formatted by icu::MessageFormat objects built once
- *           (what precompiled messages could approach)
+ *   render: clausier_render, fr-CA text edition  vs  the same messages
+ *           formatted by icu::MessageFormat objects built once
+ *   html:   the policy assembled afresh with new values on every call (16
+ *           profiles with different names, dates and addresses) and
+ *           rendered to an HTML fragment, alternately fr-CA and en-CA  vs
+ *           copying the same number of bytes (memcpy)
  *
  * Usage: bench-render CATALOG PROFILE [SECONDS-PER-MEASURE]
  */
@@ -159,6 +162,53 @@ int main(int argc, char **argv)
 		}
 	});
 
+	/* Fresh values on every call: 16 variants of the profile. */
+	std::string prof_xml = slurp(argv[2]);
+	std::vector<clausier_profile *> variants;
+	for (int i = 0; i < 16; i++) {
+		std::string v = prof_xml;
+		size_t at = v.find("name=\"org\">");
+		if (at != std::string::npos)
+			v.insert(at + 11, "Variante " + std::to_string(i) + " ");
+		/* YYYY-MM-0D: another day of the month each time. */
+		at = v.find("name=\"effective\">");
+		if (at != std::string::npos && v.size() > at + 27 && v[at + 26] == '0')
+			v[at + 27] = (char)('1' + i % 9);
+		clausier_profile *p = nullptr;
+		if (clausier_profile_load_memory(&p, v.data(), v.size(), "variant", &err) != CLAUSIER_OK) {
+			fprintf(stderr, "%s\n", err.message);
+			return 1;
+		}
+		variants.push_back(p);
+	}
+	clausier_render_options html = CLAUSIER_RENDER_OPTIONS_INIT;
+	html.format = CLAUSIER_FORMAT_HTML;
+	size_t bytes = 0, calls = 0;
+	double t_html = measure(secs, [&] {
+		clausier_policy *p = nullptr;
+		clausier_profile *v = variants[calls % variants.size()];
+		html.locale = calls % 2 ? "en-CA" : "fr-CA";
+		if (clausier_policy_assemble(&p, cat, v, &err) != CLAUSIER_OK) {
+			fprintf(stderr, "%s\n", err.message);
+			exit(1);
+		}
+		char *out = nullptr;
+		size_t len = 0;
+		clausier_render(&out, &len, p, &html, nullptr);
+		bytes += len;
+		calls++;
+		clausier_free(out);
+		clausier_policy_free(p);
+	});
+	size_t avg = bytes / (calls ? calls : 1);
+	std::vector<char> src(avg, 'x'), dst(avg);
+	double t_copy = measure(secs, [&] {
+		memcpy(dst.data(), src.data(), avg);
+		asm volatile("" : : "r"(dst.data()) : "memory");
+	});
+	for (auto *p : variants)
+		clausier_profile_free(p);
+
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	printf("catalog: %s (%zu bytes, %zu clauses, %zu messages)\n", argv[1], cat_xml.size(),
@@ -167,6 +217,8 @@ int main(int argc, char **argv)
 	       t_load / t_parse, t_load * 1e6, t_parse * 1e6);
 	printf("render  %10.1f editions/s = %6.1f x ICU format with prebuilt formatters (%.1f us vs %.1f us)\n",
 	       1 / t_render, t_render / t_icu, t_render * 1e6, t_icu * 1e6);
+	printf("html    %10.1f editions/s (%.1f us each, %zu bytes) = %.0f x copying the same bytes (%.2f us)\n",
+	       1 / t_html, t_html * 1e6, avg, t_html / t_copy, t_copy * 1e6);
 	printf("peak RSS %ld KiB\n", ru.ru_maxrss);
 	clausier_policy_free(pol);
 	clausier_profile_free(prof);

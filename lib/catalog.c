@@ -320,6 +320,7 @@ int clausier__param_parse(const clausier__param *p, const char *text, double *da
 typedef struct {
 	S_loader *ld;
 	unsigned char *uses;
+	int direct; /* stays 1 while every argument is a plain {x} of a text-like parameter */
 } S_argctx;
 
 static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, char *why, size_t whylen)
@@ -346,6 +347,8 @@ static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, c
 		return -1;
 	}
 	ctx->uses[i] = 1;
+	if (kind != CLAUSIER__ARG_ANY || have != CLAUSIER__ARG_TEXT)
+		ctx->direct = 0;
 	return 0;
 }
 
@@ -393,11 +396,12 @@ static void S_read_msg(S_loader *ld, clausier__msg *msg, xmlNodePtr el, const ch
 			return;
 		}
 		char why[400];
-		S_argctx actx = { ld, uses };
+		S_argctx actx = { ld, uses, 1 };
 		if (clausier__msg_check(t->pattern, t->lang, S_on_arg, &actx, why, sizeof why) < 0) {
 			S_fail(ld, CLAUSIER_EMESSAGE, t->line, _("%s, text in “%s”: %s"), what, t->lang, why);
 			return;
 		}
+		t->direct = (unsigned char)actx.direct;
 	}
 	if (ld->status == CLAUSIER_OK && !clausier__msg_lookup(msg, ld->cat->source_lang))
 		S_fail(ld, CLAUSIER_EINVALID, msg->line,
@@ -619,6 +623,8 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
+	static unsigned long serials;
+	cat->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
 	cat->genre = S_INDEX(S_genres, genre);
 	free(genre);
 	size_t np = 0, ns = 0, nc = 0;

@@ -93,15 +93,22 @@ typedef struct {
 } clausier__arg;
 
 /* Formats a checked pattern for an ICU locale id ("fr_CA").  On success *out
- * is malloc'd UTF-8. */
+ * is malloc'd UTF-8.  serial (nonzero) identifies the loaded catalog the
+ * pattern belongs to: the compiled formatter is then kept in a cache of the
+ * calling thread, keyed by serial, pattern address and locale. */
 int clausier__msg_format(char **out, const char *pattern, const char *icu_locale,
-                         const clausier__arg *args, size_t nargs, char *why, size_t whylen);
+                         const clausier__arg *args, size_t nargs, unsigned long serial,
+                         char *why, size_t whylen);
 
 /* ---- the model ---- */
 typedef struct {
 	char *lang;    /* BCP 47 */
 	char *pattern; /* ICU MessageFormat, UTF-8 */
 	int line;
+	/* Every argument is a plain {name} of a text-like parameter (or there is
+	 * none): the message renders by substitution, without ICU.  Since the
+	 * ASCII apostrophe is refused, nothing in such a pattern is quoted. */
+	unsigned char direct;
 } clausier__text;
 
 typedef struct {
@@ -158,6 +165,7 @@ typedef struct {
 } clausier__clause;
 
 struct clausier_catalog {
+	unsigned long serial; /* unique per load: keys the formatter caches */
 	char *source;      /* file name for messages */
 	char *id;
 	int genre;         /* clausier_genre */
@@ -280,6 +288,10 @@ typedef struct {
  * language (the edition's, not the program's: not gettext). */
 enum clausier__chrome { CLAUSIER__UNTRANSLATED, CLAUSIER__CONTENTS };
 const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome what);
+
+/* Internal render flag for tests: always format through ICU, so that the
+ * direct path can be compared with it. */
+#define CLAUSIER__RENDER_ALWAYS_ICU (1u << 31)
 
 int clausier__render_text(clausier__buf *out, const clausier__edition *ed);
 int clausier__render_markdown(clausier__buf *out, const clausier__edition *ed);

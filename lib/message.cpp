@@ -16,6 +16,7 @@
 #include <new>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <unicode/currunit.h>
@@ -252,14 +253,60 @@ static void S_premier(UnicodeString &result, const MessageFormat &mf, const clau
 	/* The array belongs to mf. */
 }
 
+/* Compiled formatters, per thread: an icu::MessageFormat is not to be shared
+ * between threads (doc/design.md), and building one costs far more than
+ * formatting with it.  Keyed by catalog serial, pattern address and locale,
+ * so that an entry can never be taken for another catalog's; bounded, and
+ * freed when the thread exits. */
+struct S_key {
+	unsigned long serial;
+	const char *pattern;
+	std::string locale;
+	bool operator==(const S_key &o) const
+	{
+		return serial == o.serial && pattern == o.pattern && locale == o.locale;
+	}
+};
+struct S_key_hash {
+	size_t operator()(const S_key &k) const
+	{
+		return std::hash<const void *>()(k.pattern) ^ (k.serial * 0x9e3779b97f4a7c15ULL) ^
+		       std::hash<std::string>()(k.locale);
+	}
+};
+static thread_local std::unordered_map<S_key, std::unique_ptr<MessageFormat>, S_key_hash> S_cache;
+static const size_t S_CACHE_MAX = 4096;
+
 static int S_format(char **out, const char *pattern, const char *icu_locale,
-                    const clausier__arg *args, size_t nargs, char *why, size_t whylen)
+                    const clausier__arg *args, size_t nargs, unsigned long serial, char *why,
+                    size_t whylen)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	UParseError pe;
-	MessageFormat mf(UnicodeString::fromUTF8(pattern), Locale(icu_locale), pe, status);
-	if (U_FAILURE(status))
-		return S_syntax(why, whylen, pe, status);
+	std::unique_ptr<MessageFormat> owned;
+	MessageFormat *mfp = nullptr;
+	if (serial) {
+		S_key key{ serial, pattern, icu_locale };
+		auto it = S_cache.find(key);
+		if (it != S_cache.end())
+			mfp = it->second.get();
+		if (!mfp) {
+			std::unique_ptr<MessageFormat> made(
+				new MessageFormat(UnicodeString::fromUTF8(pattern), Locale(icu_locale), pe, status));
+			if (U_FAILURE(status))
+				return S_syntax(why, whylen, pe, status);
+			if (S_cache.size() >= S_CACHE_MAX)
+				S_cache.clear();
+			mfp = made.get();
+			S_cache.emplace(std::move(key), std::move(made));
+		}
+	} else {
+		owned.reset(new MessageFormat(UnicodeString::fromUTF8(pattern), Locale(icu_locale), pe, status));
+		if (U_FAILURE(status))
+			return S_syntax(why, whylen, pe, status);
+		mfp = owned.get();
+	}
+	MessageFormat &mf = *mfp;
 
 	std::vector<UnicodeString> names;
 	std::vector<Formattable> values;
@@ -343,11 +390,12 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 }
 
 int clausier__msg_format(char **out, const char *pattern, const char *icu_locale,
-                         const clausier__arg *args, size_t nargs, char *why, size_t whylen)
+                         const clausier__arg *args, size_t nargs, unsigned long serial,
+                         char *why, size_t whylen)
 {
 	*out = nullptr;
 	try {
-		return S_format(out, pattern, icu_locale, args, nargs, why, whylen);
+		return S_format(out, pattern, icu_locale, args, nargs, serial, why, whylen);
 	} catch (const std::bad_alloc &) {
 		return S_fail(why, whylen, "%s", _("out of memory"));
 	}

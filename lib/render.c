@@ -37,6 +37,31 @@ static const clausier__pvalue *S_value(const clausier_policy *pol, size_t i, con
 	return lang ? lang : any;
 }
 
+/* A direct message (see clausier__text): literal text and {name}s, the
+ * names replaced by their values.  NULL when out of memory. */
+static char *S_substitute(const char *pattern, const clausier__arg *args, size_t nargs)
+{
+	clausier__buf b = { 0 };
+	const char *p = pattern;
+	for (const char *open; (open = strchr(p, '{')) != NULL;) {
+		const char *close = strchr(open, '}');
+		if (!close)
+			break;
+		clausier__buf_add(&b, p, (size_t)(open - p));
+		size_t n = (size_t)(close - open - 1);
+		for (size_t i = 0; i < nargs; i++)
+			if (strlen(args[i].name) == n && !strncmp(args[i].name, open + 1, n)) {
+				clausier__buf_puts(&b, args[i].text);
+				break;
+			}
+		p = close + 1;
+	}
+	clausier__buf_puts(&b, p);
+	if (!b.data)
+		return clausier__strdup("");
+	return clausier__buf_detach(&b, NULL);
+}
+
 typedef struct {
 	const clausier_policy *pol;
 	const clausier_render_options *opts;
@@ -87,10 +112,18 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsign
 		a->date = v->date;
 	}
 	char why[400];
-	if (clausier__msg_format(out, t->pattern, c->icu_locale, c->args, nargs, why, sizeof why) < 0) {
+	if (t->direct && !(c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU)) {
+		*out = S_substitute(t->pattern, c->args, nargs);
+	} else if (clausier__msg_format(out, t->pattern, c->icu_locale, c->args, nargs,
+	                                (c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU) ? 0 : cat->serial,
+	                                why, sizeof why) < 0) {
 		clausier__error_set(c->err, CLAUSIER_EMESSAGE, cat->source, t->line, 0,
 		                    _("%s, text in “%s”: %s"), what, t->lang, why);
 		return CLAUSIER_EMESSAGE;
+	}
+	if (!*out) {
+		clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
 	}
 	/* The typography of the edition's locale, whichever text it came from. */
 	char *set = clausier__typeset(*out, c->locale);

@@ -90,8 +90,27 @@ char *clausier__typeset(const char *s, const char *locale)
 	const char *inside = ca ? S_NBSP : S_NNBSP;  /* inside « » */
 	clausier__buf b = { 0 };
 	int dq = 0; /* straight double quotes seen: odd means one is open */
+	/* Most texts hold no URL or address: then no word needs the check. */
+	int maybe_verbatim = strstr(s, "://") || strstr(s, "www.") || strchr(s, '@');
+	/* The bytes that can start something to change; \xc2 leads « and ». */
+	const char *special = fr ? "'\".:;!?\xc2hw" : "'\".hw";
+	if (!maybe_verbatim)
+		special = fr ? "'\".:;!?\xc2" : "'\".";
 	for (const char *p = s; *p;) {
-		size_t v = S_verbatim(p, s);
+		size_t run = strcspn(p, special);
+		if (maybe_verbatim) {
+			/* A URL or address may start at any word: go word by word. */
+			const char *q = p;
+			while (q < p + run && !S_word_start(q, s))
+				q++;
+			run = (size_t)(q - p);
+		}
+		if (run) {
+			clausier__buf_add(&b, p, run);
+			p += run;
+			continue;
+		}
+		size_t v = maybe_verbatim ? S_verbatim(p, s) : 0;
 		if (v) {
 			clausier__buf_add(&b, p, v);
 			p += v;

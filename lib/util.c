@@ -136,15 +136,14 @@ int clausier__text_check(const char *s, long *cp, size_t *pos)
 
 void clausier__buf_xml(clausier__buf *b, const char *s)
 {
-	const char *run = s;
-	for (; *s; s++) {
-		const char *rep = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
-		                  : *s == '"' ? "&quot;" : *s == '\'' ? "&#39;" : NULL;
-		if (!rep)
-			continue;
-		clausier__buf_add(b, run, (size_t)(s - run));
-		clausier__buf_puts(b, rep);
-		run = s + 1;
+	for (;;) {
+		size_t run = strcspn(s, "&<>\"'");
+		clausier__buf_add(b, s, run);
+		s += run;
+		if (!*s)
+			return;
+		clausier__buf_puts(b, *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;"
+		                      : *s == '"' ? "&quot;" : "&#39;");
+		s++;
 	}
-	clausier__buf_add(b, run, (size_t)(s - run));
 }

@@ -370,3 +370,65 @@ Test(typography, urls_email_addresses_and_times_are_untouched)
 	            "Voir https://example.org/a:b?x=1;y=2 et www.example.org/p?q=1, écrire à a'b@example.org" NBSP
 	            ": rendez-vous à 12:30" NNBSP "!");
 }
+
+/* The direct path (no ICU for messages with plain text arguments) and the
+ * per-thread formatter cache give exactly what ICU gives, formatter built
+ * afresh, for every locale and format. */
+#define ALWAYS_ICU (1u << 31) /* CLAUSIER__RENDER_ALWAYS_ICU, internal */
+
+static void same_with_and_without_shortcuts(const char *catalog, const char *profile)
+{
+	clausier_catalog *cat = NULL;
+	clausier_profile *prof = NULL;
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_catalog_load_file(&cat, catalog, &err), CLAUSIER_OK, "%s", errline(&err));
+	cr_assert_eq(clausier_profile_load_file(&prof, profile, &err), CLAUSIER_OK, "%s", errline(&err));
+	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK, "%s", errline(&err));
+	const char *locales[] = { "fr-CA", "fr-FR", "en-CA", "en-US" };
+	for (size_t l = 0; l < 4; l++)
+		for (int f = CLAUSIER_FORMAT_TEXT; f <= CLAUSIER_FORMAT_DOCBOOK; f++) {
+			clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+			opts.locale = locales[l];
+			opts.format = (clausier_format)f;
+			opts.flags = CLAUSIER_RENDER_FALLBACK;
+			char *fast = NULL, *slow = NULL, *again = NULL;
+			cr_assert_eq(clausier_render(&fast, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+			cr_assert_eq(clausier_render(&again, NULL, pol, &opts, &err), CLAUSIER_OK);
+			opts.flags |= ALWAYS_ICU;
+			cr_assert_eq(clausier_render(&slow, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+			cr_assert_str_eq(fast, slow, "%s, format %d", locales[l], f);
+			cr_assert_str_eq(again, slow, "%s, format %d, from the cache", locales[l], f);
+			clausier_free(fast);
+			clausier_free(slow);
+			clausier_free(again);
+		}
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+}
+
+Test(shortcuts, sample_catalog_renders_as_icu_alone_would)
+{
+	same_with_and_without_shortcuts(SAMPLE_CATALOG, SAMPLE_PROFILE);
+}
+
+Test(shortcuts, default_catalogs_render_as_icu_alone_would)
+{
+	same_with_and_without_shortcuts(BUILDDIR "/uninstalled/catalogs/smp.xml", SRCDIR "/data/samples/hospital-qc.xml");
+	same_with_and_without_shortcuts(BUILDDIR "/uninstalled/catalogs/charte.xml", SRCDIR "/data/samples/company-fr.xml");
+}
+
+Test(shortcuts, a_reloaded_catalog_never_gets_a_cached_formatter_of_the_old_one)
+{
+	const char *prof = "<profile " NS " version='1'><value name='v'>2</value></profile>";
+	char cat[2048];
+	for (int round = 0; round < 20; round++) {
+		/* Same length, same layout, likely the same addresses: other words. */
+		const char *en = round % 2 ? "{v, plural, one {# cat} other {# cats}}"
+		                           : "{v, plural, one {# dog} other {# dogs}}";
+		char *out = render_texts(one_clause(cat, sizeof cat, en, en, "number"), prof, "en-CA", 0);
+		cr_assert(strstr(out, round % 2 ? "2 cats" : "2 dogs"), "round %d: %s", round, out);
+		clausier_free(out);
+	}
+}
