@@ -28,6 +28,7 @@
 #include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/plurrule.h>
+#include <unicode/smpdtfmt.h>
 #include <unicode/strenum.h>
 #include <unicode/timezone.h>
 
@@ -275,6 +276,37 @@ struct S_key_hash {
 	}
 };
 static thread_local std::unordered_map<S_key, std::unique_ptr<MessageFormat>, S_key_hash> S_cache;
+
+/* Builds a formatter.  CLDR 42 gives en-CA the short date M/d/yy, which
+ * Canadians read both ways; the Government of Canada and the Standards
+ * Council write y-MM-dd (doc/design.md): pinned here. */
+static MessageFormat *S_make(const char *pattern, const char *icu_locale, UParseError &pe,
+                             UErrorCode &status)
+{
+	std::unique_ptr<MessageFormat> mf(
+		new MessageFormat(UnicodeString::fromUTF8(pattern), Locale(icu_locale), pe, status));
+	if (U_FAILURE(status))
+		return nullptr;
+	if (!strcmp(icu_locale, "en_CA")) {
+		std::unique_ptr<DateFormat> ref(DateFormat::createDateInstance(DateFormat::kShort, Locale("en_CA")));
+		const SimpleDateFormat *sref = dynamic_cast<const SimpleDateFormat *>(ref.get());
+		UnicodeString short_pattern;
+		if (sref)
+			sref->toPattern(short_pattern);
+		int32_t n = 0;
+		const Format **fmts = mf->getFormats(n);
+		for (int32_t k = 0; sref && fmts && k < n; k++) {
+			const SimpleDateFormat *sdf = dynamic_cast<const SimpleDateFormat *>(fmts[k]);
+			UnicodeString pat;
+			if (!sdf || sdf->toPattern(pat) != short_pattern)
+				continue;
+			SimpleDateFormat *pinned = sdf->clone();
+			pinned->applyPattern(UNICODE_STRING_SIMPLE("y-MM-dd"));
+			mf->adoptFormat(k, pinned);
+		}
+	}
+	return mf.release();
+}
 static const size_t S_CACHE_MAX = 4096;
 
 static int S_format(char **out, const char *pattern, const char *icu_locale,
@@ -291,8 +323,7 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 		if (it != S_cache.end())
 			mfp = it->second.get();
 		if (!mfp) {
-			std::unique_ptr<MessageFormat> made(
-				new MessageFormat(UnicodeString::fromUTF8(pattern), Locale(icu_locale), pe, status));
+			std::unique_ptr<MessageFormat> made(S_make(pattern, icu_locale, pe, status));
 			if (U_FAILURE(status))
 				return S_syntax(why, whylen, pe, status);
 			if (S_cache.size() >= S_CACHE_MAX)
@@ -301,7 +332,7 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 			S_cache.emplace(std::move(key), std::move(made));
 		}
 	} else {
-		owned.reset(new MessageFormat(UnicodeString::fromUTF8(pattern), Locale(icu_locale), pe, status));
+		owned.reset(S_make(pattern, icu_locale, pe, status));
 		if (U_FAILURE(status))
 			return S_syntax(why, whylen, pe, status);
 		mfp = owned.get();

@@ -432,3 +432,28 @@ Test(shortcuts, a_reloaded_catalog_never_gets_a_cached_formatter_of_the_old_one)
 		clausier_free(out);
 	}
 }
+
+Test(icu, en_CA_short_dates_are_pinned_to_ISO_order)
+{
+	const char *en = "by {v, date, short} ({v, date, long})", *fr = "au {v, date, short}";
+	expect_body(en, fr, "date", "2027-01-15", "en-CA", "by 2027-01-15 (January 15, 2027)");
+	expect_body(en, fr, "date", "2027-01-15", "en-US", "by 1/15/27 (January 15, 2027)");
+	expect_body(en, fr, "date", "2027-01-15", "fr-CA", "au 2027-01-15");
+	expect_body(en, fr, "date", "2027-01-15", "fr-FR", "au 15/01/2027");
+}
+
+Test(icu, spelled_out_numbers_in_legal_style_and_ordinals)
+{
+	const char *en = "within {v, spellout} ({v, number}) {v, plural, one {day} other {days}}, "
+	                 "the {v, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} time";
+	const char *fr = "dans un délai de {v, spellout} ({v, number}) {v, plural, one {jour} many {de jours} other {jours}}, "
+	                 "pour la {v, selectordinal, one {#re} other {#e}} fois";
+	expect_body(en, fr, "number", "30", "en-US", "within thirty (30) days, the 30th time");
+	expect_body(en, fr, "number", "1", "en-CA", "within one (1) day, the 1st time");
+	expect_body(en, fr, "number", "22", "en-GB", "within twenty-two (22) days, the 22nd time");
+	expect_body(en, fr, "number", "30", "fr-FR", "dans un délai de trente (30) jours, pour la 30e fois");
+	expect_body(en, fr, "number", "1", "fr-CA", "dans un délai de un (1) jour, pour la 1re fois");
+	/* Swiss and Belgian French count in their own words. */
+	expect_body(en, fr, "number", "80", "fr-CH", "dans un délai de huitante (80) jours, pour la 80e fois");
+	expect_body(en, fr, "number", "70", "fr-BE", "dans un délai de septante (70) jours, pour la 70e fois");
+}
