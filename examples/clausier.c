@@ -72,6 +72,8 @@ static void S_help(void)
 	        "                        <article> to embed) or docbook (DocBook 5)\n"
 	        "      --standalone      with --format=html, a whole page: table of contents\n"
 	        "                        and print style sheet\n"
+	        "  -w, --width=N         text: wrap lines at N characters, clauses hanging\n"
+	        "                        under their numbers (default: a paragraph a line)\n"
 	        "  -o, --output=FILE     write to FILE, through a temporary file renamed when\n"
 	        "                        complete (default: standard output)\n"
 	        "      --fallback        render a clause that has no text in the locale's\n"
@@ -219,6 +221,7 @@ typedef struct {
 	const char *locale, *profile, *policy, *output, *catalog;
 	unsigned flags;
 	int format;
+	unsigned width;
 } S_args;
 
 static int S_parse(int argc, char **argv, S_args *a, int render)
@@ -231,6 +234,7 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 		{ "fallback", no_argument, NULL, OPT_FALLBACK },
 		{ "format", required_argument, NULL, 'f' },
 		{ "standalone", no_argument, NULL, OPT_STANDALONE },
+		{ "width", required_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -238,7 +242,7 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 	memset(a, 0, sizeof *a);
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+l:p:P:o:f:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+l:p:P:o:f:w:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': a->locale = optarg; break;
 		case 'p': a->profile = optarg; break;
@@ -246,6 +250,17 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 		case 'o': a->output = optarg; break;
 		case OPT_FALLBACK: a->flags |= CLAUSIER_RENDER_FALLBACK; break;
 		case OPT_STANDALONE: a->flags |= CLAUSIER_RENDER_STANDALONE; break;
+		case 'w': {
+			char *end;
+			long w = strtol(optarg, &end, 10);
+			if (*end || w < 20 || w > 1000) {
+				fprintf(stderr, _("%s: --width takes a number of characters from 20 to 1000, not '%s'\n"),
+				        S_prog, optarg);
+				return 2;
+			}
+			a->width = (unsigned)w;
+			break;
+		}
 		case 'f':
 			a->format = -1;
 			for (int i = 0; i < 4; i++)
@@ -261,6 +276,11 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 		default: S_try_help(); return 2;
 		}
 	}
+	if (a->width && a->format != CLAUSIER_FORMAT_TEXT) {
+		fprintf(stderr, _("%s: --width goes with the text format\n"), S_prog);
+		S_try_help();
+		return 2;
+	}
 	if ((a->flags & CLAUSIER_RENDER_STANDALONE) && a->format != CLAUSIER_FORMAT_HTML) {
 		fprintf(stderr, _("%s: --standalone goes with --format=html\n"), S_prog);
 		S_try_help();
@@ -272,7 +292,7 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 		return 2;
 	}
 	a->catalog = optind < argc ? argv[optind] : NULL;
-	if (!render && (a->locale || a->policy || a->flags || a->format)) {
+	if (!render && (a->locale || a->policy || a->flags || a->format || a->width)) {
 		fprintf(stderr, _("%s: assemble takes only --profile, --output and a catalog\n"), S_prog);
 		S_try_help();
 		return 2;
@@ -390,6 +410,7 @@ static int S_render(int argc, char **argv, int render)
 	clausier_render_options_init(&opts, CLAUSIER_RENDER_OPTIONS_VERSION);
 	opts.flags = a.flags;
 	opts.format = (clausier_format)a.format;
+	opts.width = a.width;
 	char first[32] = "en";
 	const char *locales = clausier_profile_locales(prof);
 	if (locales)

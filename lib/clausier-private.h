@@ -278,6 +278,8 @@ typedef struct {
 	const char *const *section_ids; /* their ids, ASCII */
 	const char *source_lang; /* the catalog's, for clauses that fell back */
 	unsigned flags;      /* CLAUSIER_RENDER_* */
+	unsigned width;      /* text: wrap width, 0 for none */
+	const char *icu_locale;
 	size_t nsections;
 	clausier__rclause *clauses;
 	size_t nclauses;
@@ -297,6 +299,13 @@ int clausier__render_text(clausier__buf *out, const clausier__edition *ed);
 int clausier__render_markdown(clausier__buf *out, const clausier__edition *ed);
 int clausier__render_html(clausier__buf *out, const clausier__edition *ed);
 int clausier__render_docbook(clausier__buf *out, const clausier__edition *ed);
+
+/* Appends text to out wrapped at width characters with ICU's line breaking
+ * for the locale: the first line after first, the others after rest (both
+ * counted in the width).  Never breaks at a no-break space.  Each line ends
+ * with a newline. */
+int clausier__wrap(clausier__buf *out, const char *text, unsigned width, const char *first,
+                   const char *rest, const char *icu_locale);
 
 /* s set in the typography of a locale (lib/typography.c); malloc'd, NULL
  * on allocation failure. */

@@ -22,6 +22,7 @@
 #include <unicode/currunit.h>
 #include <unicode/datefmt.h>
 #include <unicode/curramt.h>
+#include <unicode/brkiter.h>
 #include <unicode/fmtable.h>
 #include <unicode/listformatter.h>
 #include <unicode/locid.h>
@@ -429,5 +430,83 @@ int clausier__msg_format(char **out, const char *pattern, const char *icu_locale
 		return S_format(out, pattern, icu_locale, args, nargs, serial, why, whylen);
 	} catch (const std::bad_alloc &) {
 		return S_fail(why, whylen, "%s", _("out of memory"));
+	}
+}
+
+/* Line breaking: one iterator per thread and locale (a BreakIterator is not
+ * to be shared between threads). */
+static thread_local std::unordered_map<std::string, std::unique_ptr<BreakIterator>> S_breakers;
+
+static void S_line(clausier__buf *out, const char *prefix, const UnicodeString &text, int32_t from,
+                   int32_t to)
+{
+	/* Spaces that end a line are dropped; no-break spaces never end one. */
+	while (to > from && text[to - 1] == u' ')
+		to--;
+	std::string s;
+	UnicodeString(text, from, to - from).toUTF8String(s);
+	clausier__buf_puts(out, prefix);
+	clausier__buf_add(out, s.data(), s.size());
+	clausier__buf_putc(out, '\n');
+}
+
+/* Where a line ending at break b really ends: before its spaces. */
+static int32_t S_trimmed(const UnicodeString &u, int32_t start, int32_t b)
+{
+	while (b > start && u[b - 1] == u' ')
+		b--;
+	return b;
+}
+
+static int S_wrap(clausier__buf *out, const char *text, unsigned width, const char *first,
+                  const char *rest, const char *icu_locale)
+{
+	auto &bi = S_breakers[icu_locale];
+	UErrorCode status = U_ZERO_ERROR;
+	if (!bi)
+		bi.reset(BreakIterator::createLineInstance(Locale(icu_locale), status));
+	if (U_FAILURE(status) || !bi)
+		return -1;
+	UnicodeString u = UnicodeString::fromUTF8(text);
+	bi->setText(u);
+	/* Prefixes are ASCII (spaces and a clause number). */
+	const char *prefix = first;
+	auto room = [&] { return (int32_t)width - (int32_t)strlen(prefix); };
+	auto len = [&](int32_t start, int32_t b) { return u.countChar32(start, S_trimmed(u, start, b) - start); };
+	int32_t start = 0, last = -1; /* the line so far, and its last break that fits */
+	for (int32_t b = bi->following(0); b != BreakIterator::DONE; b = bi->next()) {
+		if (len(start, b) <= room()) {
+			last = b;
+			continue;
+		}
+		if (last > start) {
+			S_line(out, prefix, u, start, last);
+			prefix = rest;
+			start = last;
+			last = -1;
+			if (len(start, b) <= room()) {
+				last = b;
+				continue;
+			}
+		}
+		/* A word longer than the line stays whole on a line of its own. */
+		S_line(out, prefix, u, start, b);
+		prefix = rest;
+		start = b;
+		last = -1;
+	}
+	if (start < u.length())
+		S_line(out, prefix, u, start, u.length());
+	return 0;
+}
+
+int clausier__wrap(clausier__buf *out, const char *text, unsigned width, const char *first,
+                   const char *rest, const char *icu_locale)
+{
+	try {
+		return S_wrap(out, text, width, first, rest, icu_locale);
+	} catch (const std::bad_alloc &) {
+		out->failed = 1;
+		return -1;
 	}
 }

@@ -4,6 +4,7 @@
 #include "clausier-private.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* Characters, not bytes: the underline matches what a reader sees. */
 static size_t S_width(const char *s)
@@ -14,19 +15,32 @@ static size_t S_width(const char *s)
 	return n;
 }
 
-static void S_line(clausier__buf *out, const char *s)
+/* A paragraph: one line, or wrapped at the edition's width (the first line
+ * after first, the others after rest). */
+static void S_para(clausier__buf *out, const clausier__edition *ed, const char *s, const char *first,
+                   const char *rest)
 {
 	if (!s)
 		return;
+	if (ed->width) {
+		clausier__wrap(out, s, ed->width, first, rest, ed->icu_locale);
+		return;
+	}
+	clausier__buf_puts(out, first);
 	clausier__buf_puts(out, s);
 	clausier__buf_putc(out, '\n');
 }
 
+static void S_line(clausier__buf *out, const clausier__edition *ed, const char *s)
+{
+	S_para(out, ed, s, "", "");
+}
+
 int clausier__render_text(clausier__buf *out, const clausier__edition *ed)
 {
-	S_line(out, ed->title);
-	S_line(out, ed->subtitle);
-	S_line(out, ed->dateline);
+	S_line(out, ed, ed->title);
+	S_line(out, ed, ed->subtitle);
+	S_line(out, ed, ed->dateline);
 	long section = -1;
 	for (size_t i = 0; i < ed->nclauses; i++) {
 		const clausier__rclause *c = &ed->clauses[i];
@@ -34,20 +48,23 @@ int clausier__render_text(clausier__buf *out, const clausier__edition *ed)
 			section = c->section;
 			const char *title = ed->sections[section];
 			clausier__buf_putc(out, '\n');
-			S_line(out, title);
-			for (size_t k = S_width(title); k > 0; k--)
+			S_line(out, ed, title);
+			size_t w = S_width(title);
+			for (size_t k = ed->width && w > ed->width ? ed->width : w; k > 0; k--)
 				clausier__buf_putc(out, '=');
 			clausier__buf_putc(out, '\n');
 		}
-		char num[32];
-		snprintf(num, sizeof num, "\n%zu. ", i + 1);
-		clausier__buf_puts(out, num);
-		S_line(out, c->heading);
+		/* Wrapped, a clause hangs under its number. */
+		char num[32], hang[32];
+		snprintf(num, sizeof num, "%zu. ", i + 1);
+		snprintf(hang, sizeof hang, "%*s", ed->width ? (int)strlen(num) : 0, "");
 		clausier__buf_putc(out, '\n');
-		S_line(out, c->body);
+		S_para(out, ed, c->heading, num, hang);
+		clausier__buf_putc(out, '\n');
+		S_para(out, ed, c->body, hang, hang);
 		if (c->fallback) {
 			clausier__buf_putc(out, '\n');
-			S_line(out, clausier__chrome(ed, CLAUSIER__UNTRANSLATED));
+			S_para(out, ed, clausier__chrome(ed, CLAUSIER__UNTRANSLATED), hang, hang);
 		}
 	}
 	return out->failed ? CLAUSIER_ENOMEM : CLAUSIER_OK;

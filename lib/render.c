@@ -163,6 +163,8 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		return rc;
 	ed->source_lang = cat->source_lang;
 	ed->flags = c->opts->flags;
+	ed->width = c->opts->width;
+	ed->icu_locale = c->icu_locale;
 	ed->section_ids = calloc(cat->nsections + 1, sizeof *ed->section_ids);
 	for (size_t i = 0; ed->section_ids && i < cat->nsections; i++)
 		((const char **)ed->section_ids)[i] = cat->sections[i].id;

@@ -2,7 +2,7 @@
 # Markdown, HTML and DocBook editions: exact output, validity, and nothing a
 # catalog or a profile says becomes markup.
 . "$top_srcdir/tests/lib.sh"
-plan 19
+plan 26
 cat=$top_srcdir/data/samples/sample-catalog.xml
 prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
@@ -53,6 +53,29 @@ if [ -f "$DOCBOOK_RNG" ]; then
 else
 	ok "DocBook: still valid with hostile text # SKIP docbook5-xml is not installed"
 fi
+# Wrapped text.
+for pl in company-fr:fr-FR:60 hospital-qc:fr-CA:40 nonprofit-us:en-US:72; do
+	p=${pl%%:*}
+	rest=${pl#*:}
+	l=${rest%%:*}
+	w=${rest#*:}
+	run examples/clausier render -w "$w" -l "$l" -p "$top_srcdir/data/samples/$p.xml"
+	check "$p in $l wrapped at $w: widths, no-break spaces and hanging indents hold" \
+		eval 'expect_status 0 && python3 "$top_srcdir/tests/check-wrap.py" "$w" "$OUT/stdout"'
+done
+run examples/clausier render -w 50 -l fr-CA -p "$prof" "$cat"
+check "text wrapped at 50 in fr-CA is its golden file" \
+	eval 'expect_status 0 && same "$golden/sample.fr-CA.w50.txt" "$OUT/stdout"'
+run examples/clausier render -w 50 -l fr-CA -p "$prof" "$cat"
+cp "$OUT/stdout" "$OUT/wrapped.txt"
+run examples/clausier render -l fr-CA -p "$prof" "$cat"
+check "wrapping changes only where lines break" \
+	python3 "$top_srcdir/tests/check-wrap.py" same "$OUT/wrapped.txt" "$OUT/stdout"
+run examples/clausier render -w 10 "$cat"
+check "a width below 20 is a usage error" eval 'expect_status 2 && grep -q "takes a number of characters from 20 to 1000" "$OUT/stderr"'
+run examples/clausier render -w 60 -f html "$cat"
+check "--width with another format is a usage error" eval 'expect_status 2 && grep -q "width goes with the text format" "$OUT/stderr"'
+
 run examples/clausier render -f pdf "$cat"
 check "an unknown format is a usage error" eval 'expect_status 2 && grep -q "unknown format .pdf.; formats: text, markdown, html, docbook" "$OUT/stderr"'
 exit 0

@@ -36,9 +36,12 @@ typedef struct {
 	const char *locale;    /**< BCP 47 tag, e.g. "fr-CA"; NULL means "en" */
 	clausier_format format;
 	unsigned int flags;    /**< CLAUSIER_RENDER_* */
+	unsigned int width;    /**< text: wrap lines at this many characters, with ICU's line
+	                            breaking and hanging indents under clause numbers;
+	                            0 (the default): one paragraph a line */
 } clausier_render_options;
 
-#define CLAUSIER_RENDER_OPTIONS_INIT { CLAUSIER_RENDER_OPTIONS_VERSION, NULL, CLAUSIER_FORMAT_TEXT, 0 }
+#define CLAUSIER_RENDER_OPTIONS_INIT { CLAUSIER_RENDER_OPTIONS_VERSION, NULL, CLAUSIER_FORMAT_TEXT, 0, 0 }
 
 /** Fills opts with the defaults for the given version (pass
  *  CLAUSIER_RENDER_OPTIONS_VERSION).  Returns CLAUSIER_OK, or CLAUSIER_EARG
