@@ -72,6 +72,8 @@ static void S_help(void)
 	        "                        <article> to embed) or docbook (DocBook 5)\n"
 	        "      --standalone      with --format=html, a whole page: table of contents\n"
 	        "                        and print style sheet\n"
+	        "      --bilingual=L1,L2 both locales clause by clause, side by side in HTML\n"
+	        "                        (text or html), e.g. fr-CA,en-CA\n"
 	        "  -w, --width=N         text: wrap lines at N characters, clauses hanging\n"
 	        "                        under their numbers (default: a paragraph a line)\n"
 	        "  -o, --output=FILE     write to FILE, through a temporary file renamed when\n"
@@ -215,13 +217,14 @@ static int S_output(const char *output, const char *data, size_t len)
 
 static const char S_empty_profile[] = "<profile xmlns='https://clausier.org/ns/1' version='1'/>";
 
-enum { OPT_FALLBACK = 256, OPT_STANDALONE };
+enum { OPT_FALLBACK = 256, OPT_STANDALONE, OPT_BILINGUAL };
 
 typedef struct {
 	const char *locale, *profile, *policy, *output, *catalog;
 	unsigned flags;
 	int format;
 	unsigned width;
+	char locale2[64];
 } S_args;
 
 static int S_parse(int argc, char **argv, S_args *a, int render)
@@ -235,6 +238,7 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 		{ "format", required_argument, NULL, 'f' },
 		{ "standalone", no_argument, NULL, OPT_STANDALONE },
 		{ "width", required_argument, NULL, 'w' },
+		{ "bilingual", required_argument, NULL, OPT_BILINGUAL },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -272,9 +276,33 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 				return 2;
 			}
 			break;
+		case OPT_BILINGUAL: {
+			/* "fr-CA,en-CA": the first goes into --locale's place. */
+			static char first[64];
+			const char *comma = strchr(optarg, ',');
+			if (!comma || strchr(comma + 1, ',') || a->locale) {
+				fprintf(stderr, _("%s: --bilingual takes two locales, as in fr-CA,en-CA, and no --locale\n"),
+				        S_prog);
+				return 2;
+			}
+			snprintf(first, sizeof first, "%.*s", (int)(comma - optarg), optarg);
+			snprintf(a->locale2, sizeof a->locale2, "%s", comma + 1);
+			a->locale = first;
+			if (!clausier_locale_is_supported(a->locale2)) {
+				fprintf(stderr, _("%s: unsupported locale '%s'; supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE\n"),
+				        S_prog, a->locale2);
+				return 2;
+			}
+			break;
+		}
 		case 'h': S_help(); return 0;
 		default: S_try_help(); return 2;
 		}
+	}
+	if (a->locale2[0] && a->format != CLAUSIER_FORMAT_TEXT && a->format != CLAUSIER_FORMAT_HTML) {
+		fprintf(stderr, _("%s: a bilingual edition is written in text or HTML\n"), S_prog);
+		S_try_help();
+		return 2;
 	}
 	if (a->width && a->format != CLAUSIER_FORMAT_TEXT) {
 		fprintf(stderr, _("%s: --width goes with the text format\n"), S_prog);
@@ -292,7 +320,7 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 		return 2;
 	}
 	a->catalog = optind < argc ? argv[optind] : NULL;
-	if (!render && (a->locale || a->policy || a->flags || a->format || a->width)) {
+	if (!render && (a->locale || a->policy || a->flags || a->format || a->width || a->locale2[0])) {
 		fprintf(stderr, _("%s: assemble takes only --profile, --output and a catalog\n"), S_prog);
 		S_try_help();
 		return 2;
@@ -411,6 +439,7 @@ static int S_render(int argc, char **argv, int render)
 	opts.flags = a.flags;
 	opts.format = (clausier_format)a.format;
 	opts.width = a.width;
+	opts.locale2 = a.locale2[0] ? a.locale2 : NULL;
 	char first[32] = "en";
 	const char *locales = clausier_profile_locales(prof);
 	if (locales)

@@ -279,7 +279,7 @@ typedef struct {
 	const char *source_lang; /* the catalog's, for clauses that fell back */
 	unsigned flags;      /* CLAUSIER_RENDER_* */
 	unsigned width;      /* text: wrap width, 0 for none */
-	const char *icu_locale;
+	char icu_locale[16]; /* "fr_CA" */
 	size_t nsections;
 	clausier__rclause *clauses;
 	size_t nclauses;
@@ -296,6 +296,10 @@ const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome 
 #define CLAUSIER__RENDER_ALWAYS_ICU (1u << 31)
 
 int clausier__render_text(clausier__buf *out, const clausier__edition *ed);
+/* Bilingual editions: the same policy resolved in two locales, so clause i
+ * of one is clause i of the other. */
+int clausier__render_text_pair(clausier__buf *out, const clausier__edition *a, const clausier__edition *b);
+int clausier__render_html_pair(clausier__buf *out, const clausier__edition *a, const clausier__edition *b);
 int clausier__render_markdown(clausier__buf *out, const clausier__edition *ed);
 int clausier__render_html(clausier__buf *out, const clausier__edition *ed);
 int clausier__render_docbook(clausier__buf *out, const clausier__edition *ed);

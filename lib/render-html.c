@@ -21,7 +21,9 @@ static const char S_css[] =
 	".clausier-untranslated{font-style:italic;color:#555}nav.clausier-toc ol{padding-left:1.2em}\n"
 	"@media print{body{margin:0;max-width:none;font-size:11pt}nav.clausier-toc{display:none}"
 	"h2,h3{page-break-after:avoid;break-after:avoid}section.clausier-clause{break-inside:avoid}"
-	"a{color:inherit;text-decoration:none}}\n";
+	"a{color:inherit;text-decoration:none}}\n"
+	"body:has(.clausier-bilingual){max-width:76em}.clausier-pair{display:grid;grid-template-columns:1fr 1fr;gap:0 2.5em}\n"
+	"@media (max-width:40em){.clausier-pair{grid-template-columns:1fr}}\n";
 
 int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 {
@@ -75,6 +77,85 @@ int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 			S_el(out, "", clausier__chrome(ed, CLAUSIER__UNTRANSLATED), "</p>\n");
 		}
 		clausier__buf_puts(out, "</section>\n");
+	}
+	if (section >= 0)
+		clausier__buf_puts(out, "</section>\n");
+	clausier__buf_puts(out, "</article>\n");
+	if (page)
+		clausier__buf_puts(out, "</body>\n</html>\n");
+	return out->failed ? CLAUSIER_ENOMEM : CLAUSIER_OK;
+}
+
+/* Bilingual: one article, each part a two-column pair, clause by clause;
+ * every column says its language. */
+static void S_pair_open(clausier__buf *out, const char *cls)
+{
+	clausier__buf_puts(out, "<div class=\"clausier-pair");
+	if (cls) {
+		clausier__buf_putc(out, ' ');
+		clausier__buf_puts(out, cls);
+	}
+	clausier__buf_puts(out, "\">\n");
+}
+
+int clausier__render_html_pair(clausier__buf *out, const clausier__edition *a, const clausier__edition *b)
+{
+	const clausier__edition *both[2] = { a, b };
+	int page = (a->flags & CLAUSIER_RENDER_STANDALONE) != 0;
+	if (page) {
+		S_el(out, "<!DOCTYPE html>\n<html lang=\"", a->locale, "\">\n<head>\n<meta charset=\"utf-8\">\n");
+		clausier__buf_puts(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+		S_el(out, "<title>", a->title, "");
+		S_el(out, " / ", b->title, "</title>\n<style>\n");
+		clausier__buf_puts(out, S_css);
+		clausier__buf_puts(out, "</style>\n</head>\n<body>\n");
+	}
+	clausier__buf_puts(out, "<article class=\"clausier-edition clausier-bilingual\">\n<header>\n");
+	S_pair_open(out, NULL);
+	for (int k = 0; k < 2; k++) {
+		S_el(out, "<div lang=\"", both[k]->locale, "\">\n");
+		S_el(out, "<h1>", both[k]->title, "</h1>\n");
+		if (both[k]->subtitle)
+			S_el(out, "<p class=\"clausier-subtitle\">", both[k]->subtitle, "</p>\n");
+		if (both[k]->dateline)
+			S_el(out, "<p class=\"clausier-dateline\">", both[k]->dateline, "</p>\n");
+		clausier__buf_puts(out, "</div>\n");
+	}
+	clausier__buf_puts(out, "</div>\n</header>\n");
+	long section = -1;
+	for (size_t i = 0; i < a->nclauses; i++) {
+		const clausier__rclause *c = &a->clauses[i];
+		if (c->section != section && c->section >= 0) {
+			if (section >= 0)
+				clausier__buf_puts(out, "</section>\n");
+			section = c->section;
+			S_el(out, "<section class=\"clausier-section\" id=\"section-", a->section_ids[section], "\">\n");
+			S_pair_open(out, NULL);
+			for (int k = 0; k < 2; k++) {
+				S_el(out, "<h2 lang=\"", both[k]->locale, "\">");
+				S_el(out, "", both[k]->sections[section], "</h2>\n");
+			}
+			clausier__buf_puts(out, "</div>\n");
+		}
+		const char *h = a->nsections ? "h3" : "h2";
+		S_el(out, "<section class=\"clausier-clause\" id=\"clause-", c->id, "\">\n");
+		S_pair_open(out, NULL);
+		for (int k = 0; k < 2; k++) {
+			const clausier__rclause *ck = &both[k]->clauses[i];
+			S_el(out, "<div lang=\"", ck->fallback ? ck->lang : both[k]->locale, "\">\n");
+			char num[96];
+			snprintf(num, sizeof num, "<%s><span class=\"clausier-number\">%zu.</span> ", h, i + 1);
+			clausier__buf_puts(out, num);
+			clausier__buf_xml(out, ck->heading);
+			snprintf(num, sizeof num, "</%s>\n<p>", h);
+			S_el(out, num, ck->body, "</p>\n");
+			if (ck->fallback) {
+				S_el(out, "<p class=\"clausier-untranslated\" lang=\"", both[k]->locale, "\">");
+				S_el(out, "", clausier__chrome(both[k], CLAUSIER__UNTRANSLATED), "</p>\n");
+			}
+			clausier__buf_puts(out, "</div>\n");
+		}
+		clausier__buf_puts(out, "</div>\n</section>\n");
 	}
 	if (section >= 0)
 		clausier__buf_puts(out, "</section>\n");

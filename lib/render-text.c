@@ -69,3 +69,49 @@ int clausier__render_text(clausier__buf *out, const clausier__edition *ed)
 	}
 	return out->failed ? CLAUSIER_ENOMEM : CLAUSIER_OK;
 }
+
+/* Bilingual: the title page in both languages, then each section title and
+ * each clause in the first language and then the second, under one number. */
+int clausier__render_text_pair(clausier__buf *out, const clausier__edition *a, const clausier__edition *b)
+{
+	const clausier__edition *both[2] = { a, b };
+	for (int k = 0; k < 2; k++) {
+		if (k)
+			clausier__buf_putc(out, '\n');
+		S_line(out, both[k], both[k]->title);
+		/* A subtitle that reads the same in both (a name) is said once. */
+		if (k == 0 || !a->subtitle || !b->subtitle || strcmp(a->subtitle, b->subtitle))
+			S_line(out, both[k], both[k]->subtitle);
+		S_line(out, both[k], both[k]->dateline);
+	}
+	long section = -1;
+	for (size_t i = 0; i < a->nclauses; i++) {
+		if (a->clauses[i].section != section && a->clauses[i].section >= 0) {
+			section = a->clauses[i].section;
+			clausier__buf_putc(out, '\n');
+			for (int k = 0; k < 2; k++) {
+				const char *title = both[k]->sections[section];
+				S_line(out, both[k], title);
+				size_t w = S_width(title);
+				for (size_t n = both[k]->width && w > both[k]->width ? both[k]->width : w; n > 0; n--)
+					clausier__buf_putc(out, '=');
+				clausier__buf_putc(out, '\n');
+			}
+		}
+		char num[32], hang[32];
+		snprintf(num, sizeof num, "%zu. ", i + 1);
+		snprintf(hang, sizeof hang, "%*s", a->width ? (int)strlen(num) : 0, "");
+		for (int k = 0; k < 2; k++) {
+			const clausier__rclause *c = &both[k]->clauses[i];
+			clausier__buf_putc(out, '\n');
+			S_para(out, both[k], c->heading, num, hang);
+			clausier__buf_putc(out, '\n');
+			S_para(out, both[k], c->body, hang, hang);
+			if (c->fallback) {
+				clausier__buf_putc(out, '\n');
+				S_para(out, both[k], clausier__chrome(both[k], CLAUSIER__UNTRANSLATED), hang, hang);
+			}
+		}
+	}
+	return out->failed ? CLAUSIER_ENOMEM : CLAUSIER_OK;
+}

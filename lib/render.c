@@ -164,7 +164,7 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 	ed->source_lang = cat->source_lang;
 	ed->flags = c->opts->flags;
 	ed->width = c->opts->width;
-	ed->icu_locale = c->icu_locale;
+	snprintf(ed->icu_locale, sizeof ed->icu_locale, "%s", c->icu_locale);
 	ed->section_ids = calloc(cat->nsections + 1, sizeof *ed->section_ids);
 	for (size_t i = 0; ed->section_ids && i < cat->nsections; i++)
 		((const char **)ed->section_ids)[i] = cat->sections[i].id;
@@ -229,40 +229,55 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 		                    (int)opts->format);
 		return CLAUSIER_EARG;
 	}
-	const char *want = opts->locale ? opts->locale : "en";
-	S_ctx c = { policy, opts, clausier__locale_supported(want), "", err, NULL };
-	if (!c.locale) {
-		clausier__error_set(err, CLAUSIER_ELOCALE, NULL, 0, 0,
-		                    _("unsupported locale “%s” (supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE)"),
-		                    want);
-		return CLAUSIER_ELOCALE;
+	if (opts->locale2 && opts->format != CLAUSIER_FORMAT_TEXT && opts->format != CLAUSIER_FORMAT_HTML) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0,
+		                    _("a bilingual edition is written in text or HTML"));
+		return CLAUSIER_EARG;
 	}
-	snprintf(c.icu_locale, sizeof c.icu_locale, "%s", c.locale);
-	for (char *p = c.icu_locale; *p; p++)
-		if (*p == '-')
-			*p = '_';
-	c.args = calloc(policy->catalog->nparams + 1, sizeof *c.args);
-	if (!c.args) {
-		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
-		return CLAUSIER_ENOMEM;
+	const char *wanted[2] = { opts->locale ? opts->locale : "en", opts->locale2 };
+	clausier__edition ed[2];
+	memset(ed, 0, sizeof ed);
+	int rc = CLAUSIER_OK, n = opts->locale2 ? 2 : 1;
+	for (int k = 0; k < n && rc == CLAUSIER_OK; k++) {
+		S_ctx c = { policy, opts, clausier__locale_supported(wanted[k]), "", err, NULL };
+		if (!c.locale) {
+			clausier__error_set(err, CLAUSIER_ELOCALE, NULL, 0, 0,
+			                    _("unsupported locale “%s” (supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE)"),
+			                    wanted[k]);
+			rc = CLAUSIER_ELOCALE;
+			break;
+		}
+		snprintf(c.icu_locale, sizeof c.icu_locale, "%s", c.locale);
+		for (char *p = c.icu_locale; *p; p++)
+			if (*p == '-')
+				*p = '_';
+		c.args = calloc(policy->catalog->nparams + 1, sizeof *c.args);
+		if (!c.args) {
+			clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+			rc = CLAUSIER_ENOMEM;
+			break;
+		}
+		rc = S_resolve(&c, &ed[k]);
+		free(c.args);
 	}
-
-	clausier__edition ed = { 0 };
-	int rc = S_resolve(&c, &ed);
-	free(c.args);
 	if (rc == CLAUSIER_OK) {
 		clausier__buf b = { 0 };
 		static int (*const backends[])(clausier__buf *, const clausier__edition *) = {
 			clausier__render_text, clausier__render_markdown, clausier__render_html,
 			clausier__render_docbook,
 		};
-		backends[opts->format](&b, &ed);
+		if (n == 2)
+			(opts->format == CLAUSIER_FORMAT_HTML ? clausier__render_html_pair
+			                                      : clausier__render_text_pair)(&b, &ed[0], &ed[1]);
+		else
+			backends[opts->format](&b, &ed[0]);
 		*out = clausier__buf_detach(&b, out_len);
 		if (!*out) {
 			clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
 			rc = CLAUSIER_ENOMEM;
 		}
 	}
-	S_free_edition(&ed);
+	for (int k = 0; k < n; k++)
+		S_free_edition(&ed[k]);
 	return rc;
 }

@@ -28,9 +28,9 @@ kind, path = sys.argv[1], sys.argv[2]
 if kind == 'html':
     allowed = {'html': {'lang'}, 'head': set(), 'meta': {'charset', 'name', 'content'},
                'title': set(), 'style': set(), 'body': set(), 'nav': {'class', 'aria-label'},
-               'h1': set(), 'h2': set(), 'h3': set(), 'ol': set(), 'li': set(), 'a': {'href'},
+               'h1': set(), 'h2': {'lang'}, 'h3': set(), 'ol': set(), 'li': set(), 'a': {'href'},
                'article': {'class', 'lang'}, 'header': set(), 'p': {'class', 'lang'},
-               'section': {'class', 'id', 'lang'}, 'span': {'class'}}
+               'section': {'class', 'id', 'lang'}, 'span': {'class'}, 'div': {'class', 'lang'}}
     class P(HTMLParser):
         def __init__(self):
             super().__init__(convert_charrefs=True)

@@ -2,7 +2,7 @@
 # Markdown, HTML and DocBook editions: exact output, validity, and nothing a
 # catalog or a profile says becomes markup.
 . "$top_srcdir/tests/lib.sh"
-plan 26
+plan 33
 cat=$top_srcdir/data/samples/sample-catalog.xml
 prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
@@ -75,6 +75,26 @@ run examples/clausier render -w 10 "$cat"
 check "a width below 20 is a usage error" eval 'expect_status 2 && grep -q "takes a number of characters from 20 to 1000" "$OUT/stderr"'
 run examples/clausier render -w 60 -f html "$cat"
 check "--width with another format is a usage error" eval 'expect_status 2 && grep -q "width goes with the text format" "$OUT/stderr"'
+
+# Bilingual editions.
+run examples/clausier render --bilingual fr-CA,en-CA -p "$prof" "$cat"
+check "bilingual text edition is its golden file" \
+	eval 'expect_status 0 && same "$golden/sample.fr-CA+en-CA.txt" "$OUT/stdout"'
+run examples/clausier render --bilingual fr-FR,en-US -f html --standalone -p "$top_srcdir/data/samples/company-fr.xml"
+check "bilingual HTML page is its golden file" \
+	eval 'expect_status 0 && same "$golden/company-fr.fr-FR+en-US.page.html" "$OUT/stdout"'
+check "bilingual HTML: every clause pairs the two languages, in order" \
+	eval '[ "$(grep -c "^<div lang=\"fr-FR\">" "$OUT/stdout")" = "$(grep -c "^<div lang=\"en-US\">" "$OUT/stdout")" ] && [ "$(grep -c "class=\"clausier-clause\"" "$OUT/stdout")" -ge 30 ]'
+run examples/clausier render --bilingual fr-CA,en-CA --fallback -f html --standalone -p "$hp" "$hc"
+cp "$OUT/stdout" "$OUT/hostile2.html"
+check "bilingual HTML: only the renderer's elements and attributes, every text literal" \
+	python3 "$top_srcdir/tests/check-hostile.py" html "$OUT/hostile2.html"
+run examples/clausier render --bilingual fr-CA,en-CA -f docbook "$cat"
+check "a bilingual DocBook edition is a usage error" eval 'expect_status 2 && grep -q "bilingual edition is written in text or HTML" "$OUT/stderr"'
+run examples/clausier render --bilingual fr-CA "$cat"
+check "--bilingual needs two locales" eval 'expect_status 2 && grep -q "takes two locales" "$OUT/stderr"'
+run examples/clausier render --bilingual fr-CA,de-DE "$cat"
+check "--bilingual checks its second locale" eval 'expect_status 2 && grep -q "unsupported locale .de-DE." "$OUT/stderr"'
 
 run examples/clausier render -f pdf "$cat"
 check "an unknown format is a usage error" eval 'expect_status 2 && grep -q "unknown format .pdf.; formats: text, markdown, html, docbook" "$OUT/stderr"'

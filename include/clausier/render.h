@@ -39,9 +39,13 @@ typedef struct {
 	unsigned int width;    /**< text: wrap lines at this many characters, with ICU's line
 	                            breaking and hanging indents under clause numbers;
 	                            0 (the default): one paragraph a line */
+	const char *locale2;   /**< a second locale: a bilingual edition, both languages
+	                            clause by clause (side by side in HTML), with one
+	                            numbering and the same values; text and HTML only.
+	                            NULL (the default): one language */
 } clausier_render_options;
 
-#define CLAUSIER_RENDER_OPTIONS_INIT { CLAUSIER_RENDER_OPTIONS_VERSION, NULL, CLAUSIER_FORMAT_TEXT, 0, 0 }
+#define CLAUSIER_RENDER_OPTIONS_INIT { CLAUSIER_RENDER_OPTIONS_VERSION, NULL, CLAUSIER_FORMAT_TEXT, 0, 0, NULL }
 
 /** Fills opts with the defaults for the given version (pass
  *  CLAUSIER_RENDER_OPTIONS_VERSION).  Returns CLAUSIER_OK, or CLAUSIER_EARG
@@ -59,6 +63,7 @@ CLAUSIER_API int clausier_locale_is_supported(const char *tag);
  *  NULL) its length in bytes.  opts may be NULL (defaults).  err may be NULL.
  *  Safe to call from several threads at once on the same policy.
  *  Returns CLAUSIER_OK, CLAUSIER_ELOCALE (unsupported locale),
+ *  CLAUSIER_EARG (also: a bilingual edition in Markdown or DocBook),
  *  CLAUSIER_ENOTFOUND (a clause has no text in that language and
  *  CLAUSIER_RENDER_FALLBACK is not set), CLAUSIER_EMESSAGE, CLAUSIER_EARG or
  *  CLAUSIER_ENOMEM. */
