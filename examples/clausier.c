@@ -335,8 +335,13 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 		S_try_help();
 		return 2;
 	}
-	/* Checked before any file is read: a wrong tag is a usage error. */
-	if (a->locale && !clausier_locale_is_supported(a->locale)) {
+	/* Checked before any file is read: a wrong tag is a usage error.  With
+	 * --fallback, a supported language is enough (fr-LU renders in fr). */
+	char lang[8] = "";
+	if (a->locale && strcspn(a->locale, "-_") < sizeof lang)
+		snprintf(lang, sizeof lang, "%.*s", (int)strcspn(a->locale, "-_"), a->locale);
+	if (a->locale && !clausier_locale_is_supported(a->locale) &&
+	    !((a->flags & CLAUSIER_RENDER_FALLBACK) && clausier_locale_is_supported(lang))) {
 		fprintf(stderr, _("%s: unsupported locale '%s'; supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE\n"),
 		        S_prog, a->locale);
 		return 2;

@@ -240,6 +240,15 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 	int rc = CLAUSIER_OK, n = opts->locale2 ? 2 : 1;
 	for (int k = 0; k < n && rc == CLAUSIER_OK; k++) {
 		S_ctx c = { policy, opts, clausier__locale_supported(wanted[k]), "", err, NULL };
+		if (!c.locale && (opts->flags & CLAUSIER_RENDER_FALLBACK) && wanted[k]) {
+			/* fr-LU, en-AU: the language; the edition's lang says which. */
+			char lang[8];
+			size_t len = strcspn(wanted[k], "-_");
+			if (len < sizeof lang) {
+				snprintf(lang, sizeof lang, "%.*s", (int)len, wanted[k]);
+				c.locale = clausier__locale_supported(lang);
+			}
+		}
 		if (!c.locale) {
 			clausier__error_set(err, CLAUSIER_ELOCALE, NULL, 0, 0,
 			                    _("unsupported locale “%s” (supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE)"),

@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((25 + nbad))
+plan $((26 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run examples/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -56,6 +56,10 @@ check "a missing catalog is one line naming it, status 1" \
 run examples/clausier render -l de-DE -p "$prof" "$cat"
 check "an unsupported locale is a usage error" \
 	eval 'expect_status 2 && grep -q "unsupported locale .de-DE.; supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE" "$OUT/stderr" && [ ! -s "$OUT/stdout" ]'
+
+run examples/clausier render -l fr-LU --fallback -f html -p "$prof" "$cat"
+check "with --fallback an unsupported region renders in its language" \
+	eval 'expect_status 0 && grep -q "<article class=\"clausier-edition\" lang=\"fr\">" "$OUT/stdout"'
 
 run examples/clausier
 check "no command: usage on stderr, status 2" eval 'expect_status 2 && grep -q "^Usage: clausier render" "$OUT/stderr"'

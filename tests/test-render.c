@@ -457,3 +457,27 @@ Test(icu, spelled_out_numbers_in_legal_style_and_ordinals)
 	expect_body(en, fr, "number", "80", "fr-CH", "dans un délai de huitante (80) jours, pour la 80e fois");
 	expect_body(en, fr, "number", "70", "fr-BE", "dans un délai de septante (70) jours, pour la 70e fois");
 }
+
+Test(locale, with_fallback_an_unsupported_region_falls_back_to_its_language_and_says_so)
+{
+	clausier_catalog *cat = load_catalog_text(partial_catalog);
+	clausier_profile *prof = load_profile_text(empty_profile);
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK);
+	clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+	opts.locale = "fr-LU";
+	opts.format = CLAUSIER_FORMAT_HTML;
+	char *out = NULL;
+	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_ELOCALE);
+	opts.flags = CLAUSIER_RENDER_FALLBACK;
+	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+	cr_assert(strstr(out, "<article class=\"clausier-edition\" lang=\"fr\">"), "%s", out);
+	cr_assert(strstr(out, "<h1>Politique</h1>"), "%s", out);
+	clausier_free(out);
+	opts.locale = "de-DE";
+	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_ELOCALE);
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+}

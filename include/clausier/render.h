@@ -20,7 +20,10 @@ typedef enum {
 /** Render flags. */
 enum {
 	/** When a clause has no text in the requested language, use the
-	 *  catalog's source text instead of failing. */
+	 *  catalog's source text, marked as not yet translated, instead of
+	 *  failing; and for an unsupported locale with a supported language
+	 *  (fr-LU, en-AU), render in that language ("fr", "en"), which the
+	 *  edition records (HTML lang, DocBook xml:lang). */
 	CLAUSIER_RENDER_FALLBACK = 1u << 0,
 	/** HTML: a complete page (doctype, head, table of contents, print
 	 *  style sheet) instead of a fragment. */
