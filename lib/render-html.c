@@ -18,12 +18,39 @@ static const char S_css[] =
 	"h1{font-size:1.8em;margin-bottom:.2em}h2{font-size:1.3em;margin-top:2em;border-bottom:1px solid #ccc}\n"
 	"h3{font-size:1.05em;margin-bottom:.3em}.clausier-number{font-weight:normal;margin-right:.4em}\n"
 	".clausier-subtitle{font-size:1.2em;margin:0}.clausier-dateline{color:#444}\n"
-	".clausier-untranslated{font-style:italic;color:#555}nav.clausier-toc ol{padding-left:1.2em}\n"
+	".clausier-untranslated{font-style:italic;color:#555}\n"
+	"nav.clausier-toc ul{list-style:none;padding-left:0}nav.clausier-toc ul ul{padding-left:1.5em;margin-bottom:.5em}\n"
 	"@media print{body{margin:0;max-width:none;font-size:11pt}nav.clausier-toc{display:none}"
 	"h2,h3{page-break-after:avoid;break-after:avoid}section.clausier-clause{break-inside:avoid}"
 	"a{color:inherit;text-decoration:none}}\n"
 	"body:has(.clausier-bilingual){max-width:76em}.clausier-pair{display:grid;grid-template-columns:1fr 1fr;gap:0 2.5em}\n"
 	"@media (max-width:40em){.clausier-pair{grid-template-columns:1fr}}\n";
+
+/* The table of contents of a page: after the title, by section, each
+ * clause with its number. */
+static void S_toc(clausier__buf *out, const clausier__edition *ed)
+{
+	S_el(out, "<nav class=\"clausier-toc\" aria-label=\"", clausier__chrome(ed, CLAUSIER__CONTENTS), "\">\n");
+	S_el(out, "<h2>", clausier__chrome(ed, CLAUSIER__CONTENTS), "</h2>\n<ul>\n");
+	long section = -1;
+	for (size_t i = 0; i < ed->nclauses; i++) {
+		const clausier__rclause *c = &ed->clauses[i];
+		if (c->section != section && c->section >= 0) {
+			if (section >= 0)
+				clausier__buf_puts(out, "</ul></li>\n");
+			section = c->section;
+			S_el(out, "<li><a href=\"#section-", ed->section_ids[section], "\">");
+			S_el(out, "", ed->sections[section], "</a>\n<ul>\n");
+		}
+		char num[64];
+		snprintf(num, sizeof num, "\">%zu. ", i + 1);
+		S_el(out, "<li><a href=\"#clause-", c->id, num);
+		S_el(out, "", c->heading, "</a></li>\n");
+	}
+	if (section >= 0)
+		clausier__buf_puts(out, "</ul></li>\n");
+	clausier__buf_puts(out, "</ul>\n</nav>\n");
+}
 
 int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 {
@@ -34,14 +61,6 @@ int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 		S_el(out, "<title>", ed->title, "</title>\n<style>\n");
 		clausier__buf_puts(out, S_css);
 		clausier__buf_puts(out, "</style>\n</head>\n<body>\n");
-		S_el(out, "<nav class=\"clausier-toc\" aria-label=\"", clausier__chrome(ed, CLAUSIER__CONTENTS), "\">\n");
-		S_el(out, "<h2>", clausier__chrome(ed, CLAUSIER__CONTENTS), "</h2>\n<ol>\n");
-		for (size_t i = 0; i < ed->nclauses; i++) {
-			S_el(out, "<li><a href=\"#clause-", ed->clauses[i].id, "\">");
-			clausier__buf_xml(out, ed->clauses[i].heading);
-			clausier__buf_puts(out, "</a></li>\n");
-		}
-		clausier__buf_puts(out, "</ol>\n</nav>\n");
 	}
 	S_el(out, "<article class=\"clausier-edition\" lang=\"", ed->locale, "\">\n<header>\n");
 	S_el(out, "<h1>", ed->title, "</h1>\n");
@@ -50,6 +69,8 @@ int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 	if (ed->dateline)
 		S_el(out, "<p class=\"clausier-dateline\">", ed->dateline, "</p>\n");
 	clausier__buf_puts(out, "</header>\n");
+	if (page)
+		S_toc(out, ed);
 	long section = -1;
 	for (size_t i = 0; i < ed->nclauses; i++) {
 		const clausier__rclause *c = &ed->clauses[i];

@@ -28,7 +28,7 @@ kind, path = sys.argv[1], sys.argv[2]
 if kind == 'html':
     allowed = {'html': {'lang'}, 'head': set(), 'meta': {'charset', 'name', 'content'},
                'title': set(), 'style': set(), 'body': set(), 'nav': {'class', 'aria-label'},
-               'h1': set(), 'h2': {'lang'}, 'h3': set(), 'ol': set(), 'li': set(), 'a': {'href'},
+               'h1': set(), 'h2': {'lang'}, 'h3': set(), 'ul': set(), 'li': set(), 'a': {'href'},
                'article': {'class', 'lang'}, 'header': set(), 'p': {'class', 'lang'},
                'section': {'class', 'id', 'lang'}, 'span': {'class'}, 'div': {'class', 'lang'}}
     class P(HTMLParser):
@@ -41,7 +41,7 @@ if kind == 'html':
             for k, v in attrs:
                 if k not in allowed[tag]:
                     fail('attribute %s on <%s> was not written by the renderer' % (k, tag))
-                if k == 'href' and not v.startswith('#clause-'):
+                if k == 'href' and not (v.startswith('#clause-') or v.startswith('#section-')):
                     fail('link to %r' % v)
             self.stack.append(tag)
             self.cur = ''
