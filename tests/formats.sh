@@ -2,7 +2,7 @@
 # Markdown, HTML and DocBook editions: exact output, validity, and nothing a
 # catalog or a profile says becomes markup.
 . "$top_srcdir/tests/lib.sh"
-plan 33
+plan 34
 cat=$top_srcdir/data/samples/sample-catalog.xml
 prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
@@ -95,6 +95,9 @@ run examples/clausier render --bilingual fr-CA "$cat"
 check "--bilingual needs two locales" eval 'expect_status 2 && grep -q "takes two locales" "$OUT/stderr"'
 run examples/clausier render --bilingual fr-CA,de-DE "$cat"
 check "--bilingual checks its second locale" eval 'expect_status 2 && grep -q "unsupported locale .de-DE." "$OUT/stderr"'
+
+check "every golden edition's typography, character by character" \
+	python3 "$top_srcdir/tests/check-typography.py" "$golden"/*
 
 run examples/clausier render -f pdf "$cat"
 check "an unknown format is a usage error" eval 'expect_status 2 && grep -q "unknown format .pdf.; formats: text, markdown, html, docbook" "$OUT/stderr"'
