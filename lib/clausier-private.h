@@ -315,6 +315,9 @@ int clausier__wrap(clausier__buf *out, const char *text, unsigned width, const c
  * on allocation failure. */
 char *clausier__typeset(const char *s, const char *locale);
 
+/* s in US title case (Chicago): malloc'd, NULL when out of memory. */
+char *clausier__title_case(const char *s);
+
 /* Escapes s for XML and HTML text and attribute values. */
 void clausier__buf_xml(clausier__buf *b, const char *s);
 

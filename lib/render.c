@@ -136,6 +136,20 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsign
 	return CLAUSIER_OK;
 }
 
+/* US English capitalizes titles and headings (title case); Canadian and
+ * British English, and French, keep the catalog's sentence case. */
+static int S_headline(char **s, const char *locale)
+{
+	if (!*s || strcmp(locale, "en-US"))
+		return 0;
+	char *t = clausier__title_case(*s);
+	if (!t)
+		return -1;
+	free(*s);
+	*s = t;
+	return 0;
+}
+
 static void S_free_edition(clausier__edition *ed)
 {
 	free(ed->title);
@@ -180,6 +194,8 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		ed->nsections++;
 		if ((rc = S_format(c, &ed->sections[i], &cat->sections[i].title, cat->front_uses, what, NULL, NULL)))
 			return rc;
+		if (S_headline(&ed->sections[i], c->locale) < 0)
+			goto oom;
 	}
 	for (size_t k = 0; k < c->pol->nclauses; k++) {
 		const clausier__pclause *pc = &c->pol->clauses[k];
@@ -192,9 +208,16 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		if ((rc = S_format(c, &r->heading, &cl->heading, cl->uses, what, &r->lang, &r->fallback)) ||
 		    (rc = S_format(c, &r->body, &cl->body[pc->risk], cl->uses, what, NULL, &r->fallback)))
 			return rc;
+		if (S_headline(&r->heading, r->fallback ? "" : c->locale) < 0)
+			goto oom;
 		ed->nfallbacks += r->fallback;
 	}
+	if (S_headline(&ed->title, c->locale) < 0)
+		goto oom;
 	return CLAUSIER_OK;
+oom:
+	clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
+	return CLAUSIER_ENOMEM;
 }
 
 const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome what)

@@ -176,3 +176,55 @@ char *clausier__typeset(const char *s, const char *locale)
 		return clausier__strdup("");
 	return clausier__buf_detach(&b, NULL);
 }
+
+/* Words a US title leaves in lower case unless first or last (Chicago:
+ * articles, coordinating conjunctions, short prepositions). */
+static const char *const S_small[] = {
+	"a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in",
+	"of", "off", "on", "per", "to", "up", "via", "vs", "from", "into", "onto", "over", "with", "upon",
+};
+
+static int S_small_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof S_small / sizeof *S_small; i++)
+		if (strlen(S_small[i]) == n && !strncmp(S_small[i], w, n))
+			return 1;
+	return 0;
+}
+
+char *clausier__title_case(const char *s)
+{
+	char *out = clausier__strdup(s);
+	if (!out)
+		return NULL;
+	/* Words are runs of ASCII letters (and what follows them up to a
+	 * space); only a lower-case ASCII first letter is ever changed, so
+	 * acronyms, names and non-English words stay as written. */
+	size_t len = strlen(out);
+	int first = 1, after_colon = 0;
+	for (size_t i = 0; i < len;) {
+		while (i < len && (out[i] == ' ' || out[i] == '(' || out[i] == '"'))
+			i++;
+		size_t start = i;
+		while (i < len && out[i] != ' ')
+			i++;
+		/* the word proper: leading letters, up to a hyphen, apostrophe or punctuation */
+		size_t w = start, we = start;
+		while (we < i && ((out[we] >= 'a' && out[we] <= 'z') || (out[we] >= 'A' && out[we] <= 'Z')))
+			we++;
+		int last = i >= len;
+		int has_upper = 0;
+		for (size_t k = start; k < i; k++)
+			has_upper |= out[k] >= 'A' && out[k] <= 'Z';
+		if (we > w && !has_upper && (first || last || after_colon || !S_small_word(out + w, we - w)))
+			out[w] = (char)(out[w] - 'a' + 'A');
+		/* each part of a hyphenated compound: Follow-Up, Self-Employed */
+		for (size_t k = start; k + 1 < i && !has_upper; k++)
+			if (out[k] == '-' && out[k + 1] >= 'a' && out[k + 1] <= 'z')
+				out[k + 1] = (char)(out[k + 1] - 'a' + 'A');
+		after_colon = i > start && out[i - 1] == ':';
+		if (i > start)
+			first = 0;
+	}
+	return out;
+}

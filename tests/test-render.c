@@ -481,3 +481,17 @@ Test(locale, with_fallback_an_unsupported_region_falls_back_to_its_language_and_
 	clausier_profile_free(prof);
 	clausier_catalog_free(cat);
 }
+
+Test(typography, us_titles_and_headings_in_title_case_others_as_written)
+{
+	const char *h = "<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'>"
+	                "<title><text>policy on the use of social media</text></title>"
+	                "<clause id='c' topic='scope'><heading><text>follow-up on NLRA rights: a guide for iPhone users</text></heading>"
+	                "<body><text>Body.</text></body></clause></catalog>";
+	const char *p = "<profile " NS " version='1'/>";
+	char *us = render_texts(h, p, "en-US", 0), *ca = render_texts(h, p, "en-CA", 0);
+	cr_assert_str_eq(us, "Policy on the Use of Social Media\n\n1. Follow-Up on NLRA Rights: A Guide for iPhone Users\n\nBody.\n");
+	cr_assert_str_eq(ca, "policy on the use of social media\n\n1. follow-up on NLRA rights: a guide for iPhone users\n\nBody.\n");
+	clausier_free(us);
+	clausier_free(ca);
+}
