@@ -280,11 +280,18 @@ typedef struct {
 	unsigned flags;      /* CLAUSIER_RENDER_* */
 	unsigned width;      /* text: wrap width, 0 for none */
 	char icu_locale[16]; /* "fr_CA" */
+	int genre;           /* clausier_genre: how clauses are numbered */
 	size_t nsections;
 	clausier__rclause *clauses;
 	size_t nclauses;
 	size_t nfallbacks;   /* clauses rendered from the source language */
 } clausier__edition;
+
+/* A clause's number as the genre writes it: "3." in a policy; in a charte,
+ * « Article 1er », « Article 3 » in French and "Article 3." in English.
+ * clausier__number_sep gives what stands between it and the heading. */
+void clausier__number(char *buf, size_t size, const clausier__edition *ed, size_t i);
+const char *clausier__number_sep(const clausier__edition *ed);
 
 /* Fixed words of an edition that no catalog provides, in the edition's
  * language (the edition's, not the program's: not gettext). */

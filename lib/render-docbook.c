@@ -36,8 +36,9 @@ int clausier__render_docbook(clausier__buf *out, const clausier__edition *ed)
 		S_el(out, "<section xml:id=\"clause-", c->id, "\"");
 		if (c->fallback)
 			S_el(out, " xml:lang=\"", c->lang, "\"");
-		char num[96];
-		snprintf(num, sizeof num, ">\n<title>%zu. ", i + 1);
+		char num[128], label[48];
+		clausier__number(label, sizeof label, ed, i);
+		snprintf(num, sizeof num, ">\n<title>%s%s", label, clausier__number_sep(ed));
 		clausier__buf_puts(out, num);
 		clausier__buf_xml(out, c->heading);
 		S_el(out, "</title>\n<para>", c->body, "</para>\n");

@@ -42,8 +42,9 @@ static void S_toc(clausier__buf *out, const clausier__edition *ed)
 			S_el(out, "<li><a href=\"#section-", ed->section_ids[section], "\">");
 			S_el(out, "", ed->sections[section], "</a>\n<ul>\n");
 		}
-		char num[64];
-		snprintf(num, sizeof num, "\">%zu. ", i + 1);
+		char label[48], num[96];
+		clausier__number(label, sizeof label, ed, i);
+		snprintf(num, sizeof num, "\">%s%s", label, clausier__number_sep(ed));
 		S_el(out, "<li><a href=\"#clause-", c->id, num);
 		S_el(out, "", c->heading, "</a></li>\n");
 	}
@@ -87,8 +88,10 @@ int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 			S_el(out, " lang=\"", c->lang, "\"");
 		/* One level below the sections, if there are any. */
 		const char *h = ed->nsections ? "h3" : "h2";
-		char num[96];
-		snprintf(num, sizeof num, ">\n<%s><span class=\"clausier-number\">%zu.</span> ", h, i + 1);
+		char num[128], label[48];
+		clausier__number(label, sizeof label, ed, i);
+		snprintf(num, sizeof num, ">\n<%s><span class=\"clausier-number\">%s</span>%s", h, label,
+		         clausier__number_sep(ed));
 		clausier__buf_puts(out, num);
 		clausier__buf_xml(out, c->heading);
 		snprintf(num, sizeof num, "</%s>\n<p>", h);
@@ -164,8 +167,10 @@ int clausier__render_html_pair(clausier__buf *out, const clausier__edition *a, c
 		for (int k = 0; k < 2; k++) {
 			const clausier__rclause *ck = &both[k]->clauses[i];
 			S_el(out, "<div lang=\"", ck->fallback ? ck->lang : both[k]->locale, "\">\n");
-			char num[96];
-			snprintf(num, sizeof num, "<%s><span class=\"clausier-number\">%zu.</span> ", h, i + 1);
+			char num[128], label[48];
+			clausier__number(label, sizeof label, both[k], i);
+			snprintf(num, sizeof num, "<%s><span class=\"clausier-number\">%s</span>%s", h, label,
+			         clausier__number_sep(both[k]));
 			clausier__buf_puts(out, num);
 			clausier__buf_xml(out, ck->heading);
 			snprintf(num, sizeof num, "</%s>\n<p>", h);

@@ -57,9 +57,10 @@ int clausier__render_markdown(clausier__buf *out, const clausier__edition *ed)
 			S_escape(out, ed->sections[section]);
 			clausier__buf_puts(out, "\n");
 		}
-		char num[32];
+		char num[64], label[48];
+		clausier__number(label, sizeof label, ed, i);
 		/* One level below the sections, if there are any. */
-		snprintf(num, sizeof num, "\n%s %zu. ", ed->nsections ? "###" : "##", i + 1);
+		snprintf(num, sizeof num, "\n%s %s%s", ed->nsections ? "###" : "##", label, clausier__number_sep(ed));
 		clausier__buf_puts(out, num);
 		S_escape(out, c->heading);
 		clausier__buf_puts(out, "\n\n");

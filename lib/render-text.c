@@ -55,9 +55,11 @@ int clausier__render_text(clausier__buf *out, const clausier__edition *ed)
 			clausier__buf_putc(out, '\n');
 		}
 		/* Wrapped, a clause hangs under its number. */
-		char num[32], hang[32];
-		snprintf(num, sizeof num, "%zu. ", i + 1);
-		snprintf(hang, sizeof hang, "%*s", ed->width ? (int)strlen(num) : 0, "");
+		char num[64], hang[32];
+		clausier__number(num, sizeof num, ed, i);
+		strcat(num, clausier__number_sep(ed));
+		/* Numbered clauses hang; articles are blocks. */
+		snprintf(hang, sizeof hang, "%*s", ed->width && ed->genre != CLAUSIER_GENRE_CHARTE ? (int)strlen(num) : 0, "");
 		clausier__buf_putc(out, '\n');
 		S_para(out, ed, c->heading, num, hang);
 		clausier__buf_putc(out, '\n');
@@ -98,11 +100,14 @@ int clausier__render_text_pair(clausier__buf *out, const clausier__edition *a, c
 				clausier__buf_putc(out, '\n');
 			}
 		}
-		char num[32], hang[32];
-		snprintf(num, sizeof num, "%zu. ", i + 1);
-		snprintf(hang, sizeof hang, "%*s", a->width ? (int)strlen(num) : 0, "");
+		char label[48], hang[32];
+		clausier__number(label, sizeof label, a, i);
+		snprintf(hang, sizeof hang, "%*s", a->width && a->genre != CLAUSIER_GENRE_CHARTE ? (int)strlen(label) + 1 : 0, "");
 		for (int k = 0; k < 2; k++) {
 			const clausier__rclause *c = &both[k]->clauses[i];
+			char num[64];
+			clausier__number(num, sizeof num, both[k], i);
+			strcat(num, clausier__number_sep(both[k]));
 			clausier__buf_putc(out, '\n');
 			S_para(out, both[k], c->heading, num, hang);
 			clausier__buf_putc(out, '\n');

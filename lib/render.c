@@ -179,6 +179,7 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 	ed->flags = c->opts->flags;
 	ed->width = c->opts->width;
 	snprintf(ed->icu_locale, sizeof ed->icu_locale, "%s", c->icu_locale);
+	ed->genre = cat->genre;
 	ed->section_ids = calloc(cat->nsections + 1, sizeof *ed->section_ids);
 	for (size_t i = 0; ed->section_ids && i < cat->nsections; i++)
 		((const char **)ed->section_ids)[i] = cat->sections[i].id;
@@ -218,6 +219,23 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 oom:
 	clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
 	return CLAUSIER_ENOMEM;
+}
+
+void clausier__number(char *buf, size_t size, const clausier__edition *ed, size_t i)
+{
+	size_t n = i + 1;
+	if (ed->genre != CLAUSIER_GENRE_CHARTE)
+		snprintf(buf, size, "%zu.", n);
+	else if (ed->locale[0] == 'f')
+		snprintf(buf, size, n == 1 ? "Article 1er" : "Article %zu", n);
+	else
+		snprintf(buf, size, "Article %zu.", n);
+}
+
+const char *clausier__number_sep(const clausier__edition *ed)
+{
+	/* « Article 1er – Objet » : the dash stays with the number. */
+	return ed->genre == CLAUSIER_GENRE_CHARTE && ed->locale[0] == 'f' ? "\u00a0\u2013 " : " ";
 }
 
 const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome what)

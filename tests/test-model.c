@@ -226,3 +226,20 @@ Test(forms, missing_parameters_with_types_in_the_readers_language)
 	clausier_profile_free(prof);
 	clausier_catalog_free(cat);
 }
+
+Test(numbering, a_charte_numbers_articles_a_policy_numbers_clauses)
+{
+	const char *charte =
+		"<catalog " NS " version='1' id='c' genre='charte' xml:lang='fr'>"
+		"<title><text>Charte</text><text xml:lang='en'>Policy</text></title>"
+		"<clause id='a' topic='purpose'><heading><text>Objet</text><text xml:lang='en'>Purpose</text></heading>"
+		"<body><text>Texte.</text><text xml:lang='en'>Text.</text></body></clause>"
+		"<clause id='b' topic='scope'><heading><text>Champ</text><text xml:lang='en'>Scope</text></heading>"
+		"<body><text>Texte.</text><text xml:lang='en'>Text.</text></body></clause></catalog>";
+	const char *p = "<profile " NS " version='1'/>";
+	char *fr = render_texts(charte, p, "fr-FR", 0), *en = render_texts(charte, p, "en-GB", 0);
+	cr_assert_str_eq(fr, "Charte\n\nArticle 1er\u00a0– Objet\n\nTexte.\n\nArticle 2\u00a0– Champ\n\nTexte.\n");
+	cr_assert_str_eq(en, "Policy\n\nArticle 1. Purpose\n\nText.\n\nArticle 2. Scope\n\nText.\n");
+	clausier_free(fr);
+	clausier_free(en);
+}
