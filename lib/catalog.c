@@ -894,3 +894,10 @@ int clausier_catalog_coverage(clausier_coverage **out, size_t *count, const clau
 	*count = c.n;
 	return CLAUSIER_OK;
 }
+
+int clausier__check_date(const char *text, double *date, char *why, size_t whylen)
+{
+	clausier__param p = { 0 };
+	p.type = CLAUSIER__P_DATE;
+	return clausier__param_parse(&p, text, date, why, whylen);
+}

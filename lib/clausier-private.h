@@ -205,6 +205,7 @@ struct clausier_profile {
 	int risk;         /* clausier_risk */
 	char *locales;    /* space-separated, or NULL */
 	char *catalog;    /* the catalog id it draws on, or NULL */
+	char *revised;    /* YYYY-MM-DD, checked, or NULL */
 	clausier__value *values;
 	size_t nvalues;
 	clausier__adjustment *adjust;
@@ -228,6 +229,8 @@ struct clausier_policy {
 	const clausier_catalog *catalog;
 	int sector, risk;
 	char *jurisdiction;
+	char *revised;      /* YYYY-MM-DD, or NULL */
+	double revised_date;
 	clausier__pclause *clauses; /* in section order, then catalog order */
 	size_t nclauses;
 	clausier__pvalue *values;
@@ -250,6 +253,9 @@ const char *clausier__risk_name(int risk);
 int clausier__sector_from_name(const char *s);
 const char *clausier__sector_name(int sector);
 const char *clausier__genre_name(int genre);
+
+/* Checks a YYYY-MM-DD revision date; 0, or -1 with why. */
+int clausier__check_date(const char *text, double *date, char *why, size_t whylen);
 
 /* Checks values against the parameters the policy's clauses use and
  * stores them in the policy. */
@@ -274,6 +280,7 @@ typedef struct {
 typedef struct {
 	const char *locale;  /* the locale requested, canonical */
 	char *title, *subtitle, *dateline; /* subtitle and dateline may be NULL */
+	char *revised;       /* "Last revised: …", or NULL */
 	char **sections;     /* section titles, one per catalog section */
 	const char *const *section_ids; /* their ids, ASCII */
 	const char *source_lang; /* the catalog's, for clauses that fell back */
@@ -295,7 +302,7 @@ const char *clausier__number_sep(const clausier__edition *ed);
 
 /* Fixed words of an edition that no catalog provides, in the edition's
  * language (the edition's, not the program's: not gettext). */
-enum clausier__chrome { CLAUSIER__UNTRANSLATED, CLAUSIER__CONTENTS };
+enum clausier__chrome { CLAUSIER__UNTRANSLATED, CLAUSIER__CONTENTS, CLAUSIER__REVISED };
 const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome what);
 
 /* Internal render flag for tests: always format through ICU, so that the

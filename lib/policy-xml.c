@@ -76,6 +76,8 @@ int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *po
 		xmlNewProp(root, (const xmlChar *)"sector", (const xmlChar *)clausier__sector_name(policy->sector));
 	if (policy->jurisdiction)
 		xmlNewProp(root, (const xmlChar *)"jurisdiction", (const xmlChar *)policy->jurisdiction);
+	if (policy->revised)
+		xmlNewProp(root, (const xmlChar *)"revised", (const xmlChar *)policy->revised);
 	xmlNewProp(root, (const xmlChar *)"risk", (const xmlChar *)clausier__risk_name(policy->risk));
 	for (size_t i = 0; i < policy->nclauses; i++) {
 		xmlNodePtr c = xmlNewChild(root, ns, (const xmlChar *)"clause", NULL);
@@ -155,6 +157,12 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, claus
 	pol->risk = v ? clausier__risk_from_name(v) : 0;
 	free(v);
 	pol->jurisdiction = S_attr(root, "jurisdiction");
+	pol->revised = S_attr(root, "revised");
+	char why[200];
+	if (pol->revised && clausier__check_date(pol->revised, &pol->revised_date, why, sizeof why) < 0) {
+		clausier__error_set(err, CLAUSIER_EINVALID, name, S_line(root), 0, _("revision date: %s"), why);
+		return CLAUSIER_EINVALID;
+	}
 
 	size_t nc = 0, nv = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next) {

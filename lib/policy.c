@@ -18,6 +18,7 @@ void clausier_policy_free(clausier_policy *policy)
 	free(policy->values);
 	free(policy->clauses);
 	free(policy->jurisdiction);
+	free(policy->revised);
 	free(policy);
 }
 
@@ -175,6 +176,15 @@ static int S_select(clausier_policy **out, const clausier_catalog *cat, const cl
 	pol->catalog = cat;
 	pol->sector = prof->sector;
 	pol->risk = prof->risk;
+	if (prof->revised) {
+		char why[200];
+		pol->revised = clausier__strdup(prof->revised);
+		clausier__check_date(prof->revised, &pol->revised_date, why, sizeof why);
+		if (!pol->revised) {
+			free(slots);
+			return S_oom(pol, err, prof->source);
+		}
+	}
 	if (prof->jurisdiction && !(pol->jurisdiction = clausier__strdup(prof->jurisdiction))) {
 		free(slots);
 		return S_oom(pol, err, prof->source);

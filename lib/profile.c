@@ -26,6 +26,7 @@ void clausier_profile_free(clausier_profile *profile)
 	free(profile->jurisdiction);
 	free(profile->locales);
 	free(profile->catalog);
+	free(profile->revised);
 	free(profile->source);
 	free(profile);
 }
@@ -89,6 +90,12 @@ static int S_read(clausier_profile *p, xmlNodePtr root, clausier_error *err)
 	free(v);
 	p->jurisdiction = S_attr(root, "jurisdiction");
 	p->catalog = S_attr(root, "catalog");
+	p->revised = S_attr(root, "revised");
+	char why[200];
+	if (p->revised && clausier__check_date(p->revised, NULL, why, sizeof why) < 0) {
+		clausier__error_set(err, CLAUSIER_EINVALID, p->source, S_line(root), 0, _("revision date: %s"), why);
+		return CLAUSIER_EINVALID;
+	}
 	p->locales = S_attr(root, "locales");
 	p->values = calloc(nv ? nv : 1, sizeof *p->values);
 	p->adjust = calloc(na ? na : 1, sizeof *p->adjust);

@@ -69,6 +69,8 @@ int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 		S_el(out, "<p class=\"clausier-subtitle\">", ed->subtitle, "</p>\n");
 	if (ed->dateline)
 		S_el(out, "<p class=\"clausier-dateline\">", ed->dateline, "</p>\n");
+	if (ed->revised)
+		S_el(out, "<p class=\"clausier-dateline\">", ed->revised, "</p>\n");
 	clausier__buf_puts(out, "</header>\n");
 	if (page)
 		S_toc(out, ed);
@@ -143,6 +145,8 @@ int clausier__render_html_pair(clausier__buf *out, const clausier__edition *a, c
 			S_el(out, "<p class=\"clausier-subtitle\">", both[k]->subtitle, "</p>\n");
 		if (both[k]->dateline)
 			S_el(out, "<p class=\"clausier-dateline\">", both[k]->dateline, "</p>\n");
+		if (both[k]->revised)
+			S_el(out, "<p class=\"clausier-dateline\">", both[k]->revised, "</p>\n");
 		clausier__buf_puts(out, "</div>\n");
 	}
 	clausier__buf_puts(out, "</div>\n</header>\n");

@@ -41,6 +41,7 @@ int clausier__render_text(clausier__buf *out, const clausier__edition *ed)
 	S_line(out, ed, ed->title);
 	S_line(out, ed, ed->subtitle);
 	S_line(out, ed, ed->dateline);
+	S_line(out, ed, ed->revised);
 	long section = -1;
 	for (size_t i = 0; i < ed->nclauses; i++) {
 		const clausier__rclause *c = &ed->clauses[i];
@@ -85,6 +86,7 @@ int clausier__render_text_pair(clausier__buf *out, const clausier__edition *a, c
 		if (k == 0 || !a->subtitle || !b->subtitle || strcmp(a->subtitle, b->subtitle))
 			S_line(out, both[k], both[k]->subtitle);
 		S_line(out, both[k], both[k]->dateline);
+		S_line(out, both[k], both[k]->revised);
 	}
 	long section = -1;
 	for (size_t i = 0; i < a->nclauses; i++) {

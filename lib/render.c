@@ -215,6 +215,17 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 	}
 	if (S_headline(&ed->title, c->locale) < 0)
 		goto oom;
+	if (c->pol->revised) {
+		/* Through ICU like any date: « 1er », en-CA's pinned order. */
+		clausier__arg d = { "d", CLAUSIER__ARG_DATE, c->pol->revised, c->pol->revised_date };
+		char why[400], *line = NULL;
+		if (clausier__msg_format(&line, clausier__chrome(ed, CLAUSIER__REVISED), c->icu_locale, &d, 1, 0,
+		                         why, sizeof why) < 0 || !(ed->revised = clausier__typeset(line, c->locale))) {
+			free(line);
+			goto oom;
+		}
+		free(line);
+	}
 	return CLAUSIER_OK;
 oom:
 	clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
@@ -247,6 +258,8 @@ const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome 
 		          : "[Not yet translated: this clause is given in its original language.]";
 	case CLAUSIER__CONTENTS:
 		return fr ? "Table des matières" : "Contents";
+	case CLAUSIER__REVISED: /* an ICU pattern: {d} is the revision date */
+		return fr ? "Dernière révision : {d, date, long}" : "Last revised: {d, date, long}";
 	}
 	return "";
 }

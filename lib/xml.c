@@ -227,6 +227,8 @@ static const S_attr_rule S_rules[] = {
 	{ 2 | 4, "value", "name", 1, "=name", 0 },
 	{ 2 | 4, "value", "lang", 0, NULL, 0 },
 	{ 2, "profile", "catalog", 0, "=lowercase-words", 0 },
+	{ 2, "profile", "revised", 0, "=date", 0 },
+	{ 4, "policy", "revised", 0, "=date", 0 },
 	{ 4, "policy", "version", 1, "1", 0 },
 	{ 4, "policy", "catalog", 1, "=lowercase-words", 0 },
 	{ 4, "policy", "genre", 1, "smp charte", 0 },
@@ -269,6 +271,8 @@ static int S_value_ok(const S_attr_rule *r, const char *v)
 			if (!strcmp(kind, "name") && !(lower || digit || *p == '_'))
 				return 0;
 			if (!strcmp(kind, "lowercase-words") && !(lower || digit || *p == '-'))
+				return 0;
+			if (!strcmp(kind, "date") && !(digit || *p == '-'))
 				return 0;
 		}
 		if (!strcmp(kind, "name") && !(v[0] >= 'a' && v[0] <= 'z'))
@@ -387,6 +391,8 @@ static void S_explain(const S_valid_state *vs, enum clausier__schema schema, con
 					                            ? _("“%s” is not a valid %s on <%s>: use lowercase letters, digits and _ (ICU does not allow hyphens in argument names)")
 					                    : !strcmp(r->values, "=positive")
 					                            ? _("“%s” is not a valid %s on <%s>: use a whole number from 1")
+					                    : !strcmp(r->values, "=date")
+					                            ? _("“%s” is not a valid %s on <%s>: write a date as YYYY-MM-DD")
 					                            : _("“%s” is not a valid %s on <%s>: use lowercase words joined by hyphens"),
 					                    (const char *)v, r->attribute, el);
 				else {
