@@ -495,3 +495,12 @@ Test(typography, us_titles_and_headings_in_title_case_others_as_written)
 	clausier_free(us);
 	clausier_free(ca);
 }
+
+Test(icu, percent_and_currency_skeletons)
+{
+	const char *en = "{v, number, percent} | {v, number, ::currency/CAD} | {v, number, ::percent scale/100 precision-integer}";
+	const char *fr = "{v, number, percent} | {v, number, ::currency/EUR}";
+	expect_body(en, fr, "number", "0.25", "en-CA", "25% | $0.25 | 25%");
+	expect_body(en, fr, "number", "0.25", "fr-FR", "25\u00a0% | 0,25\u00a0€");
+	expect_body(en, fr, "number", "1234.5", "fr-CA", "123\u00a0450\u00a0% | 1\u00a0234,50\u00a0€");
+}
