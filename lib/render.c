@@ -219,7 +219,8 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		/* Through ICU like any date: « 1er », en-CA's pinned order. */
 		clausier__arg d = { "d", CLAUSIER__ARG_DATE, c->pol->revised, c->pol->revised_date };
 		char why[400], *line = NULL;
-		if (clausier__msg_format(&line, clausier__chrome(ed, CLAUSIER__REVISED), c->icu_locale, &d, 1, 0,
+		unsigned long serial = (c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU) ? 0 : cat->serial;
+		if (clausier__msg_format(&line, clausier__chrome(ed, CLAUSIER__REVISED), c->icu_locale, &d, 1, serial,
 		                         why, sizeof why) < 0 || !(ed->revised = clausier__typeset(line, c->locale))) {
 			free(line);
 			goto oom;
