@@ -23,19 +23,8 @@ static int S_is(xmlNodePtr n, const char *name)
 	       !strcmp((const char *)n->name, name);
 }
 
-static int S_line(xmlNodePtr n)
-{
-	long l = xmlGetLineNo(n);
-	return l > 0 && l < 0x7fffffff ? (int)l : 0;
-}
-
-static char *S_attr(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	char *s = clausier__strdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
+#define S_line clausier__xml_line
+#define S_attr clausier__xml_attr
 
 /* Text as authors wrap it in XML: runs of ASCII white space become one
  * space, none at either end.  No-break spaces are not white space here. */

@@ -254,6 +254,14 @@ int clausier__sector_from_name(const char *s);
 const char *clausier__sector_name(int sector);
 const char *clausier__genre_name(int genre);
 
+/* Loader helpers (lib/xml.c): an element's line, whether it is NAME, an
+ * attribute (malloc'd or NULL), and a <value> element read and checked
+ * (its name, xml:lang, text or list items, no control or bidi character). */
+int clausier__xml_line(struct _xmlNode *n);
+int clausier__xml_is(struct _xmlNode *n, const char *name);
+char *clausier__xml_attr(struct _xmlNode *n, const char *name);
+int clausier__xml_value(clausier__value *v, struct _xmlNode *el, const char *source, clausier_error *err);
+
 /* Checks a YYYY-MM-DD revision date; 0, or -1 with why. */
 int clausier__check_date(const char *text, double *date, char *why, size_t whylen);
 

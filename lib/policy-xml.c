@@ -118,24 +118,9 @@ oom:
 	return CLAUSIER_ENOMEM;
 }
 
-static int S_line(xmlNodePtr n)
-{
-	long l = xmlGetLineNo(n);
-	return l > 0 && l < 0x7fffffff ? (int)l : 0;
-}
-
-static int S_is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
-
-static char *S_attr(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	char *s = clausier__strdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
+#define S_line clausier__xml_line
+#define S_is clausier__xml_is
+#define S_attr clausier__xml_attr
 
 static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, clausier_error *err)
 {
@@ -172,8 +157,11 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, claus
 	pol->clauses = calloc(nc + 1, sizeof *pol->clauses);
 	clausier__value *values = calloc(nv + 1, sizeof *values);
 	size_t n = 0;
-	if (!pol->clauses || !values)
-		goto oom;
+	if (!pol->clauses || !values) {
+		free(values);
+		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
 	for (xmlNodePtr c = root->children; c && rc == CLAUSIER_OK; c = c->next) {
 		if (S_is(c, "clause")) {
 			char *ref = S_attr(c, "ref"), *risk = S_attr(c, "risk");
@@ -202,48 +190,7 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, claus
 			free(ref);
 			free(risk);
 		} else if (S_is(c, "value")) {
-			clausier__value *val = &values[n++];
-			val->line = S_line(c);
-			val->name = S_attr(c, "name");
-			xmlChar *lang = xmlGetNsProp(c, (const xmlChar *)"lang", XML_XML_NAMESPACE);
-			val->lang = clausier__strdup((const char *)lang);
-			xmlFree(lang);
-			int items = 0;
-			for (xmlNodePtr it = c->children; it; it = it->next)
-				items += S_is(it, "item");
-			if (items) {
-				clausier__buf b = { 0 };
-				for (xmlNodePtr it = c->children; it; it = it->next) {
-					if (!S_is(it, "item"))
-						continue;
-					char *t = clausier__xml_text(it);
-					if (b.len)
-						clausier__buf_putc(&b, CLAUSIER__LIST_SEP);
-					clausier__buf_puts(&b, t ? t : "");
-					free(t);
-				}
-				val->value = clausier__buf_detach(&b, NULL);
-			} else {
-				val->value = clausier__xml_text(c);
-			}
-			if (!val->name || !val->value)
-				goto oom;
-			long cp;
-			size_t pos;
-			char *flat = clausier__strdup(val->value);
-			if (!flat)
-				goto oom;
-			for (char *q = flat; *q; q++)
-				if (*q == CLAUSIER__LIST_SEP)
-					*q = '\n';
-			int bad = clausier__text_check(flat, &cp, &pos);
-			free(flat);
-			if (bad < 0) {
-				clausier__error_set(err, CLAUSIER_EINVALID, name, val->line, 0,
-				                    _("value of “%s”: character %zu is U+%04lX, a control or bidi formatting character, which policy texts may not contain"),
-				                    val->name, pos, cp);
-				rc = CLAUSIER_EINVALID;
-			}
+			rc = clausier__xml_value(&values[n++], c, name, err);
 		}
 	}
 	if (rc == CLAUSIER_OK)
@@ -255,15 +202,6 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, claus
 	}
 	free(values);
 	return rc;
-oom:
-	for (size_t i = 0; i < n; i++) {
-		free(values[i].name);
-		free(values[i].lang);
-		free(values[i].value);
-	}
-	free(values);
-	clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
-	return CLAUSIER_ENOMEM;
 }
 
 int clausier_policy_load_memory(clausier_policy **out, const clausier_catalog *catalog, const char *data,

@@ -31,49 +31,9 @@ void clausier_profile_free(clausier_profile *profile)
 	free(profile);
 }
 
-static int S_line(xmlNodePtr n)
-{
-	long l = xmlGetLineNo(n);
-	return l > 0 && l < 0x7fffffff ? (int)l : 0;
-}
-
-static int S_is(xmlNodePtr n, const char *name)
-{
-	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
-
-static char *S_attr(xmlNodePtr n, const char *name)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	char *s = clausier__strdup((const char *)v);
-	xmlFree(v);
-	return s;
-}
-
-/* A value's text, or its items joined by CLAUSIER__LIST_SEP. */
-static char *S_value_text(xmlNodePtr el)
-{
-	int items = 0;
-	for (xmlNodePtr c = el->children; c; c = c->next)
-		items += S_is(c, "item");
-	if (!items)
-		return clausier__xml_text(el);
-	clausier__buf b = { 0 };
-	for (xmlNodePtr c = el->children; c; c = c->next) {
-		if (!S_is(c, "item"))
-			continue;
-		char *t = clausier__xml_text(c);
-		if (!t) {
-			clausier__buf_free(&b);
-			return NULL;
-		}
-		if (b.len)
-			clausier__buf_putc(&b, CLAUSIER__LIST_SEP);
-		clausier__buf_puts(&b, t);
-		free(t);
-	}
-	return clausier__buf_detach(&b, NULL);
-}
+#define S_line clausier__xml_line
+#define S_is clausier__xml_is
+#define S_attr clausier__xml_attr
 
 static int S_read(clausier_profile *p, xmlNodePtr root, clausier_error *err)
 {
@@ -104,31 +64,9 @@ static int S_read(clausier_profile *p, xmlNodePtr root, clausier_error *err)
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		if (S_is(c, "value")) {
 			clausier__value *val = &p->values[p->nvalues++];
-			val->line = S_line(c);
-			val->name = S_attr(c, "name");
-			xmlChar *lang = xmlGetNsProp(c, (const xmlChar *)"lang", XML_XML_NAMESPACE);
-			val->lang = clausier__strdup((const char *)lang);
-			xmlFree(lang);
-			val->value = S_value_text(c);
-			if (!val->name || !val->value)
-				goto oom;
-			/* Check the items as one text: the separator is ours. */
-			char *flat = clausier__strdup(val->value);
-			if (!flat)
-				goto oom;
-			for (char *q = flat; *q; q++)
-				if (*q == CLAUSIER__LIST_SEP)
-					*q = '\n';
-			long cp;
-			size_t pos;
-			int bad = clausier__text_check(flat, &cp, &pos);
-			free(flat);
-			if (bad < 0) {
-				clausier__error_set(err, CLAUSIER_EINVALID, p->source, val->line, 0,
-				                    _("value of “%s”: character %zu is U+%04lX, a control or bidi formatting character, which policy texts may not contain"),
-				                    val->name, pos, cp);
-				return CLAUSIER_EINVALID;
-			}
+			int rc = clausier__xml_value(val, c, p->source, err);
+			if (rc != CLAUSIER_OK)
+				return rc;
 			for (size_t j = 0; j + 1 < p->nvalues; j++) {
 				const clausier__value *w = &p->values[j];
 				int same_lang = (!w->lang && !val->lang) ||

@@ -505,3 +505,80 @@ int clausier__xml_load(xmlDocPtr *out, const char *data, size_t len, const char 
 	*out = doc;
 	return CLAUSIER_OK;
 }
+
+/* ---- helpers for the loaders (catalog.c, profile.c, policy-xml.c) ---- */
+
+int clausier__xml_line(xmlNodePtr n)
+{
+	long l = xmlGetLineNo(n);
+	return l > 0 && l < 0x7fffffff ? (int)l : 0;
+}
+
+int clausier__xml_is(xmlNodePtr n, const char *name)
+{
+	/* Documents are validated: every element is in clausier's namespace. */
+	return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+char *clausier__xml_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	char *s = clausier__strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+int clausier__xml_value(clausier__value *v, xmlNodePtr el, const char *source, clausier_error *err)
+{
+	v->line = clausier__xml_line(el);
+	v->name = clausier__xml_attr(el, "name");
+	xmlChar *lang = xmlGetNsProp(el, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+	v->lang = clausier__strdup((const char *)lang);
+	xmlFree(lang);
+	int items = 0;
+	for (xmlNodePtr c = el->children; c; c = c->next)
+		items += clausier__xml_is(c, "item");
+	if (!items) {
+		v->value = clausier__xml_text(el);
+	} else {
+		/* A list: its items joined by CLAUSIER__LIST_SEP. */
+		clausier__buf b = { 0 };
+		for (xmlNodePtr c = el->children; c; c = c->next) {
+			if (!clausier__xml_is(c, "item"))
+				continue;
+			char *t = clausier__xml_text(c);
+			if (!t)
+				b.failed = 1;
+			else if (b.len)
+				clausier__buf_putc(&b, CLAUSIER__LIST_SEP);
+			if (t)
+				clausier__buf_puts(&b, t);
+			free(t);
+		}
+		v->value = clausier__buf_detach(&b, NULL);
+	}
+	if (!v->name || !v->value) {
+		clausier__error_set(err, CLAUSIER_ENOMEM, source, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	/* The items are checked as one text: the separator is ours. */
+	char *flat = clausier__strdup(v->value);
+	if (!flat) {
+		clausier__error_set(err, CLAUSIER_ENOMEM, source, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	for (char *q = flat; *q; q++)
+		if (*q == CLAUSIER__LIST_SEP)
+			*q = '\n';
+	long cp;
+	size_t pos;
+	int bad = clausier__text_check(flat, &cp, &pos);
+	free(flat);
+	if (bad < 0) {
+		clausier__error_set(err, CLAUSIER_EINVALID, source, v->line, 0,
+		                    _("value of “%s”: character %zu is U+%04lX, a control or bidi formatting character, which policy texts may not contain"),
+		                    v->name, pos, cp);
+		return CLAUSIER_EINVALID;
+	}
+	return CLAUSIER_OK;
+}
