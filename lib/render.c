@@ -155,6 +155,7 @@ static void S_free_edition(clausier__edition *ed)
 	free(ed->title);
 	free(ed->subtitle);
 	free(ed->dateline);
+	free(ed->revised);
 	for (size_t i = 0; i < ed->nsections; i++)
 		free(ed->sections[i]);
 	free(ed->sections);
