@@ -2,7 +2,7 @@
 # Markdown, HTML and DocBook editions: exact output, validity, and nothing a
 # catalog or a profile says becomes markup.
 . "$top_srcdir/tests/lib.sh"
-plan 34
+plan 35
 cat=$top_srcdir/data/samples/sample-catalog.xml
 prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
@@ -43,6 +43,16 @@ if command -v cmark >/dev/null 2>&1; then
 		python3 "$top_srcdir/tests/check-hostile.py" cmark "$OUT/hostile.cmark.xml"
 else
 	ok "Markdown: CommonMark reads back plain text # SKIP cmark is not installed"
+fi
+run examples/clausier render -f html -p "$top_srcdir/data/samples/hospital-qc.xml"
+cp "$OUT/stdout" "$OUT/hqc.html"
+run examples/clausier render -f markdown -p "$top_srcdir/data/samples/hospital-qc.xml"
+if command -v cmark >/dev/null 2>&1; then
+	cmark --to xml "$OUT/stdout" >"$OUT/hqc.cmark.xml"
+	check "Markdown of the default policy reads back with its structure: sections, clauses, paragraphs" \
+		eval '[ "$(grep -c "<heading level=\"2\">" "$OUT/hqc.cmark.xml")" = "$(grep -c "class=\"clausier-section\"" "$OUT/hqc.html")" ] && [ "$(grep -c "<heading level=\"3\">" "$OUT/hqc.cmark.xml")" = "$(grep -c "class=\"clausier-clause\"" "$OUT/hqc.html")" ] && [ "$(grep -c "<paragraph>" "$OUT/hqc.cmark.xml")" = "$(grep -c "^<p" "$OUT/hqc.html")" ]'
+else
+	ok "Markdown of the default policy reads back with its structure # SKIP cmark is not installed"
 fi
 run examples/clausier render -f docbook -p "$hp" "$hc"
 cp "$OUT/stdout" "$OUT/hostile.dbk.xml"
