@@ -4,6 +4,8 @@
 
 #include <clausier.h>
 
+#include "po.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
@@ -33,8 +35,9 @@ static void S_usage(FILE *f)
 	             "   or: %s assemble --profile=FILE [OPTION]... [CATALOG]\n"
 	             "   or: %s catalog list [CATALOG]...\n"
 	             "   or: %s catalog show [--locale=TAG] CATALOG\n"
+	             "   or: %s check [--source-lang=TAG] FILE.po...\n"
 	             "   or: %s --help | --version\n"),
-	        S_prog, S_prog, S_prog, S_prog, S_prog);
+	        S_prog, S_prog, S_prog, S_prog, S_prog, S_prog);
 }
 
 static void S_try_help(void)
@@ -54,6 +57,11 @@ static void S_help(void)
 	        "  assemble   write the policy a profile selects as a policy document, which\n"
 	        "             render --policy reads\n"
 	        "  catalog    list catalogs and their translations, or show a catalog's clauses\n"
+	        "  check      check the translations of a catalog's PO files: ICU syntax,\n"
+	        "             arguments, plural keys, typography, safety, untranslated and\n"
+	        "             fuzzy entries (file:line: severity: message; status 1 on errors;\n"
+	        "             --source-lang: the msgids' language, by default en, or fr for\n"
+	        "             English translations)\n"
 	        "\n"
 	        "CATALOG is a file, or the id of an installed catalog (smp: the social media\n"
 	        "policy; charte: the charte d'usage).  Without it, the catalog the profile or\n"
@@ -608,6 +616,98 @@ static int S_catalog_show(int argc, char **argv)
 	return 0;
 }
 
+/* ---- check ---- */
+
+typedef struct {
+	const char *file;
+	int line;
+	int errors, warnings;
+} S_check_ctx;
+
+static void S_finding(void *vctx, clausier_severity severity, int column, const char *message)
+{
+	S_check_ctx *c = vctx;
+	(void)column;
+	/* GNU form, which Emacs, Vim, Poedit and CI annotations read. */
+	printf("%s:%d: %s: %s\n", c->file, c->line,
+	       severity == CLAUSIER_CHECK_ERROR ? _("error") : _("warning"), message);
+	if (severity == CLAUSIER_CHECK_ERROR)
+		c->errors++;
+	else
+		c->warnings++;
+}
+
+static int S_check_po(const char *path, const char *source_lang)
+{
+	po_entry *e;
+	size_t n;
+	char lang[32], why[64];
+	if (po_read(path, &e, &n, lang, sizeof lang, why, sizeof why) < 0) {
+		int line = atoi(why);
+		const char *what = strchr(why, ':') + 1;
+		if (!strcmp(what, "cannot open"))
+			fprintf(stderr, _("%s: %s: cannot open: %s\n"), S_prog, path, strerror(errno));
+		else
+			printf("%s:%d: %s: %s\n", path, line, _("error"),
+			       !strcmp(what, "syntax") ? _("this line is not PO syntax") : _("out of memory"));
+		return -1;
+	}
+	S_check_ctx c = { path, 0, 0, 0 };
+	if (!lang[0]) {
+		printf("%s:1: %s: %s\n", path, _("error"), _("the header gives no Language"));
+		po_free(e, n);
+		return -1;
+	}
+	const char *src = source_lang ? source_lang : (lang[0] == 'e' && lang[1] == 'n' ? "fr" : "en");
+	for (size_t i = 0; i < n; i++) {
+		if (!e[i].msgid || (!e[i].msgid[0] && !e[i].msgctxt))
+			continue; /* the header */
+		c.line = e[i].msgstr_line ? e[i].msgstr_line : e[i].line;
+		if (e[i].obsolete) {
+			c.line = e[i].line;
+			S_finding(&c, CLAUSIER_CHECK_WARNING, 0, _("obsolete entry: remove it or restore its source"));
+		} else if (!e[i].msgstr || !e[i].msgstr[0]) {
+			S_finding(&c, CLAUSIER_CHECK_WARNING, 0, _("untranslated: the edition will fall back to the source"));
+		} else {
+			if (e[i].fuzzy)
+				S_finding(&c, CLAUSIER_CHECK_WARNING, 0,
+				          _("fuzzy: msgfmt leaves it out, and the edition falls back to the source"));
+			clausier_check_translation(e[i].msgid, src, e[i].msgstr, lang, S_finding, &c);
+		}
+	}
+	po_free(e, n);
+	return c.errors;
+}
+
+static int S_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "source-lang", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *source_lang = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+s:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 's': source_lang = optarg; break;
+		case 'h': S_help(); return 0;
+		default: S_try_help(); return 2;
+		}
+	}
+	if (optind == argc) {
+		fprintf(stderr, _("%s: check needs PO files\n"), S_prog);
+		S_try_help();
+		return 2;
+	}
+	int status = 0;
+	for (int i = optind; i < argc; i++)
+		if (S_check_po(argv[i], source_lang) != 0)
+			status = 1;
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -633,6 +733,8 @@ int main(int argc, char **argv)
 		return S_render(argc - 1, argv + 1, 1);
 	if (!strcmp(cmd, "assemble"))
 		return S_render(argc - 1, argv + 1, 0);
+	if (!strcmp(cmd, "check"))
+		return S_check(argc - 1, argv + 1);
 	if (!strcmp(cmd, "catalog") && argc >= 3 && !strcmp(argv[2], "list"))
 		return S_catalog_list(argc - 3, argv + 3);
 	if (!strcmp(cmd, "catalog") && argc >= 3 && !strcmp(argv[2], "show"))

@@ -12,5 +12,6 @@
 #include <clausier/profile.h>
 #include <clausier/policy.h>
 #include <clausier/render.h>
+#include <clausier/check.h>
 
 #endif

@@ -118,7 +118,7 @@ char *clausier__typeset(const char *s, const char *locale)
 	S_range ranges[32];
 	size_t nranges = S_ranges(s, ranges, 32), r = 0;
 	/* The bytes that can start something to change; \xc2 leads « and ». */
-	const char *special = fr ? "'\".:;!?\xc2" : "'\".";
+	const char *special = fr ? "'\".:;!?\xc2" : "'\".:;!?";
 	for (const char *p = s; *p;) {
 		size_t at = (size_t)(p - s);
 		if (r < nranges && at == ranges[r].from) {
@@ -171,6 +171,13 @@ char *clausier__typeset(const char *s, const char *locale)
 			clausier__buf_puts(&b, inside);
 			clausier__buf_puts(&b, "\xc2\xbb");
 			p += 2;
+		} else if (!fr && (c == ':' || c == ';' || c == '!' || c == '?') && b.len > 0) {
+			/* English: no space before them (a French habit carried over). */
+			char next = p[1];
+			if (!next || next == ' ' || next == '\n' || next == '"')
+				S_trim(&b);
+			clausier__buf_putc(&b, c);
+			p++;
 		} else if (fr && (c == ':' || c == ';' || c == '!' || c == '?') && b.len > 0) {
 			/* Punctuation, not a time (12:30), a ratio or "?!". */
 			char next = p[1];

@@ -1,0 +1,145 @@
+/* Translators' checks: a translation against its source.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "clausier-private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	char name[64];
+	enum clausier__argkind kind;
+} S_arg;
+
+typedef struct {
+	S_arg args[64];
+	size_t n;
+} S_args;
+
+static int S_collect(void *vctx, const char *name, enum clausier__argkind kind, char *why, size_t whylen)
+{
+	S_args *a = vctx;
+	(void)why, (void)whylen;
+	for (size_t i = 0; i < a->n; i++)
+		if (!strcmp(a->args[i].name, name)) {
+			/* A plain {x} says nothing of its type: keep the typed use. */
+			if (a->args[i].kind == CLAUSIER__ARG_ANY)
+				a->args[i].kind = kind;
+			return 0;
+		}
+	if (a->n < sizeof a->args / sizeof *a->args) {
+		snprintf(a->args[a->n].name, sizeof a->args[a->n].name, "%s", name);
+		a->args[a->n++].kind = kind;
+	}
+	return 0;
+}
+
+static const char *S_kind(enum clausier__argkind k)
+{
+	switch (k) {
+	case CLAUSIER__ARG_NUMBER: return "number";
+	case CLAUSIER__ARG_DATE: return "date";
+	case CLAUSIER__ARG_TEXT: return "select";
+	default: return "text";
+	}
+}
+
+/* Whether s holds something that reads as markup: "<" then a letter, "/" or "!". */
+static const char *S_markup(const char *s)
+{
+	for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<'))
+		if ((p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z') || p[1] == '/' || p[1] == '!')
+			return p;
+	return NULL;
+}
+
+static int S_chars(const char *s, const char *upto)
+{
+	int n = 1;
+	for (; s < upto; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+int clausier_check_translation(const char *source, const char *source_lang, const char *translation,
+                               const char *lang, clausier_check_report report, void *ctx)
+{
+	if (!source || !source_lang || !translation || !lang || !report)
+		return CLAUSIER_EARG;
+	int errors = 0;
+	char msg[600], why[400];
+	long cp;
+	size_t pos;
+#define S_REPORT(sev, col, ...) \
+	do { \
+		snprintf(msg, sizeof msg, __VA_ARGS__); \
+		report(ctx, sev, col, msg); \
+		errors += (sev) == CLAUSIER_CHECK_ERROR; \
+	} while (0)
+
+	if (clausier__text_check(translation, &cp, &pos) < 0) {
+		if (cp < 0)
+			S_REPORT(CLAUSIER_CHECK_ERROR, (int)pos, _("invalid UTF-8 at character %zu"), pos);
+		else
+			S_REPORT(CLAUSIER_CHECK_ERROR, (int)pos,
+			         _("character %zu is U+%04lX, a control or bidi formatting character, which policy texts may not contain"),
+			         pos, cp);
+		return errors;
+	}
+	S_args src = { .n = 0 }, tr = { .n = 0 };
+	if (clausier__msg_check(translation, lang, S_collect, &tr, why, sizeof why) < 0) {
+		S_REPORT(CLAUSIER_CHECK_ERROR, 0, "%s", why);
+		return errors;
+	}
+	/* The source is the catalog's business; if it does not parse, only the
+	 * checks above apply. */
+	int source_ok = clausier__msg_check(source, source_lang, S_collect, &src, why, sizeof why) == 0;
+	if (source_ok) {
+		for (size_t i = 0; i < src.n; i++) {
+			size_t k;
+			for (k = 0; k < tr.n && strcmp(src.args[i].name, tr.args[k].name); k++)
+				;
+			if (k == tr.n)
+				S_REPORT(CLAUSIER_CHECK_ERROR, 0, _("argument {%s} of the source is missing"), src.args[i].name);
+			else if (src.args[i].kind != tr.args[k].kind && tr.args[k].kind != CLAUSIER__ARG_ANY &&
+			         src.args[i].kind != CLAUSIER__ARG_ANY)
+				S_REPORT(CLAUSIER_CHECK_ERROR, 0, _("argument {%s} is used as %s, but as %s in the source"),
+				         src.args[i].name, S_kind(tr.args[k].kind), S_kind(src.args[i].kind));
+		}
+		for (size_t k = 0; k < tr.n; k++) {
+			size_t i;
+			for (i = 0; i < src.n && strcmp(src.args[i].name, tr.args[k].name); i++)
+				;
+			if (i == src.n)
+				S_REPORT(CLAUSIER_CHECK_ERROR, 0, _("argument {%s} is not in the source"), tr.args[k].name);
+		}
+	}
+	const char *m = S_markup(translation);
+	if (m && !S_markup(source))
+		S_REPORT(CLAUSIER_CHECK_ERROR, S_chars(translation, m), _("markup that the source does not have"));
+
+	char *set = clausier__typeset(translation, lang);
+	if (set && strcmp(set, translation)) {
+		const char *a = translation, *b = set;
+		while (*a && *a == *b)
+			a++, b++;
+		while (a > translation && ((unsigned char)*a & 0xC0) == 0x80)
+			a--;
+		S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a),
+		         _("typography for %s: “%.40s” should read “%.40s”"), lang, a, set + (a - translation));
+	}
+	free(set);
+	if (!strcmp(source, translation) && strpbrk(source, "abcdefghijklmnopqrstuvwxyz") &&
+	    strcspn(source, "{") > 0)
+		S_REPORT(CLAUSIER_CHECK_WARNING, 0, _("the translation is identical to the source"));
+	return errors;
+#undef S_REPORT
+}
+
+int clausier_typeset(char **out, const char *text, const char *locale)
+{
+	if (!out || !text || !locale)
+		return CLAUSIER_EARG;
+	*out = clausier__typeset(text, locale);
+	return *out ? CLAUSIER_OK : CLAUSIER_ENOMEM;
+}
