@@ -36,8 +36,9 @@ static void S_usage(FILE *f)
 	             "   or: %s catalog list [CATALOG]...\n"
 	             "   or: %s catalog show [--locale=TAG] CATALOG\n"
 	             "   or: %s check [--source-lang=TAG] FILE.po...\n"
+	             "   or: %s stats [--format=text|json|html] FILE.po...\n"
 	             "   or: %s --help | --version\n"),
-	        S_prog, S_prog, S_prog, S_prog, S_prog, S_prog);
+	        S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog);
 }
 
 static void S_try_help(void)
@@ -62,6 +63,9 @@ static void S_help(void)
 	        "             fuzzy entries (file:line: severity: message; status 1 on errors;\n"
 	        "             --source-lang: the msgids' language, by default en, or fr for\n"
 	        "             English translations)\n"
+	        "  stats      translated, fuzzy and untranslated messages of PO files, and\n"
+	        "             their source words, for a translation vendor's quote (text,\n"
+	        "             json or html with --format)\n"
 	        "\n"
 	        "CATALOG is a file, or the id of an installed catalog (smp: the social media\n"
 	        "policy; charte: the charte d'usage).  Without it, the catalog the profile or\n"
@@ -708,6 +712,155 @@ static int S_check(int argc, char **argv)
 	return status;
 }
 
+/* ---- stats ---- */
+
+typedef struct {
+	const char *file;
+	char lang[32];
+	size_t messages[3], words[3]; /* translated, fuzzy, untranslated */
+} S_stat;
+
+static void S_json_string(const char *s)
+{
+	putchar('"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			printf("\\u%04x", *s);
+		else
+			putchar(*s);
+	}
+	putchar('"');
+}
+
+static void S_html_text(const char *s)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '&': fputs("&amp;", stdout); break;
+		case '<': fputs("&lt;", stdout); break;
+		case '>': fputs("&gt;", stdout); break;
+		case '"': fputs("&quot;", stdout); break;
+		default: putchar(*s);
+		}
+}
+
+static int S_stats(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "source-lang", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *format = "text", *source_lang = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+f:s:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': format = optarg; break;
+		case 's': source_lang = optarg; break;
+		case 'h': S_help(); return 0;
+		default: S_try_help(); return 2;
+		}
+	}
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html")) {
+		fprintf(stderr, _("%s: unknown format '%s'; formats: text, json, html\n"), S_prog, format);
+		return 2;
+	}
+	if (optind == argc) {
+		fprintf(stderr, _("%s: stats needs PO files\n"), S_prog);
+		S_try_help();
+		return 2;
+	}
+	size_t n = (size_t)(argc - optind);
+	S_stat *st = calloc(n, sizeof *st);
+	if (!st)
+		return 1;
+	int status = 0;
+	for (size_t i = 0; i < n; i++) {
+		po_entry *e;
+		size_t count;
+		char why[64];
+		st[i].file = argv[optind + (int)i];
+		if (po_read(st[i].file, &e, &count, st[i].lang, sizeof st[i].lang, why, sizeof why) < 0) {
+			fprintf(stderr, _("%s: %s:%d: cannot read this PO file\n"), S_prog, st[i].file, atoi(why));
+			free(st);
+			return 1;
+		}
+		const char *src = source_lang ? source_lang
+		                  : (st[i].lang[0] == 'e' && st[i].lang[1] == 'n' ? "fr" : "en");
+		for (size_t k = 0; k < count; k++) {
+			if (!e[k].msgid || e[k].obsolete || (!e[k].msgid[0] && !e[k].msgctxt))
+				continue;
+			int state = e[k].fuzzy ? 1 : (e[k].msgstr && e[k].msgstr[0]) ? 0 : 2;
+			st[i].messages[state]++;
+			st[i].words[state] += clausier_word_count(e[k].msgid, src);
+		}
+		po_free(e, count);
+	}
+	/* TRANSLATORS: the three states of a message, as columns. */
+	const char *states[3] = { _("translated"), _("fuzzy"), _("untranslated") };
+	if (!strcmp(format, "json")) {
+		printf("[\n");
+		for (size_t i = 0; i < n; i++) {
+			printf("  {\"file\": ");
+			S_json_string(st[i].file);
+			printf(", \"language\": ");
+			S_json_string(st[i].lang);
+			printf(",\n   \"messages\": {\"translated\": %zu, \"fuzzy\": %zu, \"untranslated\": %zu},\n"
+			       "   \"source_words\": {\"translated\": %zu, \"fuzzy\": %zu, \"untranslated\": %zu}}%s\n",
+			       st[i].messages[0], st[i].messages[1], st[i].messages[2], st[i].words[0], st[i].words[1],
+			       st[i].words[2], i + 1 < n ? "," : "");
+		}
+		printf("]\n");
+	} else if (!strcmp(format, "html")) {
+		printf("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
+		S_html_text(_("Translation status"));
+		printf("</title>\n<style>\nbody{font-family:sans-serif;margin:2em}td,th{padding:.2em .8em;text-align:right}"
+		       "td.f,th.f{text-align:left}.bar{display:flex;width:20em;height:1em;background:#ddd}"
+		       ".t{background:#2a7}.z{background:#e90}\n</style>\n</head>\n<body>\n<h1>");
+		S_html_text(_("Translation status"));
+		printf("</h1>\n<table>\n<tr><th class=\"f\">");
+		S_html_text(_("file"));
+		printf("</th><th>");
+		S_html_text(_("language"));
+		for (int k = 0; k < 3; k++) {
+			printf("</th><th>");
+			S_html_text(states[k]);
+		}
+		printf("</th><th>");
+		S_html_text(_("source words"));
+		printf("</th><th></th></tr>\n");
+		for (size_t i = 0; i < n; i++) {
+			size_t total = st[i].messages[0] + st[i].messages[1] + st[i].messages[2];
+			printf("<tr><td class=\"f\">");
+			S_html_text(st[i].file);
+			printf("</td><td>");
+			S_html_text(st[i].lang);
+			printf("</td><td>%zu</td><td>%zu</td><td>%zu</td><td>%zu</td>", st[i].messages[0], st[i].messages[1],
+			       st[i].messages[2], st[i].words[0] + st[i].words[1] + st[i].words[2]);
+			printf("<td><div class=\"bar\"><div class=\"t\" style=\"width:%.1f%%\"></div>"
+			       "<div class=\"z\" style=\"width:%.1f%%\"></div></div></td></tr>\n",
+			       total ? 100.0 * (double)st[i].messages[0] / (double)total : 0.0,
+			       total ? 100.0 * (double)st[i].messages[1] / (double)total : 0.0);
+		}
+		printf("</table>\n</body>\n</html>\n");
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			size_t total = st[i].messages[0] + st[i].messages[1] + st[i].messages[2];
+			size_t words = st[i].words[0] + st[i].words[1] + st[i].words[2];
+			printf(_("%s (%s): %zu of %zu messages translated, %zu fuzzy, %zu untranslated; "
+			         "source words: %zu translated, %zu fuzzy, %zu untranslated, %zu in all\n"),
+			       st[i].file, st[i].lang, st[i].messages[0], total, st[i].messages[1], st[i].messages[2],
+			       st[i].words[0], st[i].words[1], st[i].words[2], words);
+		}
+	}
+	free(st);
+	return status;
+}
+
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
@@ -735,6 +888,8 @@ int main(int argc, char **argv)
 		return S_render(argc - 1, argv + 1, 0);
 	if (!strcmp(cmd, "check"))
 		return S_check(argc - 1, argv + 1);
+	if (!strcmp(cmd, "stats"))
+		return S_stats(argc - 1, argv + 1);
 	if (!strcmp(cmd, "catalog") && argc >= 3 && !strcmp(argv[2], "list"))
 		return S_catalog_list(argc - 3, argv + 3);
 	if (!strcmp(cmd, "catalog") && argc >= 3 && !strcmp(argv[2], "show"))

@@ -510,3 +510,59 @@ int clausier__wrap(clausier__buf *out, const char *text, unsigned width, const c
 		return -1;
 	}
 }
+
+/* ---- word counts ---- */
+
+/* The literal text of a pattern: what is between the braces of plural and
+ * select cases, without argument names, types, styles and keys. */
+static void S_literal(const MessagePattern &mp, const UnicodeString &pat, UnicodeString &out)
+{
+	int32_t n = mp.countParts(), prev = 0;
+	for (int32_t i = 0; i < n; i++) {
+		const MessagePattern::Part &p = mp.getPart(i);
+		UMessagePatternPartType t = p.getType();
+		if (t == UMSGPAT_PART_TYPE_MSG_START) {
+			prev = p.getLimit();
+		} else if (t == UMSGPAT_PART_TYPE_ARG_START || t == UMSGPAT_PART_TYPE_MSG_LIMIT ||
+		           t == UMSGPAT_PART_TYPE_REPLACE_NUMBER) {
+			out.append(pat, prev, p.getIndex() - prev).append(u' ');
+			prev = t == UMSGPAT_PART_TYPE_ARG_START ? -1 : p.getLimit();
+		} else if (t == UMSGPAT_PART_TYPE_ARG_LIMIT) {
+			prev = p.getLimit();
+		}
+		if (prev < 0 && t != UMSGPAT_PART_TYPE_ARG_START)
+			prev = -1;
+	}
+}
+
+static size_t S_words(const char *pattern, const char *locale)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UnicodeString pat = UnicodeString::fromUTF8(pattern), text;
+	UParseError pe;
+	MessagePattern mp(pat, &pe, status);
+	if (U_SUCCESS(status))
+		S_literal(mp, pat, text);
+	else
+		text = pat;
+	std::unique_ptr<BreakIterator> bi(BreakIterator::createWordInstance(Locale::forLanguageTag(locale, status), status));
+	if (U_FAILURE(status))
+		return 0;
+	bi->setText(text);
+	size_t words = 0;
+	for (int32_t b = bi->next(); b != BreakIterator::DONE; b = bi->next())
+		if (bi->getRuleStatus() >= UBRK_WORD_NUMBER)
+			words++;
+	return words;
+}
+
+size_t clausier_word_count(const char *pattern, const char *locale)
+{
+	if (!pattern || !locale)
+		return 0;
+	try {
+		return S_words(pattern, locale);
+	} catch (const std::bad_alloc &) {
+		return 0;
+	}
+}

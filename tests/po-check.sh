@@ -5,7 +5,7 @@
 # catalog translations, give nothing.
 . "$top_srcdir/tests/lib.sh"
 n=$(ls "$top_srcdir"/tests/po-check/*.po | wc -l)
-plan $((n + 2))
+plan $((n + 5))
 cd "$top_srcdir/tests/po-check" || exit 99
 for f in *.po; do
 	name=${f%.po}
@@ -15,6 +15,15 @@ for f in *.po; do
 	grep -q ": error: " "$name.out" && want=1
 	check "$f: exactly its findings, status $want" eval 'expect_status $want && same "$name.out" "$OUT/stdout"'
 done
+run examples/clausier stats clean.po fuzzy.po untranslated.po
+check "stats counts messages and source words by state" eval 'expect_status 0 && same stats.txt.expected "$OUT/stdout"'
+run examples/clausier stats --format=json clean.po fuzzy.po
+check "stats --format=json is JSON with the same counts" \
+	eval 'expect_status 0 && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[1][\"messages\"]==dict(translated=1,fuzzy=1,untranslated=0), d; assert d[1][\"source_words\"][\"fuzzy\"]==2, d" "$OUT/stdout"'
+cp untranslated.po "$OUT/<b>x.po"
+run examples/clausier stats --format=html "$OUT/<b>x.po"
+check "stats --format=html escapes what it shows" \
+	eval 'expect_status 0 && grep -q "&lt;b&gt;x.po" "$OUT/stdout" && ! grep -q "<b>x" "$OUT/stdout"'
 cd "$top_srcdir" || exit 99
 run examples/clausier check po/catalogs/smp/fr.po po/catalogs/smp/fr_CA.po po/catalogs/charte/en.po
 check "the project's catalog translations pass clean" eval 'expect_status 0 && [ ! -s "$OUT/stdout" ]'

@@ -42,6 +42,12 @@ CLAUSIER_API int clausier_check_translation(const char *source, const char *sour
  *  CLAUSIER_EARG or CLAUSIER_ENOMEM. */
 CLAUSIER_API int clausier_typeset(char **out, const char *text, const char *locale);
 
+/** The number of words in a catalog message as a translation vendor counts
+ *  them: ICU's word boundaries for the locale, counting words with letters or
+ *  digits; argument names and ICU syntax ({org}, {days, plural, one {…}
+ *  other {…}}) are not words, the text inside plural and select cases is. */
+CLAUSIER_API size_t clausier_word_count(const char *pattern, const char *locale);
+
 #ifdef __cplusplus
 }
 #endif
