@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 24
+plan 30
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -69,4 +69,34 @@ check "rendering refuses the untranslated clause, naming it" \
 run examples/clausier render -p "$top_srcdir/data/samples/hospital-qc.xml" -l fr-CA --fallback "$OUT/smp.merged.xml"
 check "with --fallback the edition shows the source text, marked, and says so" \
 	eval 'expect_status 0 && grep -q "What you post online is, in the end" "$OUT/stdout" && grep -q "^\[Clause non traduite" "$OUT/stdout" && grep -q "warning: 1 clause has no text for fr-CA" "$OUT/stderr"'
+
+# The whole translators' round trip with the real tools, both directions:
+# xgettext (ITS rules) -> msginit -> msgmerge (the existing translations) ->
+# msgfmt -c -> msgfmt --xml -> load -> render, ending with the editions the
+# build gives.
+roundtrip() { # ID LL SAMPLE LOCALE
+	id=$1 ll=$2 sample=$3 locale=$4
+	xgettext -o "$OUT/rt-$id.pot" "$top_srcdir/data/catalogs/$id.xml" &&
+	msginit --no-translator --no-wrap -l "$ll" -i "$OUT/rt-$id.pot" -o "$OUT/rt-$id.$ll.po" 2>/dev/null &&
+	msgmerge --quiet -o "$OUT/rt-$id.$ll.merged.po" "$top_srcdir/po/catalogs/$id/$ll.po" "$OUT/rt-$id.pot" &&
+	msgfmt -c -o /dev/null "$OUT/rt-$id.$ll.merged.po" &&
+	msgfmt --xml -l "$ll" --template="$top_srcdir/data/catalogs/$id.xml" -o "$OUT/rt-$id.xml" "$OUT/rt-$id.$ll.merged.po" &&
+	"$top_builddir/examples/clausier" render -p "$top_srcdir/data/samples/$sample.xml" -l "$locale" "$OUT/rt-$id.xml" >"$OUT/rt-$id.txt"
+}
+check "round trip en->fr-CA with xgettext, msginit, msgmerge, msgfmt: the same edition" \
+	eval 'roundtrip smp fr_CA hospital-qc fr-CA && same "$top_srcdir/tests/golden/hospital-qc.fr-CA.txt" "$OUT/rt-smp.txt"'
+check "round trip fr->en with xgettext, msginit, msgmerge, msgfmt: the same edition" \
+	eval 'roundtrip charte en company-fr en-US && same "$top_srcdir/tests/golden/company-fr.en-US.txt" "$OUT/rt-charte.txt"'
+# msginit for English copies every French msgid into its msgstr: 100 % "translated".
+check "msginit's English PO looks complete to msgfmt" \
+	eval 'msgfmt -c --statistics -o /dev/null "$OUT/rt-charte.en.po" 2>&1 | grep -q "^106 translated messages"'
+run examples/clausier check "$OUT/rt-charte.en.po"
+check "clausier check flags every msgstr msginit copied from its French msgid" \
+	eval '[ "$(grep -c "warning: the translation is identical to the source" "$OUT/stdout")" -ge 100 ]'
+run examples/clausier check "$OUT/rt-smp.fr_CA.po"
+check "clausier check flags a fresh msginit PO as untranslated" \
+	eval 'expect_status 0 && [ "$(grep -c "warning: untranslated" "$OUT/stdout")" = 128 ]'
+run examples/clausier check "$OUT/fr_CA.po"
+check "clausier check flags the fuzzy entry of the changed source text" \
+	eval 'grep -q "warning: fuzzy: msgfmt leaves it out" "$OUT/stdout"'
 exit 0
