@@ -35,7 +35,7 @@ static void S_usage(FILE *f)
 	             "   or: %s assemble --profile=FILE [OPTION]... [CATALOG]\n"
 	             "   or: %s catalog list [CATALOG]...\n"
 	             "   or: %s catalog show [--locale=TAG] CATALOG\n"
-	             "   or: %s check [--source-lang=TAG] FILE.po...\n"
+	             "   or: %s check [--fix] [--source-lang=TAG] FILE.po...\n"
 	             "   or: %s stats [--format=text|json|html] FILE.po...\n"
 	             "   or: %s --help | --version\n"),
 	        S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog);
@@ -62,7 +62,8 @@ static void S_help(void)
 	        "             arguments, plural keys, typography, safety, untranslated and\n"
 	        "             fuzzy entries (file:line: severity: message; status 1 on errors;\n"
 	        "             --source-lang: the msgids' language, by default en, or fr for\n"
-	        "             English translations)\n"
+	        "             English translations; --fix sets the typography right in\n"
+	        "             place, changing nothing else)\n"
 	        "  stats      translated, fuzzy and untranslated messages of PO files, and\n"
 	        "             their source words, for a translation vendor's quote (text,\n"
 	        "             json or html with --format)\n"
@@ -641,7 +642,14 @@ static void S_finding(void *vctx, clausier_severity severity, int column, const 
 		c->warnings++;
 }
 
-static int S_check_po(const char *path, const char *source_lang)
+static void S_count_errors(void *vctx, clausier_severity severity, int column, const char *message)
+{
+	(void)column, (void)message;
+	if (severity == CLAUSIER_CHECK_ERROR)
+		++*(int *)vctx;
+}
+
+static int S_check_po(const char *path, const char *source_lang, int fix)
 {
 	po_entry *e;
 	size_t n;
@@ -657,6 +665,8 @@ static int S_check_po(const char *path, const char *source_lang)
 		return -1;
 	}
 	S_check_ctx c = { path, 0, 0, 0 };
+	po_fix *fixes = NULL;
+	size_t nfixes = 0;
 	if (!lang[0]) {
 		printf("%s:1: %s: %s\n", path, _("error"), _("the header gives no Language"));
 		po_free(e, n);
@@ -676,9 +686,48 @@ static int S_check_po(const char *path, const char *source_lang)
 			if (e[i].fuzzy)
 				S_finding(&c, CLAUSIER_CHECK_WARNING, 0,
 				          _("fuzzy: msgfmt leaves it out, and the edition falls back to the source"));
-			clausier_check_translation(e[i].msgid, src, e[i].msgstr, lang, S_finding, &c);
+			const char *text = e[i].msgstr;
+			char *set = NULL;
+			int errors = 0;
+			if (fix) {
+				/* Only a translation without errors is set anew. */
+				clausier_check_translation(e[i].msgid, src, text, lang, S_count_errors, &errors);
+				if (!errors && clausier_typeset(&set, text, lang) == CLAUSIER_OK && strcmp(set, text)) {
+					po_fix *p = realloc(fixes, (nfixes + 1) * sizeof *p);
+					if (p) {
+						fixes = p;
+						fixes[nfixes].line = e[i].msgstr_line;
+						fixes[nfixes++].text = set;
+						text = set;
+						set = NULL;
+					}
+				}
+				clausier_free(set);
+			}
+			clausier_check_translation(e[i].msgid, src, text, lang, S_finding, &c);
 		}
 	}
+	if (nfixes) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&buf, &len);
+		int bad = !mem || po_rewrite(path, mem, fixes, nfixes) < 0;
+		if (mem)
+			fclose(mem);
+		if (bad || S_write_atomic(path, buf, len) < 0) {
+			fprintf(stderr, _("%s: %s: the fixes could not be written\n"), S_prog, path);
+			c.errors++;
+		} else {
+			fprintf(stderr,
+			        ngettext("%s: %s: %zu translation set in the typography of %s\n",
+			                 "%s: %s: %zu translations set in the typography of %s\n", nfixes),
+			        S_prog, path, nfixes, lang);
+		}
+		free(buf);
+	}
+	for (size_t i = 0; i < nfixes; i++)
+		clausier_free((char *)fixes[i].text);
+	free(fixes);
 	po_free(e, n);
 	return c.errors;
 }
@@ -687,15 +736,17 @@ static int S_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "source-lang", required_argument, NULL, 's' },
+		{ "fix", no_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *source_lang = NULL;
-	int c;
+	int c, fix = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "+s:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's': source_lang = optarg; break;
+		case 'F': fix = 1; break;
 		case 'h': S_help(); return 0;
 		default: S_try_help(); return 2;
 		}
@@ -707,7 +758,7 @@ static int S_check(int argc, char **argv)
 	}
 	int status = 0;
 	for (int i = optind; i < argc; i++)
-		if (S_check_po(argv[i], source_lang) != 0)
+		if (S_check_po(argv[i], source_lang, fix) != 0)
 			status = 1;
 	return status;
 }

@@ -177,3 +177,139 @@ oom:
 	snprintf(why, whylen, "%d:%s", lineno, "memory");
 	return -1;
 }
+
+/* ---- rewriting msgstrs in place (clausier check --fix) ---- */
+
+static void S_escape(FILE *f, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '\n': fputs("\\n", f); break;
+		case '\t': fputs("\\t", f); break;
+		case '\r': fputs("\\r", f); break;
+		case '"': fputs("\\\"", f); break;
+		case '\\': fputs("\\\\", f); break;
+		default: fputc(s[i], f);
+		}
+	}
+}
+
+/* Where old[i..] and new[j..] agree again (on K bytes, or both ending):
+ * the smallest a + b, up to 64; -1 if none. */
+static int S_resync(const char *o, size_t on, size_t i, const char *n, size_t nn, size_t j, size_t *a,
+                    size_t *b)
+{
+	for (size_t d = 1; d <= 64; d++)
+		for (size_t x = 0; x <= d; x++) {
+			size_t y = d - x, oi = i + x, nj = j + y;
+			if (oi > on || nj > nn)
+				continue;
+			size_t k = 0;
+			while (k < 4 && oi + k < on && nj + k < nn && o[oi + k] == n[nj + k])
+				k++;
+			if (k == 4 || (oi + k == on && nj + k == nn)) {
+				*a = x;
+				*b = y;
+				return 0;
+			}
+		}
+	return -1;
+}
+
+int po_rewrite(const char *path, FILE *out, const po_fix *fixes, size_t nfixes)
+{
+	FILE *in = fopen(path, "r");
+	if (!in)
+		return -1;
+	char line[65536];
+	int lineno = 0;
+	size_t next = 0;
+	while (fgets(line, sizeof line, in)) {
+		lineno++;
+		if (next >= nfixes || lineno != fixes[next].line) {
+			fputs(line, out);
+			continue;
+		}
+		/* The msgstr block: this line and its continuation lines. */
+		char *lines[512];
+		int nl = 0;
+		lines[nl++] = strdup(line);
+		long pos = ftell(in);
+		while (nl < 512 && fgets(line, sizeof line, in)) {
+			const char *t = line;
+			while (*t == ' ' || *t == '\t')
+				t++;
+			if (*t != '"') {
+				fseek(in, pos, SEEK_SET);
+				break;
+			}
+			lines[nl++] = strdup(line);
+			pos = ftell(in);
+			lineno++;
+		}
+		/* Each line's string, and which line each byte of the old text is on. */
+		char *old = NULL;
+		size_t on = 0;
+		int *seg = NULL;
+		for (int k = 0; k < nl; k++) {
+			char *str = NULL;
+			const char *q = strchr(lines[k], '"');
+			if (!q || S_unquote(&str, q + 1) < 0) {
+				free(str);
+				str = strdup("");
+			}
+			size_t len = strlen(str);
+			old = realloc(old, on + len + 1);
+			seg = realloc(seg, (on + len + 1) * sizeof *seg);
+			memcpy(old + on, str, len);
+			for (size_t i = 0; i < len; i++)
+				seg[on + i] = k;
+			on += len;
+			old[on] = '\0';
+			free(str);
+		}
+		const char *new = fixes[next].text;
+		size_t nn = strlen(new);
+		int *nseg = malloc((nn + 1) * sizeof *nseg);
+		size_t i = 0, j = 0;
+		int ok = nseg != NULL;
+		while (ok && j < nn) {
+			if (i < on && old[i] == new[j]) {
+				nseg[j++] = seg[i++];
+				continue;
+			}
+			size_t a, b;
+			if (S_resync(old, on, i, new, nn, j, &a, &b) < 0) {
+				ok = 0;
+				break;
+			}
+			int s = i < on ? seg[i] : (on ? seg[on - 1] : 0);
+			for (size_t k = 0; k < b; k++)
+				nseg[j + k] = s;
+			i += a;
+			j += b;
+		}
+		for (int k = 0; k < nl; k++) {
+			if (!ok) {
+				fputs(lines[k], out);
+				free(lines[k]);
+				continue;
+			}
+			/* Keep what stands before and after the string on its line. */
+			char *q = strchr(lines[k], '"');
+			char *end = strrchr(lines[k], '"');
+			fwrite(lines[k], 1, (size_t)(q - lines[k]) + 1, out);
+			for (size_t x = 0; x < nn; x++)
+				if (nseg[x] == k)
+					S_escape(out, new + x, 1);
+			fputs(end, out);
+			free(lines[k]);
+		}
+		free(old);
+		free(seg);
+		free(nseg);
+		next++;
+	}
+	fclose(in);
+	return ferror(out) ? -1 : 0;
+}

@@ -5,7 +5,7 @@
 # catalog translations, give nothing.
 . "$top_srcdir/tests/lib.sh"
 n=$(ls "$top_srcdir"/tests/po-check/*.po | wc -l)
-plan $((n + 5))
+plan $((n + 9))
 cd "$top_srcdir/tests/po-check" || exit 99
 for f in *.po; do
 	name=${f%.po}
@@ -24,6 +24,19 @@ cp untranslated.po "$OUT/<b>x.po"
 run examples/clausier stats --format=html "$OUT/<b>x.po"
 check "stats --format=html escapes what it shows" \
 	eval 'expect_status 0 && grep -q "&lt;b&gt;x.po" "$OUT/stdout" && ! grep -q "<b>x" "$OUT/stdout"'
+# --fix: typography set right in place, nothing else changed.
+for f in typography.po typography-multiline.po quebec.po english.po syntax.po; do cp "$f" "$OUT/$f"; done
+cp typography-multiline.po "$OUT/orig.po"
+cp syntax.po "$OUT/syntax.orig"
+run examples/clausier check --fix "$OUT/typography.po" "$OUT/typography-multiline.po" "$OUT/quebec.po" "$OUT/english.po" "$OUT/syntax.po"
+check "--fix rewrites the files and reports what it set" \
+	eval 'grep -q "typography-multiline.po: 2 translations set in the typography of fr" "$OUT/stderr" && grep -q "quebec.po: 1 translation set in the typography of fr-CA" "$OUT/stderr"'
+check "--fix changes only the lines of the strings it fixed, across continuation lines" \
+	eval 'diff "$OUT/orig.po" "$OUT/typography-multiline.po" > "$OUT/fix.diff"; [ "$(grep -c "^[<>]" "$OUT/fix.diff")" = 6 ] && ! grep "^[<>]" "$OUT/fix.diff" | grep -v -e "^[<>] msgstr \"" -e "^[<>] \"" | grep .'
+run examples/clausier check "$OUT/typography.po" "$OUT/typography-multiline.po" "$OUT/quebec.po" "$OUT/english.po"
+check "after --fix no typography finding is left, and msgfmt -c accepts the files" \
+	eval 'expect_status 0 && [ ! -s "$OUT/stdout" ] && msgfmt -c -o /dev/null "$OUT/typography-multiline.po" 2>/dev/null && msgfmt -c -o /dev/null "$OUT/quebec.po" 2>/dev/null'
+check "--fix leaves a translation with errors as it was" same "$OUT/syntax.orig" "$OUT/syntax.po"
 cd "$top_srcdir" || exit 99
 run examples/clausier check po/catalogs/smp/fr.po po/catalogs/smp/fr_CA.po po/catalogs/charte/en.po
 check "the project's catalog translations pass clean" eval 'expect_status 0 && [ ! -s "$OUT/stdout" ]'
