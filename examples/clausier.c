@@ -35,7 +35,7 @@ static void S_usage(FILE *f)
 	             "   or: %s assemble --profile=FILE [OPTION]... [CATALOG]\n"
 	             "   or: %s catalog list [CATALOG]...\n"
 	             "   or: %s catalog show [--locale=TAG] CATALOG\n"
-	             "   or: %s check [--fix] [--source-lang=TAG] FILE.po...\n"
+	             "   or: %s check [--fix] [--glossary=FILE] [--source-lang=TAG] FILE.po...\n"
 	             "   or: %s stats [--format=text|json|html] FILE.po...\n"
 	             "   or: %s --help | --version\n"),
 	        S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog);
@@ -63,7 +63,8 @@ static void S_help(void)
 	        "             fuzzy entries (file:line: severity: message; status 1 on errors;\n"
 	        "             --source-lang: the msgids' language, by default en, or fr for\n"
 	        "             English translations; --fix sets the typography right in\n"
-	        "             place, changing nothing else)\n"
+	        "             place, changing nothing else; --glossary=FILE warns where a\n"
+	        "             term is not translated as the glossary requires)\n"
 	        "  stats      translated, fuzzy and untranslated messages of PO files, and\n"
 	        "             their source words, for a translation vendor's quote (text,\n"
 	        "             json or html with --format)\n"
@@ -649,6 +650,120 @@ static void S_count_errors(void *vctx, clausier_severity severity, int column, c
 		++*(int *)vctx;
 }
 
+/* ---- glossary ---- */
+
+typedef struct {
+	char src[16], dst[16], term[128], required[128];
+} S_term;
+
+static S_term *S_glossary;
+static size_t S_nglossary;
+
+/* Reads a glossary (data/glossary/clausier.tsv's format); -1 with a message
+ * on stderr when it cannot. */
+static int S_read_glossary(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		fprintf(stderr, _("%s: %s: cannot open: %s\n"), S_prog, path, strerror(errno));
+		return -1;
+	}
+	char line[1024];
+	int lineno = 0;
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (!line[0] || line[0] == '#')
+			continue;
+		S_term t;
+		char *field[4];
+		char *p = line;
+		int n = 0;
+		for (; n < 4 && p; n++) {
+			field[n] = p;
+			p = strchr(p, '\t');
+			if (p)
+				*p++ = '\0';
+		}
+		if (n != 4 || p) {
+			fprintf(stderr, _("%s: %s:%d: a glossary line has four tab-separated fields\n"), S_prog, path, lineno);
+			fclose(f);
+			return -1;
+		}
+		snprintf(t.src, sizeof t.src, "%s", field[0]);
+		snprintf(t.dst, sizeof t.dst, "%s", field[1]);
+		snprintf(t.term, sizeof t.term, "%s", field[2]);
+		snprintf(t.required, sizeof t.required, "%s", field[3]);
+		S_term *g = realloc(S_glossary, (S_nglossary + 1) * sizeof *g);
+		if (!g) {
+			fclose(f);
+			return -1;
+		}
+		S_glossary = g;
+		S_glossary[S_nglossary++] = t;
+	}
+	fclose(f);
+	return 0;
+}
+
+/* Text for matching terms: lower case (ASCII), words without a final s or
+ * x (« renseignement confidentiel » matches « renseignements
+ * confidentiels »), single spaces, a space at each end. */
+static void S_normalize(char *out, size_t size, const char *in)
+{
+	size_t o = 0;
+	out[o++] = ' ';
+	for (const char *p = in; *p && o + 2 < size; p++) {
+		char c = *p;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		int letter = (c >= 'a' && c <= 'z') || (unsigned char)c >= 0x80 || c == '\'';
+		if (!letter) {
+			if (o >= 2 && (out[o - 1] == 's' || out[o - 1] == 'x') && out[o - 2] != ' ')
+				o--;
+			if (out[o - 1] != ' ')
+				out[o++] = ' ';
+			continue;
+		}
+		out[o++] = c;
+	}
+	if (o >= 2 && (out[o - 1] == 's' || out[o - 1] == 'x') && out[o - 2] != ' ')
+		o--;
+	if (out[o - 1] != ' ')
+		out[o++] = ' ';
+	out[o] = '\0';
+}
+
+/* Whether the glossary's target language covers lang: "fr" is France,
+ * Belgium and Switzerland; a region must match exactly. */
+static int S_covers(const char *target, const char *lang)
+{
+	if (!strcmp(target, lang))
+		return 1;
+	return !strchr(target, '-') && !strncmp(target, lang, strlen(target)) && lang[strlen(target)] == '-' &&
+	       strcmp(lang + strlen(target), "-CA");
+}
+
+static void S_glossary_check(S_check_ctx *c, const char *src, const char *lang, const char *msgid,
+                             const char *msgstr)
+{
+	static char a[65536], b[65536], t[512], r[512];
+	S_normalize(a, sizeof a, msgid);
+	S_normalize(b, sizeof b, msgstr);
+	for (size_t i = 0; i < S_nglossary; i++) {
+		const S_term *g = &S_glossary[i];
+		if (strcmp(g->src, src) || !S_covers(g->dst, lang))
+			continue;
+		S_normalize(t, sizeof t, g->term);
+		S_normalize(r, sizeof r, g->required);
+		if (strstr(a, t) && !strstr(b, r)) {
+			char msg[600];
+			snprintf(msg, sizeof msg, _("glossary: “%s” is translated “%s” in %s"), g->term, g->required, lang);
+			S_finding(c, CLAUSIER_CHECK_WARNING, 0, msg);
+		}
+	}
+}
+
 static int S_check_po(const char *path, const char *source_lang, int fix)
 {
 	po_entry *e;
@@ -705,6 +820,7 @@ static int S_check_po(const char *path, const char *source_lang, int fix)
 				clausier_free(set);
 			}
 			clausier_check_translation(e[i].msgid, src, text, lang, S_finding, &c);
+			S_glossary_check(&c, src, lang, e[i].msgid, text);
 		}
 	}
 	if (nfixes) {
@@ -737,6 +853,7 @@ static int S_check(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "source-lang", required_argument, NULL, 's' },
 		{ "fix", no_argument, NULL, 'F' },
+		{ "glossary", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -747,6 +864,10 @@ static int S_check(int argc, char **argv)
 		switch (c) {
 		case 's': source_lang = optarg; break;
 		case 'F': fix = 1; break;
+		case 'g':
+			if (S_read_glossary(optarg) < 0)
+				return 2;
+			break;
 		case 'h': S_help(); return 0;
 		default: S_try_help(); return 2;
 		}
@@ -760,6 +881,7 @@ static int S_check(int argc, char **argv)
 	for (int i = optind; i < argc; i++)
 		if (S_check_po(argv[i], source_lang, fix) != 0)
 			status = 1;
+	free(S_glossary);
 	return status;
 }
 

@@ -5,7 +5,7 @@
 # catalog translations, give nothing.
 . "$top_srcdir/tests/lib.sh"
 n=$(ls "$top_srcdir"/tests/po-check/*.po | wc -l)
-plan $((n + 9))
+plan $((n + 12))
 cd "$top_srcdir/tests/po-check" || exit 99
 for f in *.po; do
 	name=${f%.po}
@@ -24,6 +24,15 @@ cp untranslated.po "$OUT/<b>x.po"
 run examples/clausier stats --format=html "$OUT/<b>x.po"
 check "stats --format=html escapes what it shows" \
 	eval 'expect_status 0 && grep -q "&lt;b&gt;x.po" "$OUT/stdout" && ! grep -q "<b>x" "$OUT/stdout"'
+run examples/clausier check --glossary=test-glossary.tsv glossary.po
+check "--glossary warns where a term is not translated as required, plural or not" \
+	eval 'expect_status 0 && same glossary.expected "$OUT/stdout"'
+run examples/clausier check --glossary=bad-glossary.tsv glossary.po
+check "a malformed glossary is an error naming its line" \
+	eval 'expect_status 2 && grep -q "bad-glossary.tsv:1: a glossary line has four tab-separated fields" "$OUT/stderr"'
+run examples/clausier check --glossary="$top_srcdir/data/glossary/clausier.tsv" "$top_srcdir/po/catalogs/smp/fr.po"
+check "the France translation of the policy follows the glossary" eval 'expect_status 0 && [ ! -s "$OUT/stdout" ]'
+
 # --fix: typography set right in place, nothing else changed.
 for f in typography.po typography-multiline.po quebec.po english.po syntax.po; do cp "$f" "$OUT/$f"; done
 cp typography-multiline.po "$OUT/orig.po"
