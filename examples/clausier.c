@@ -35,7 +35,7 @@ static void S_usage(FILE *f)
 	             "   or: %s assemble --profile=FILE [OPTION]... [CATALOG]\n"
 	             "   or: %s catalog list [CATALOG]...\n"
 	             "   or: %s catalog show [--locale=TAG] CATALOG\n"
-	             "   or: %s check [--fix] [--glossary=FILE] [--source-lang=TAG] FILE.po...\n"
+	             "   or: %s check [--fix] [--glossary=FILE] [--source-lang=TAG] FILE.po|CATALOG.xml...\n"
 	             "   or: %s stats [--format=text|json|html] FILE.po...\n"
 	             "   or: %s --help | --version\n"),
 	        S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog);
@@ -58,7 +58,7 @@ static void S_help(void)
 	        "  assemble   write the policy a profile selects as a policy document, which\n"
 	        "             render --policy reads\n"
 	        "  catalog    list catalogs and their translations, or show a catalog's clauses\n"
-	        "  check      check the translations of a catalog's PO files: ICU syntax,\n"
+	        "  check      check the translations of PO files or catalogs: ICU syntax,\n"
 	        "             arguments, plural keys, typography, safety, untranslated and\n"
 	        "             fuzzy entries (file:line: severity: message; status 1 on errors;\n"
 	        "             --source-lang: the msgids' language, by default en, or fr for\n"
@@ -848,6 +848,35 @@ static int S_check_po(const char *path, const char *source_lang, int fix)
 	return c.errors;
 }
 
+/* A multilingual catalog: every translation against its source text. */
+static int S_check_catalog(const char *path)
+{
+	clausier_catalog *cat = NULL;
+	clausier_error err;
+	if (clausier_catalog_load_file(&cat, path, &err) != CLAUSIER_OK) {
+		/* The loader's own verdict, in the same form. */
+		printf("%s:%d: %s: %s\n", err.source, err.line, _("error"), err.message);
+		return 1;
+	}
+	clausier_text_info *t = NULL;
+	size_t n = 0;
+	S_check_ctx c = { path, 0, 0, 0 };
+	if (clausier_catalog_translations(&t, &n, cat, &err) != CLAUSIER_OK) {
+		S_fail(&err);
+		clausier_catalog_free(cat);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		c.line = t[i].line;
+		clausier_check_translation(t[i].source, clausier_catalog_source_language(cat), t[i].pattern, t[i].lang,
+		                           S_finding, &c);
+		S_glossary_check(&c, clausier_catalog_source_language(cat), t[i].lang, t[i].source, t[i].pattern);
+	}
+	clausier_free(t);
+	clausier_catalog_free(cat);
+	return c.errors;
+}
+
 static int S_check(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -878,9 +907,17 @@ static int S_check(int argc, char **argv)
 		return 2;
 	}
 	int status = 0;
-	for (int i = optind; i < argc; i++)
-		if (S_check_po(argv[i], source_lang, fix) != 0)
+	for (int i = optind; i < argc; i++) {
+		size_t len = strlen(argv[i]);
+		int xml = len > 4 && !strcmp(argv[i] + len - 4, ".xml");
+		if (xml && fix) {
+			fprintf(stderr, _("%s: %s: --fix works on PO files; a catalog is fixed in its PO files\n"),
+			        S_prog, argv[i]);
 			status = 1;
+		} else if ((xml ? S_check_catalog(argv[i]) : S_check_po(argv[i], source_lang, fix)) != 0) {
+			status = 1;
+		}
+	}
 	free(S_glossary);
 	return status;
 }

@@ -890,3 +890,70 @@ int clausier__check_date(const char *text, double *date, char *why, size_t whyle
 	p.type = CLAUSIER__P_DATE;
 	return clausier__param_parse(&p, text, date, why, whylen);
 }
+
+typedef struct {
+	clausier_text_info *list;
+	size_t n, cap;
+	const clausier_catalog *cat;
+	const char *clause, *section;
+	int oom;
+} S_tr;
+
+static void S_tr_msg(const clausier__msg *m, void *vctx)
+{
+	S_tr *t = vctx;
+	const clausier__text *src = clausier__msg_lookup(m, t->cat->source_lang);
+	for (size_t i = 0; src && i < m->ntexts; i++) {
+		const clausier__text *x = &m->texts[i];
+		if (x == src || t->oom)
+			continue;
+		if (t->n == t->cap) {
+			size_t cap = t->cap ? t->cap * 2 : 64;
+			clausier_text_info *p = realloc(t->list, cap * sizeof *p);
+			if (!p) {
+				t->oom = 1;
+				return;
+			}
+			t->list = p;
+			t->cap = cap;
+		}
+		t->list[t->n++] = (clausier_text_info){ t->clause, t->section, x->lang, x->pattern, src->pattern, x->line };
+	}
+}
+
+int clausier_catalog_translations(clausier_text_info **out, size_t *count, const clausier_catalog *catalog,
+                                  clausier_error *err)
+{
+	if (!out || !count || !catalog) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	*out = NULL;
+	*count = 0;
+	S_tr t = { NULL, 0, 0, catalog, NULL, NULL, 0 };
+	const clausier__msg *front[] = { &catalog->title, &catalog->subtitle, &catalog->dateline };
+	for (size_t i = 0; i < 3; i++)
+		if (front[i]->present)
+			S_tr_msg(front[i], &t);
+	for (size_t i = 0; i < catalog->nsections; i++) {
+		t.section = catalog->sections[i].id;
+		S_tr_msg(&catalog->sections[i].title, &t);
+	}
+	t.section = NULL;
+	for (size_t i = 0; i < catalog->nclauses; i++) {
+		const clausier__clause *cl = &catalog->clauses[i];
+		t.clause = cl->id;
+		S_tr_msg(&cl->heading, &t);
+		for (int r = 0; r < 3; r++)
+			if (cl->body[r].present)
+				S_tr_msg(&cl->body[r], &t);
+	}
+	if (t.oom) {
+		free(t.list);
+		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	*out = t.list;
+	*count = t.n;
+	return CLAUSIER_OK;
+}

@@ -5,7 +5,7 @@
 # catalog translations, give nothing.
 . "$top_srcdir/tests/lib.sh"
 n=$(ls "$top_srcdir"/tests/po-check/*.po | wc -l)
-plan $((n + 12))
+plan $((n + 15))
 cd "$top_srcdir/tests/po-check" || exit 99
 for f in *.po; do
 	name=${f%.po}
@@ -33,6 +33,17 @@ check "a malformed glossary is an error naming its line" \
 run examples/clausier check --glossary="$top_srcdir/data/glossary/clausier.tsv" "$top_srcdir/po/catalogs/smp/fr.po"
 check "the France translation of the policy follows the glossary" eval 'expect_status 0 && [ ! -s "$OUT/stdout" ]'
 
+# Multilingual catalogs: every translation against its source text.
+run examples/clausier check catalog-mismatch.xml
+check "a catalog's translations are checked against their source, at their lines" \
+	eval 'expect_status 1 && same catalog-mismatch.expected "$OUT/stdout"'
+run examples/clausier check "$top_srcdir/tests/bad/plural-few.xml"
+check "a catalog that does not load is one located error" \
+	eval 'expect_status 1 && grep -q "plural-few.xml:10: error: clause “scope”, text in “fr”: argument {days}" "$OUT/stdout"'
+run examples/clausier check --fix catalog-mismatch.xml
+check "--fix on a catalog says that catalogs are fixed in their PO files" \
+	eval 'expect_status 1 && grep -q "fixed in its PO files" "$OUT/stderr"'
+
 # --fix: typography set right in place, nothing else changed.
 for f in typography.po typography-multiline.po quebec.po english.po syntax.po; do cp "$f" "$OUT/$f"; done
 cp typography-multiline.po "$OUT/orig.po"
@@ -47,8 +58,9 @@ check "after --fix no typography finding is left, and msgfmt -c accepts the file
 	eval 'expect_status 0 && [ ! -s "$OUT/stdout" ] && msgfmt -c -o /dev/null "$OUT/typography-multiline.po" 2>/dev/null && msgfmt -c -o /dev/null "$OUT/quebec.po" 2>/dev/null'
 check "--fix leaves a translation with errors as it was" same "$OUT/syntax.orig" "$OUT/syntax.po"
 cd "$top_srcdir" || exit 99
-run examples/clausier check po/catalogs/smp/fr.po po/catalogs/smp/fr_CA.po po/catalogs/charte/en.po
-check "the project's catalog translations pass clean" eval 'expect_status 0 && [ ! -s "$OUT/stdout" ]'
+run examples/clausier check po/catalogs/smp/fr.po po/catalogs/smp/fr_CA.po po/catalogs/charte/en.po \
+	"$top_builddir/uninstalled/catalogs/smp.xml" "$top_builddir/uninstalled/catalogs/charte.xml"
+check "the project's catalog translations and built catalogs pass clean" eval 'expect_status 0 && [ ! -s "$OUT/stdout" ]'
 run examples/clausier check
 check "check without files is a usage error" eval 'expect_status 2 && grep -q "check needs PO files" "$OUT/stderr"'
 exit 0

@@ -140,6 +140,23 @@ CLAUSIER_API int clausier_catalog_find(size_t **out, size_t *count, const clausi
 CLAUSIER_API const char *clausier_catalog_clause_pattern(const clausier_catalog *catalog, size_t i,
                                                         int risk, const char *locale);
 
+/** One text of a catalog, for checking its translations. */
+typedef struct {
+	const char *clause;  /**< the clause's id, or NULL for the title page and sections */
+	const char *section; /**< the section's id for a section title, else NULL */
+	const char *lang;    /**< its language (BCP 47) */
+	const char *pattern; /**< the ICU MessageFormat pattern */
+	const char *source;  /**< the same message in the catalog's source language */
+	int line;            /**< its line in the catalog file */
+} clausier_text_info;
+
+/** Lists every text of the catalog in a language other than its source
+ *  language, each with the source text it translates, in document order.
+ *  *out is the caller's (clausier_free()); strings are borrowed from the
+ *  catalog.  Returns CLAUSIER_OK, CLAUSIER_EARG or CLAUSIER_ENOMEM. */
+CLAUSIER_API int clausier_catalog_translations(clausier_text_info **out, size_t *count,
+                                               const clausier_catalog *catalog, clausier_error *err);
+
 /** How much of a catalog one language covers. */
 typedef struct {
 	const char *lang;  /**< BCP 47 tag, borrowed from the catalog */
