@@ -71,11 +71,12 @@ int po_read(const char *path, po_entry **out, size_t *count, char *lang, size_t 
 	}
 	po_entry *e = NULL;
 	size_t n = 0, cap = 0;
-	char line[65536];
+	char *line = NULL;
+	size_t linecap = 0;
 	int lineno = 0, fuzzy = 0;
 	char **field = NULL; /* the string continuation lines add to */
 	int rc = 0;
-	while (fgets(line, sizeof line, f)) {
+	while (getline(&line, &linecap, f) >= 0) {
 		lineno++;
 		char *l = line;
 		l[strcspn(l, "\r\n")] = '\0';
@@ -131,6 +132,9 @@ int po_read(const char *path, po_entry **out, size_t *count, char *lang, size_t 
 		if (!n)
 			goto bad;
 		po_entry *cur = &e[n - 1];
+		/* A keyword twice in one entry, or a msgstr before its msgid. */
+		if ((is_id && cur->msgid) || (is_str && (cur->msgstr || !cur->msgid)))
+			goto bad;
 		if (is_ctxt)
 			field = &cur->msgctxt;
 		else if (is_id)
@@ -150,6 +154,7 @@ int po_read(const char *path, po_entry **out, size_t *count, char *lang, size_t 
 		}
 	}
 	fclose(f);
+	free(line);
 	/* The header: its Language field. */
 	for (size_t i = 0; i < n; i++)
 		if (e[i].msgid && !e[i].msgid[0] && !e[i].msgctxt && e[i].msgstr) {
@@ -168,11 +173,13 @@ int po_read(const char *path, po_entry **out, size_t *count, char *lang, size_t 
 	return rc;
 bad:
 	fclose(f);
+	free(line);
 	po_free(e, n);
 	snprintf(why, whylen, "%d:%s", lineno, "syntax");
 	return -1;
 oom:
 	fclose(f);
+	free(line);
 	po_free(e, n);
 	snprintf(why, whylen, "%d:%s", lineno, "memory");
 	return -1;
@@ -221,10 +228,11 @@ int po_rewrite(const char *path, FILE *out, const po_fix *fixes, size_t nfixes)
 	FILE *in = fopen(path, "r");
 	if (!in)
 		return -1;
-	char line[65536];
+	char *line = NULL;
+	size_t linecap = 0;
 	int lineno = 0;
 	size_t next = 0;
-	while (fgets(line, sizeof line, in)) {
+	while (getline(&line, &linecap, in) >= 0) {
 		lineno++;
 		if (next >= nfixes || lineno != fixes[next].line) {
 			fputs(line, out);
@@ -235,7 +243,7 @@ int po_rewrite(const char *path, FILE *out, const po_fix *fixes, size_t nfixes)
 		int nl = 0;
 		lines[nl++] = strdup(line);
 		long pos = ftell(in);
-		while (nl < 512 && fgets(line, sizeof line, in)) {
+		while (nl < 512 && getline(&line, &linecap, in) >= 0) {
 			const char *t = line;
 			while (*t == ' ' || *t == '\t')
 				t++;
@@ -311,5 +319,6 @@ int po_rewrite(const char *path, FILE *out, const po_fix *fixes, size_t nfixes)
 		next++;
 	}
 	fclose(in);
+	free(line);
 	return ferror(out) ? -1 : 0;
 }
