@@ -654,21 +654,20 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 	return CLAUSIER_OK;
 }
 
+static int S_load(void *out, const char *data, size_t len, const char *name, clausier_error *err)
+{
+	return clausier_catalog_load_memory(out, data, len, name, err);
+}
+
 int clausier_catalog_load_file(clausier_catalog **out, const char *path, clausier_error *err)
 {
-	if (!out || !path) {
+	if (out)
+		*out = NULL;
+	if (!out) {
 		clausier__error_set(err, CLAUSIER_EARG, path, 0, 0, _("invalid argument"));
 		return CLAUSIER_EARG;
 	}
-	*out = NULL;
-	char *data;
-	size_t len;
-	int rc = clausier__read_file(&data, &len, path, err);
-	if (rc != CLAUSIER_OK)
-		return rc;
-	rc = clausier_catalog_load_memory(out, data, len, path, err);
-	free(data);
-	return rc;
+	return clausier__load_file(path, err, S_load, out);
 }
 
 size_t clausier_catalog_count(const clausier_catalog *catalog)

@@ -58,6 +58,12 @@ struct _xmlDoc;
  * xmlFreeDoc. */
 int clausier__xml_load(struct _xmlDoc **out, const char *data, size_t len, const char *name,
                        enum clausier__schema schema, clausier_error *err);
+/* Reads path (as clausier__read_file) and hands its bytes to load, with the
+ * path as the name errors give. */
+int clausier__load_file(const char *path, clausier_error *err,
+                        int (*load)(void *ctx, const char *data, size_t len, const char *name,
+                                    clausier_error *err),
+                        void *ctx);
 /* Reads a whole file, refusing anything above CLAUSIER_MAX_INPUT_SIZE. */
 int clausier__read_file(char **out, size_t *len, const char *path, clausier_error *err);
 

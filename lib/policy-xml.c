@@ -235,22 +235,28 @@ int clausier_policy_load_memory(clausier_policy **out, const clausier_catalog *c
 	return CLAUSIER_OK;
 }
 
+typedef struct {
+	clausier_policy **out;
+	const clausier_catalog *catalog;
+} S_load_ctx;
+
+static int S_load(void *vctx, const char *data, size_t len, const char *name, clausier_error *err)
+{
+	S_load_ctx *c = vctx;
+	return clausier_policy_load_memory(c->out, c->catalog, data, len, name, err);
+}
+
 int clausier_policy_load_file(clausier_policy **out, const clausier_catalog *catalog, const char *path,
                               clausier_error *err)
 {
-	if (!out || !path) {
+	if (out)
+		*out = NULL;
+	if (!out || !catalog) {
 		clausier__error_set(err, CLAUSIER_EARG, path, 0, 0, _("invalid argument"));
 		return CLAUSIER_EARG;
 	}
-	*out = NULL;
-	char *data;
-	size_t len;
-	int rc = clausier__read_file(&data, &len, path, err);
-	if (rc != CLAUSIER_OK)
-		return rc;
-	rc = clausier_policy_load_memory(out, catalog, data, len, path, err);
-	free(data);
-	return rc;
+	S_load_ctx c = { out, catalog };
+	return clausier__load_file(path, err, S_load, &c);
 }
 
 int clausier_policy_catalog_id(char **out, const char *path, clausier_error *err)

@@ -135,6 +135,25 @@ int clausier__read_file(char **out, size_t *len, const char *path, clausier_erro
 	return CLAUSIER_OK;
 }
 
+int clausier__load_file(const char *path, clausier_error *err,
+                        int (*load)(void *ctx, const char *data, size_t len, const char *name,
+                                    clausier_error *err),
+                        void *ctx)
+{
+	if (!path) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	char *data;
+	size_t len;
+	int rc = clausier__read_file(&data, &len, path, err);
+	if (rc != CLAUSIER_OK)
+		return rc;
+	rc = load(ctx, data, len, path, err);
+	free(data);
+	return rc;
+}
+
 /* What the parser's callbacks report back. */
 typedef struct {
 	clausier_error *err;
