@@ -2,8 +2,13 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "clausier-private.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <unicode/uenum.h>
+#include <unicode/uloc.h>
 
 static const char *const S_supported[] = {
 	"en", "en-US", "en-CA", "en-GB", "fr", "fr-FR", "fr-CA", "fr-CH", "fr-BE",
@@ -39,4 +44,88 @@ const char *clausier__locale_supported(const char *tag)
 int clausier_locale_is_supported(const char *tag)
 {
 	return clausier__locale_supported(tag) != NULL;
+}
+
+/* Whether the catalog has texts for a supported locale: its own tag or its
+ * language. */
+static int S_covered(const clausier_catalog *cat, const char *locale)
+{
+	if (!cat)
+		return 1;
+	clausier_coverage *cov;
+	size_t n;
+	if (clausier_catalog_coverage(&cov, &n, cat, NULL) != CLAUSIER_OK)
+		return 0;
+	size_t lang = strcspn(locale, "-");
+	int ok = 0;
+	for (size_t i = 0; i < n && !ok; i++)
+		ok = !strcasecmp(cov[i].lang, locale) ||
+		     (strlen(cov[i].lang) == lang && !strncasecmp(cov[i].lang, locale, lang));
+	free(cov);
+	return ok;
+}
+
+int clausier_locale_negotiate(clausier_negotiation *out, const char *accept_language,
+                              const clausier_catalog *catalog, const char *default_locale,
+                              clausier_error *err)
+{
+	if (!out) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	memset(out, 0, sizeof *out);
+	/* ICU wants its own ids (fr_BE) for what is available. */
+	const char *ids[sizeof S_supported / sizeof *S_supported];
+	char idbuf[sizeof S_supported / sizeof *S_supported][16];
+	int32_t nids = 0;
+	for (size_t i = 0; i < sizeof S_supported / sizeof *S_supported; i++) {
+		if (!S_covered(catalog, S_supported[i]))
+			continue;
+		snprintf(idbuf[nids], sizeof idbuf[nids], "%s", S_supported[i]);
+		for (char *p = idbuf[nids]; *p; p++)
+			if (*p == '-')
+				*p = '_';
+		ids[nids] = idbuf[nids];
+		nids++;
+	}
+	const char *chosen = NULL;
+	UAcceptResult how = ULOC_ACCEPT_FAILED;
+	char result[64] = "";
+	if (accept_language && *accept_language && nids) {
+		UErrorCode status = U_ZERO_ERROR;
+		UEnumeration *avail = uenum_openCharStringsEnumeration(ids, nids, &status);
+		if (U_SUCCESS(status))
+			uloc_acceptLanguageFromHTTP(result, sizeof result, &how, accept_language, avail, &status);
+		uenum_close(avail);
+		if (U_FAILURE(status) || !result[0])
+			how = ULOC_ACCEPT_FAILED;
+		if (how != ULOC_ACCEPT_FAILED)
+			chosen = clausier__locale_supported(result);
+	}
+	if (chosen) {
+		snprintf(out->locale, sizeof out->locale, "%s", chosen);
+		snprintf(out->why, sizeof out->why,
+		         how == ULOC_ACCEPT_VALID ? _("%s is the reader’s first choice that the catalog covers")
+		                                  : _("%s is the closest to a language the reader accepts"),
+		         chosen);
+	} else {
+		const char *fallback = default_locale ? clausier__locale_supported(default_locale) : NULL;
+		if (!fallback || !S_covered(catalog, fallback))
+			fallback = catalog ? clausier__locale_supported(catalog->source_lang) : "en";
+		if (!fallback)
+			fallback = "en";
+		snprintf(out->locale, sizeof out->locale, "%s", fallback);
+		snprintf(out->why, sizeof out->why,
+		         _("none of the reader’s languages is covered: %s, the default"), fallback);
+	}
+	/* The order texts are looked up in: the locale, its language, the source. */
+	size_t lang = strcspn(out->locale, "-");
+	snprintf(out->chain, sizeof out->chain, "%s", out->locale);
+	if (out->locale[lang])
+		snprintf(out->chain + strlen(out->chain), sizeof out->chain - strlen(out->chain), " %.*s", (int)lang,
+		         out->locale);
+	if (catalog && strncmp(catalog->source_lang, out->locale, strlen(catalog->source_lang)))
+		snprintf(out->chain + strlen(out->chain), sizeof out->chain - strlen(out->chain), " %s",
+		         catalog->source_lang);
+	return CLAUSIER_OK;
 }

@@ -243,3 +243,37 @@ Test(numbering, a_charte_numbers_articles_a_policy_numbers_clauses)
 	clausier_free(fr);
 	clausier_free(en);
 }
+
+Test(negotiation, accept_language_against_what_the_catalog_covers)
+{
+	clausier_catalog *cat = load_catalog_text(
+		"<catalog " NS " version='1' id='n' genre='charte' xml:lang='fr'>"
+		"<title><text>Charte</text><text xml:lang='en'>Policy</text></title>"
+		"<clause id='a' topic='scope'><heading><text>A</text><text xml:lang='en'>A</text></heading>"
+		"<body><text>B</text><text xml:lang='en'>B</text></body></clause></catalog>");
+	clausier_negotiation n;
+	cr_assert_eq(clausier_locale_negotiate(&n, "fr-BE, fr;q=0.9, en;q=0.5", cat, NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "fr-BE");
+	cr_assert_str_eq(n.chain, "fr-BE fr");
+	cr_assert(strstr(n.why, "first choice"), "%s", n.why);
+	cr_assert_eq(clausier_locale_negotiate(&n, "fr-CA;q=0.1, en-CA;q=0.9", cat, NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "en-CA");
+	cr_assert_str_eq(n.chain, "en-CA en fr");
+	cr_assert_eq(clausier_locale_negotiate(&n, "fr-LU,fr;q=0.8", cat, NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "fr");
+	cr_assert_eq(clausier_locale_negotiate(&n, "de-DE,de;q=0.9", cat, "en-CA", NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "en-CA");
+	cr_assert(strstr(n.why, "the default"), "%s", n.why);
+	cr_assert_eq(clausier_locale_negotiate(&n, NULL, cat, NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "fr"); /* no default given: the source language */
+	cr_assert_eq(clausier_locale_negotiate(NULL, "fr", cat, NULL, NULL), CLAUSIER_EARG);
+	clausier_catalog_free(cat);
+
+	/* A catalog with no English: English readers get the default. */
+	cat = load_catalog_text("<catalog " NS " version='1' id='f' genre='charte' xml:lang='fr'>"
+	                        "<title><text>Charte</text></title><clause id='a' topic='scope'>"
+	                        "<heading><text>A</text></heading><body><text>B</text></body></clause></catalog>");
+	cr_assert_eq(clausier_locale_negotiate(&n, "en-US,en;q=0.9", cat, "fr-FR", NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "fr-FR");
+	clausier_catalog_free(cat);
+}

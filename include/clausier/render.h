@@ -59,6 +59,25 @@ CLAUSIER_API int clausier_render_options_init(clausier_render_options *opts, uns
  *  Supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE. */
 CLAUSIER_API int clausier_locale_is_supported(const char *tag);
 
+/** What clausier_locale_negotiate() chose, and why. */
+typedef struct {
+	char locale[16]; /**< the edition's locale, a supported BCP 47 tag ("fr-BE") */
+	char chain[64];  /**< the order texts are looked up in, space-separated:
+	                      "fr-BE fr en" (the locale, its language, the catalog's source) */
+	char why[256];   /**< one sentence, in the library's message language */
+} clausier_negotiation;
+
+/** Chooses the locale of an edition for a reader, from an HTTP
+ *  Accept-Language header (q-values honoured; NULL or empty: none) and the
+ *  locales the catalog covers (a supported locale whose language or own tag
+ *  has texts; all supported locales when catalog is NULL), with ICU's
+ *  uloc_acceptLanguageFromHTTP.  When nothing matches, default_locale (or,
+ *  if NULL or uncovered, the catalog's source language) is chosen, and
+ *  why says so.  Returns CLAUSIER_OK, or CLAUSIER_EARG for a NULL out. */
+CLAUSIER_API int clausier_locale_negotiate(clausier_negotiation *out, const char *accept_language,
+                                           const clausier_catalog *catalog, const char *default_locale,
+                                           clausier_error *err);
+
 /** Renders an edition of a policy: every message formatted with ICU for
  *  opts->locale, written in opts->format.  Every text and value is escaped
  *  for the format: nothing in a catalog or a profile can add markup.  On success *out is a NUL-terminated UTF-8 string owned by
