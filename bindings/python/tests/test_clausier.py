@@ -1,0 +1,110 @@
+"""The Python binding, against the build tree (tests/python.sh sets
+CLAUSIER_LIBRARY, CLAUSIER_SRCDIR and CLAUSIER_BUILDDIR)."""
+import gc
+import os
+import threading
+
+import pytest
+
+import clausier
+
+SRC = os.environ.get("CLAUSIER_SRCDIR", ".")
+BUILD = os.environ.get("CLAUSIER_BUILDDIR", ".")
+SAMPLE_CATALOG = os.path.join(SRC, "data/samples/sample-catalog.xml")
+SAMPLE_PROFILE = os.path.join(SRC, "data/samples/sample-profile.xml")
+GOLDEN = os.path.join(SRC, "tests/golden")
+
+
+def golden(name):
+    with open(os.path.join(GOLDEN, name), encoding="utf-8") as f:
+        return f.read()
+
+
+def test_renders_the_golden_editions():
+    with clausier.Catalog(SAMPLE_CATALOG) as cat, clausier.Profile(SAMPLE_PROFILE) as prof:
+        with clausier.Policy(cat, prof) as pol:
+            assert pol.render("fr-CA") == golden("sample.fr-CA.txt")
+            assert pol.render("en-US", format="html") == golden("sample.en-US.html")
+            assert pol.render("fr-CA", bilingual="en-CA") == golden("sample.fr-CA+en-CA.txt")
+            assert pol.render("fr-CA", width=50) == golden("sample.fr-CA.w50.txt")
+            assert len(pol) == 7
+
+
+def test_default_catalog_and_policy_document_round_trip():
+    cat = clausier.Catalog(os.path.join(BUILD, "uninstalled/catalogs/smp.xml"))
+    assert cat.id == "smp" and cat.source_language == "en"
+    assert "confidentiality-patients" in cat.clause_ids()
+    pol = clausier.Policy(cat, clausier.Profile(os.path.join(SRC, "data/samples/hospital-qc.xml")))
+    doc = pol.write()
+    assert doc.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<policy')
+    path = os.path.join(BUILD, "tests/out/python-policy.xml")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(doc)
+    again = clausier.Policy(cat, path=path)
+    assert again.render("fr-CA") == golden("hospital-qc.fr-CA.txt")
+
+
+def test_errors_carry_code_source_line_and_column():
+    with pytest.raises(clausier.Error) as e:
+        clausier.Catalog(os.path.join(SRC, "tests/bad/malformed.xml"))
+    assert e.value.code == -4  # CLAUSIER_EPARSE
+    assert e.value.source.endswith("malformed.xml")
+    assert (e.value.line, e.value.column) == (7, 99)
+    assert "malformed XML" in e.value.message
+    with pytest.raises(clausier.Error) as e:
+        clausier.Catalog(xml="<catalog/>", name="inline.xml")
+    assert e.value.source == "inline.xml" and e.value.code == -5
+    with clausier.Catalog(SAMPLE_CATALOG) as cat, clausier.Profile(SAMPLE_PROFILE) as prof:
+        with pytest.raises(clausier.Error) as e:
+            clausier.Policy(cat, prof).render("de-DE")
+        assert e.value.code == -8  # CLAUSIER_ELOCALE
+
+
+def test_str_in_and_out_with_hostile_values():
+    prof = clausier.Profile(xml='<profile xmlns="https://clausier.org/ns/1" version="1">'
+                                '<value name="org">&lt;b&gt;Acme «Ltée»</value>'
+                                '<value name="effective">2027-01-15</value>'
+                                '<value name="contact">a@b.ca</value><value name="days">30</value></profile>')
+    with clausier.Catalog(SAMPLE_CATALOG) as cat:
+        html = clausier.Policy(cat, prof).render("fr-CA", format="html")
+    assert "&lt;b&gt;Acme" in html and "<b>" not in html
+
+
+def test_closed_objects_refuse_use_and_garbage_is_collected():
+    cat = clausier.Catalog(SAMPLE_CATALOG)
+    cat.close()
+    cat.close()  # twice is fine
+    with pytest.raises(ValueError):
+        cat.clause_ids()
+    for _ in range(200):  # freed by the garbage collector, not by close()
+        clausier.Policy(clausier.Catalog(SAMPLE_CATALOG), clausier.Profile(SAMPLE_PROFILE))
+    gc.collect()
+
+
+def test_negotiate_check_and_typeset():
+    with clausier.Catalog(SAMPLE_CATALOG) as cat:
+        locale, chain, why = clausier.negotiate("fr-BE, fr;q=0.9, en;q=0.5", cat)
+    assert (locale, chain) == ("fr-BE", ["fr-BE", "fr", "en"]) and "first choice" in why
+    found = clausier.check_translation("Send it to {contact}.", "en", "Envoyez-la: merci.", "fr-CA")
+    assert ("error", 0, "argument {contact} of the source is missing") in found
+    assert any(sev == "warning" and "typography" in msg for sev, _, msg in found)
+    assert clausier.typeset('Attention: "ceci"!', "fr-FR") == "Attention\u00a0: «\u202fceci\u202f»\u202f!"
+    assert clausier.version().count(".") == 2
+
+
+def test_renders_from_threads():
+    with clausier.Catalog(SAMPLE_CATALOG) as cat, clausier.Profile(SAMPLE_PROFILE) as prof:
+        pol = clausier.Policy(cat, prof)
+        want = pol.render("fr-CA")
+        results = []
+
+        def work():
+            results.extend(pol.render("fr-CA") == want for _ in range(20))
+
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert results and all(results)
