@@ -3,7 +3,7 @@
 # headless Chromium renders it (lang, the language switch, no console
 # message, a screenshot kept in tests/out/serve/).
 . "$top_srcdir/tests/lib.sh"
-plan 12
+plan 13
 port=$((20000 + $$ % 20000))
 url=http://127.0.0.1:$port/
 "$top_builddir/examples/clausier-serve" "$top_builddir/uninstalled/catalogs/smp.xml" \
@@ -32,6 +32,22 @@ check "another method is 405, another path 404" \
 	eval '[ "$(get -X POST "$url")" = 405 ] && [ "$(get "${url}etc/passwd")" = 404 ]'
 check "every page says it runs no script and loads nothing" \
 	eval 'get "$url" >/dev/null && grep -qi "^Content-Security-Policy: default-src .none." "$OUT/headers" && grep -qi "^X-Content-Type-Options: nosniff" "$OUT/headers"'
+
+# Malformed requests: raw garbage, a request line of 100 KB, a bad version.
+python3 - "$port" <<'PY' 2>/dev/null
+import socket, sys
+for payload in (b"\x00\xff garbage\r\n\r\n", b"GET /" + b"a" * 100000 + b" HTTP/1.1\r\n\r\n",
+                b"GET / HTTP/9.9\r\nHost: x\r\n\r\n", b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n"):
+    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5)
+    try:
+        s.sendall(payload)
+        s.recv(4096)
+    except OSError:
+        pass
+    s.close()
+PY
+check "malformed requests are refused and the server goes on serving" \
+	eval '[ "$(get "$url")" = 200 ] && kill -0 $server'
 
 chrome=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$chrome" ]; then
