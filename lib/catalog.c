@@ -95,6 +95,7 @@ static long S_find_param(const clausier_catalog *cat, const char *name)
 
 static const char *const S_ptype_names[] = {
 	"text", "email", "url", "date", "number", "duration", "money", "list", "choice", "boolean",
+	"name",
 };
 
 const char *clausier__ptype_name(enum clausier__ptype t)
@@ -310,15 +311,49 @@ typedef struct {
 	S_loader *ld;
 	unsigned char *uses;
 	int direct; /* stays 1 while every argument is a plain {x} of a text-like parameter */
+	const char *lang; /* the text's language */
 } S_argctx;
+
+/* The name parameter whose form arg is ({org_du}), or -1; *form gets the
+ * form, or -2 when it is a form of the other language. */
+static long S_find_form(const clausier_catalog *cat, const char *arg, const char *lang, int *form)
+{
+	for (size_t i = 0; i < cat->nparams; i++) {
+		const clausier__param *p = &cat->params[i];
+		size_t n = strlen(p->name);
+		if (p->type != CLAUSIER__P_NAME || strncmp(arg, p->name, n))
+			continue;
+		int f = clausier__form_of(arg, n, lang);
+		if (f != -1) {
+			*form = f;
+			return (long)i;
+		}
+	}
+	return -1;
+}
 
 static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, char *why, size_t whylen)
 {
 	S_argctx *ctx = vctx;
 	const clausier_catalog *cat = ctx->ld->cat;
 	long i = S_find_param(cat, name);
+	int form = -1;
+	if (i < 0)
+		i = S_find_form(cat, name, ctx->lang, &form);
 	if (i < 0) {
 		snprintf(why, whylen, _("argument {%s} is not a declared parameter"), name);
+		return -1;
+	}
+	if (form == -2) {
+		const char *p = cat->params[i].name;
+		if (!strncasecmp(ctx->lang, "fr", 2))
+			/* TRANSLATORS: {%s_le}... are argument names: leave them as they are. */
+			snprintf(why, whylen, _("argument {%s} is an English form of the name “%s”: French texts use {%s_le}, {%s_Le}, {%s_du} and {%s_au}"),
+			         name, p, p, p, p, p);
+		else
+			/* TRANSLATORS: {%s_the}... are argument names: leave them as they are. */
+			snprintf(why, whylen, _("argument {%s} is a French form of the name “%s”: English texts use {%s_the}, {%s_The} and {%s_s}"),
+			         name, p, p, p, p);
 		return -1;
 	}
 	enum clausier__ptype t = cat->params[i].type;
@@ -385,7 +420,7 @@ static void S_read_msg(S_loader *ld, clausier__msg *msg, xmlNodePtr el, const ch
 			return;
 		}
 		char why[400];
-		S_argctx actx = { ld, uses, 1 };
+		S_argctx actx = { ld, uses, 1, t->lang };
 		if (clausier__msg_check(t->pattern, t->lang, S_on_arg, &actx, why, sizeof why) < 0) {
 			S_fail(ld, CLAUSIER_EMESSAGE, t->line, _("%s, text in “%s”: %s"), what, t->lang, why);
 			return;
@@ -420,6 +455,16 @@ static void S_read_param(S_loader *ld, xmlNodePtr el)
 		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s” is declared twice"), p->name);
 		return;
 	}
+	if (p->type == CLAUSIER__P_NAME)
+		for (int f = 0; f < CLAUSIER__NFORMS; f++) {
+			size_t n = strlen(p->name) + strlen(clausier__form_suffix(f)) + 2;
+			p->forms[f] = malloc(n);
+			if (!p->forms[f]) {
+				S_oom(ld);
+				return;
+			}
+			snprintf(p->forms[f], n, "%s_%s", p->name, clausier__form_suffix(f));
+		}
 	char why[300];
 	if (p->defval && p->type == CLAUSIER__P_LIST) {
 		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s”: a list cannot have a default value"), p->name);
@@ -563,6 +608,8 @@ void clausier_catalog_free(clausier_catalog *cat)
 		free(cat->params[i].defval);
 		free(cat->params[i].unit);
 		free(cat->params[i].choices);
+		for (int f = 0; f < CLAUSIER__NFORMS; f++)
+			free(cat->params[i].forms[f]);
 	}
 	free(cat->params);
 	free(cat->front_uses);

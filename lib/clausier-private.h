@@ -96,6 +96,7 @@ typedef struct {
 	                                TEXT: text holds UTF-8 */
 	const char *text;
 	double date;
+	unsigned char elide; /* French elision before it: 0 no, 1 if it starts so, 2 yes */
 } clausier__arg;
 
 /* Formats a checked pattern for an ICU locale id ("fr_CA").  On success *out
@@ -105,6 +106,44 @@ typedef struct {
 int clausier__msg_format(char **out, const char *pattern, const char *icu_locale,
                          const clausier__arg *args, size_t nargs, unsigned long serial,
                          char *why, size_t whylen);
+
+/* ---- names that agree (name.c) ---- */
+enum clausier__article {
+	CLAUSIER__ART_NONE, CLAUSIER__ART_LE, CLAUSIER__ART_LA, CLAUSIER__ART_L, CLAUSIER__ART_LES,
+	CLAUSIER__ART_THE
+};
+/* The forms of a name parameter x, as arguments x_le, x_Le...: French
+ * (le..au), English (the..s), both (gender, number). */
+enum clausier__form {
+	CLAUSIER__FORM_LE, CLAUSIER__FORM_LE_CAP, CLAUSIER__FORM_DU, CLAUSIER__FORM_AU,
+	CLAUSIER__FORM_THE, CLAUSIER__FORM_THE_CAP, CLAUSIER__FORM_S, CLAUSIER__FORM_GENDER,
+	CLAUSIER__FORM_NUMBER, CLAUSIER__NFORMS
+};
+typedef struct {
+	signed char article; /* enum clausier__article */
+	char gender;         /* 'm' or 'f' */
+	signed char plural, elides;
+	unsigned char inferred; /* something was not given and was inferred */
+} clausier__grammar;
+/* The form arg names, as parameter name (its first baselen bytes) + "_" +
+ * suffix: the form, -1 if arg is not a form, -2 if it is a form of
+ * another language than lang. */
+int clausier__form_of(const char *arg, size_t baselen, const char *lang);
+const char *clausier__form_suffix(int form);
+int clausier__article_from_name(const char *s);
+const char *clausier__article_name(int article);
+/* Whether French elides before text (a vowel, a mute h). */
+int clausier__elides(const char *text);
+/* The grammar of name text in French (fr) or English from the attributes
+ * given (each may be NULL: then it is inferred). */
+void clausier__name_grammar(clausier__grammar *g, const char *text, int fr, const char *article,
+                            const char *gender, const char *elision);
+/* forms[CLAUSIER__NFORMS], malloc'd.  0, or -1 when out of memory. */
+int clausier__name_forms(char **forms, const char *text, const clausier__grammar *g, int fr);
+/* French elision before an inserted value: « que Acme » -> « qu’Acme »,
+ * when the value elides (known: it does, else it is inferred).  1 with
+ * *out malloc'd, 0 when nothing changes, -1 when out of memory. */
+int clausier__elide(char **out, const char *text, const char *value, int known);
 
 /* ---- the model ---- */
 typedef struct {
@@ -134,7 +173,8 @@ enum clausier__ptype {
 	CLAUSIER__P_MONEY,
 	CLAUSIER__P_LIST,
 	CLAUSIER__P_CHOICE,
-	CLAUSIER__P_BOOLEAN
+	CLAUSIER__P_BOOLEAN,
+	CLAUSIER__P_NAME
 };
 
 typedef struct {
@@ -143,6 +183,7 @@ typedef struct {
 	char *defval;  /* NULL: required */
 	char *unit;    /* duration: hour, day, week, month */
 	char *choices; /* choice: space-separated */
+	char *forms[CLAUSIER__NFORMS]; /* name: the forms' argument names, "org_du"... */
 	int line;
 } clausier__param;
 
@@ -190,6 +231,7 @@ typedef struct {
 	char *name;
 	char *lang; /* NULL: any language */
 	char *value; /* a list's items are separated by CLAUSIER__LIST_SEP */
+	char *article, *gender, *elision; /* a name's grammar, each NULL when not given */
 	int line;
 } clausier__value;
 
@@ -224,6 +266,12 @@ typedef struct {
 	char *lang; /* NULL: any language */
 	char *text; /* canonical text: UTF-8, a decimal number, "1500 EUR", or items */
 	double date;
+	/* a name: the grammar the profile gave (each NULL when not given),
+	 * the grammar used and the forms, French [0] and English [1] */
+	char *article, *gender, *elision;
+	clausier__grammar grammar[2];
+	char *forms[2][CLAUSIER__NFORMS];
+	int line; /* where the profile gave it, 0 for a default */
 } clausier__pvalue;
 
 typedef struct {

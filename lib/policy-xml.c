@@ -30,6 +30,12 @@ static xmlNodePtr S_value(xmlNodePtr root, xmlNsPtr ns, const char *name, const 
 		xmlNsPtr xml = xmlSearchNsByHref(el->doc, el, XML_XML_NAMESPACE);
 		xmlNewNsProp(el, xml, (const xmlChar *)"lang", (const xmlChar *)v->lang);
 	}
+	if (v->article)
+		xmlNewProp(el, (const xmlChar *)"article", (const xmlChar *)v->article);
+	if (v->gender)
+		xmlNewProp(el, (const xmlChar *)"gender", (const xmlChar *)v->gender);
+	if (v->elision)
+		xmlNewProp(el, (const xmlChar *)"elision", (const xmlChar *)v->elision);
 	if (!list) {
 		/* xmlNewTextChild would take the text as markup; a text node escapes. */
 		xmlAddChild(el, xmlNewText((const xmlChar *)v->text));
@@ -199,6 +205,9 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, claus
 		free(values[i].name);
 		free(values[i].lang);
 		free(values[i].value);
+		free(values[i].article);
+		free(values[i].gender);
+		free(values[i].elision);
 	}
 	free(values);
 	return rc;

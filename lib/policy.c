@@ -7,14 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void S_free_value(clausier__pvalue *v)
+{
+	free(v->lang);
+	free(v->text);
+	free(v->article);
+	free(v->gender);
+	free(v->elision);
+	for (int l = 0; l < 2; l++)
+		for (int f = 0; f < CLAUSIER__NFORMS; f++)
+			free(v->forms[l][f]);
+}
+
 void clausier_policy_free(clausier_policy *policy)
 {
 	if (!policy)
 		return;
-	for (size_t i = 0; i < policy->nvalues; i++) {
-		free(policy->values[i].lang);
-		free(policy->values[i].text);
-	}
+	for (size_t i = 0; i < policy->nvalues; i++)
+		S_free_value(&policy->values[i]);
 	free(policy->values);
 	free(policy->clauses);
 	free(policy->jurisdiction);
@@ -34,17 +44,41 @@ static int S_oom(clausier_policy *pol, clausier_error *err, const char *source)
 	return CLAUSIER_ENOMEM;
 }
 
-static int S_add_value(clausier_policy *pol, size_t param, const char *lang, const char *text,
+static char *S_dup(const char *s, int *failed)
+{
+	char *d = s ? clausier__strdup(s) : NULL;
+	if (s && !d)
+		*failed = 1;
+	return d;
+}
+
+/* Adds the value of parameter param: given (from the profile), or the
+ * parameter's default (given NULL). */
+static int S_add_value(clausier_policy *pol, size_t param, const clausier__value *given,
                        double date)
 {
+	const clausier__param *p = &pol->catalog->params[param];
 	clausier__pvalue *v = &pol->values[pol->nvalues];
+	memset(v, 0, sizeof *v);
+	int failed = 0;
 	v->param = param;
 	v->date = date;
-	v->text = clausier__strdup(text);
-	v->lang = lang ? clausier__strdup(lang) : NULL;
-	if (!v->text || (lang && !v->lang)) {
-		free(v->text);
-		free(v->lang);
+	v->text = S_dup(given ? given->value : p->defval, &failed);
+	v->lang = S_dup(given ? given->lang : NULL, &failed);
+	v->line = given ? given->line : 0;
+	if (given && p->type == CLAUSIER__P_NAME) {
+		v->article = S_dup(given->article, &failed);
+		v->gender = S_dup(given->gender, &failed);
+		v->elision = S_dup(given->elision, &failed);
+	}
+	if (!failed && p->type == CLAUSIER__P_NAME)
+		for (int l = 0; l < 2 && !failed; l++) {
+			clausier__name_grammar(&v->grammar[l], v->text, l == 0, v->article, v->gender,
+			                       v->elision);
+			failed = clausier__name_forms(v->forms[l], v->text, &v->grammar[l], l == 0) < 0;
+		}
+	if (failed) {
+		S_free_value(v);
 		return -1;
 	}
 	pol->nvalues++;
@@ -112,14 +146,14 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 				                    _("value of “%s”: %s"), pv->name, why);
 				return CLAUSIER_EPARAM;
 			}
-			if (S_add_value(pol, i, pv->lang, pv->value, date) < 0)
+			if (S_add_value(pol, i, pv, date) < 0)
 				goto oom;
 		}
 		if (!found && p->defval) {
 			double date = 0;
 			char why[300];
 			clausier__param_parse(p, p->defval, &date, why, sizeof why);
-			if (S_add_value(pol, i, NULL, p->defval, date) < 0)
+			if (S_add_value(pol, i, NULL, date) < 0)
 				goto oom;
 		} else if (!found) {
 			char user[300];

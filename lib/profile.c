@@ -16,6 +16,9 @@ void clausier_profile_free(clausier_profile *profile)
 		free(profile->values[i].name);
 		free(profile->values[i].lang);
 		free(profile->values[i].value);
+		free(profile->values[i].article);
+		free(profile->values[i].gender);
+		free(profile->values[i].elision);
 	}
 	free(profile->values);
 	for (size_t i = 0; i < profile->nadjust; i++) {

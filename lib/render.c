@@ -68,7 +68,8 @@ typedef struct {
 	const char *locale;  /* canonical BCP 47 */
 	char icu_locale[16]; /* "fr_CA" */
 	clausier_error *err;
-	clausier__arg *args; /* scratch, one per catalog parameter */
+	clausier__arg *args; /* scratch, one per catalog parameter and name form */
+	int fr;              /* a French edition */
 } S_ctx;
 
 /* Formats msg for the edition's locale into *out.  what names it in errors;
@@ -110,6 +111,21 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsign
 		a->kind = clausier__param_argkind(cat->params[i].type);
 		a->text = v->text;
 		a->date = v->date;
+		a->elide = cat->params[i].type == CLAUSIER__P_TEXT;
+		if (cat->params[i].type == CLAUSIER__P_NAME) {
+			int l = c->fr ? 0 : 1;
+			/* the name, or a form that starts with it (no article) */
+			int elides = v->grammar[l].elides && v->grammar[l].article == CLAUSIER__ART_NONE ? 2 : 0;
+			a->elide = (unsigned char)elides;
+			for (int f = 0; f < CLAUSIER__NFORMS; f++) {
+				a = &c->args[nargs++];
+				a->name = cat->params[i].forms[f];
+				a->kind = CLAUSIER__ARG_TEXT;
+				a->text = v->forms[l][f];
+				a->date = 0;
+				a->elide = f == CLAUSIER__FORM_LE || f == CLAUSIER__FORM_LE_CAP ? (unsigned char)elides : 0;
+			}
+		}
 	}
 	char why[400];
 	if (t->direct && !(c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU)) {
@@ -125,6 +141,22 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsign
 		clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
+	/* French elides before an inserted value: « qu’Acme », « d’Instagram ». */
+	if (c->fr)
+		for (size_t k = 0; k < nargs; k++) {
+			if (!c->args[k].elide || !c->args[k].text)
+				continue;
+			char *e;
+			int rc = clausier__elide(&e, *out, c->args[k].text, c->args[k].elide == 2);
+			if (rc < 0) {
+				clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
+				return CLAUSIER_ENOMEM;
+			}
+			if (rc > 0) {
+				free(*out);
+				*out = e;
+			}
+		}
 	/* The typography of the edition's locale, whichever text it came from. */
 	char *set = clausier__typeset(*out, c->locale);
 	free(*out);
@@ -218,7 +250,7 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		goto oom;
 	if (c->pol->revised) {
 		/* Through ICU like any date: « 1er », en-CA's pinned order. */
-		clausier__arg d = { "d", CLAUSIER__ARG_DATE, c->pol->revised, c->pol->revised_date };
+		clausier__arg d = { "d", CLAUSIER__ARG_DATE, c->pol->revised, c->pol->revised_date, 0 };
 		char why[400], *line = NULL;
 		unsigned long serial = (c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU) ? 0 : cat->serial;
 		if (clausier__msg_format(&line, clausier__chrome(ed, CLAUSIER__REVISED), c->icu_locale, &d, 1, serial,
@@ -295,7 +327,7 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 	memset(ed, 0, sizeof ed);
 	int rc = CLAUSIER_OK, n = opts->locale2 ? 2 : 1;
 	for (int k = 0; k < n && rc == CLAUSIER_OK; k++) {
-		S_ctx c = { policy, opts, clausier__locale_supported(wanted[k]), "", err, NULL };
+		S_ctx c = { policy, opts, clausier__locale_supported(wanted[k]), "", err, NULL, 0 };
 		if (!c.locale && (opts->flags & CLAUSIER_RENDER_FALLBACK) && wanted[k]) {
 			/* fr-LU, en-AU: the language; the edition's lang says which. */
 			char lang[8];
@@ -312,11 +344,12 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 			rc = CLAUSIER_ELOCALE;
 			break;
 		}
+		c.fr = !strncmp(c.locale, "fr", 2);
 		snprintf(c.icu_locale, sizeof c.icu_locale, "%s", c.locale);
 		for (char *p = c.icu_locale; *p; p++)
 			if (*p == '-')
 				*p = '_';
-		c.args = calloc(policy->catalog->nparams + 1, sizeof *c.args);
+		c.args = calloc(policy->catalog->nparams * (1 + CLAUSIER__NFORMS) + 1, sizeof *c.args);
 		if (!c.args) {
 			clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
 			rc = CLAUSIER_ENOMEM;

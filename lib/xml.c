@@ -554,6 +554,9 @@ int clausier__xml_value(clausier__value *v, xmlNodePtr el, const char *source, c
 	xmlChar *lang = xmlGetNsProp(el, (const xmlChar *)"lang", XML_XML_NAMESPACE);
 	v->lang = clausier__strdup((const char *)lang);
 	xmlFree(lang);
+	v->article = clausier__xml_attr(el, "article");
+	v->gender = clausier__xml_attr(el, "gender");
+	v->elision = clausier__xml_attr(el, "elision");
 	int items = 0;
 	for (xmlNodePtr c = el->children; c; c = c->next)
 		items += clausier__xml_is(c, "item");

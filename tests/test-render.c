@@ -504,3 +504,112 @@ Test(icu, percent_and_currency_skeletons)
 	expect_body(en, fr, "number", "0.25", "fr-FR", "25\u00a0% | 0,25\u00a0€");
 	expect_body(en, fr, "number", "1234.5", "fr-CA", "123\u00a0450\u00a0% | 1\u00a0234,50\u00a0€");
 }
+
+/* ---- names that agree (issue 8) ---- */
+
+#define NAME_FR "{v_Le} {v_number, select, plural {adoptent} other {adopte}} la présente charte, qui s’applique au personnel {v_du}. Les questions sont adressées {v_au}. {v_number, select, plural {{v_gender, select, feminine {Elles en sont garantes} other {Ils en sont garants}}} other {{v_gender, select, feminine {Elle en est garante} other {Il en est garant}}}}, et il est rappelé que {v_le} {v_number, select, plural {peuvent} other {peut}} la modifier."
+#define NAME_EN "{v_The} adopts this policy, which applies to {v_s} staff. Questions go to {v_the}. {v} may amend it."
+
+/* The body of a one-clause edition naming the organization as the value
+ * element (attributes and text) says. */
+static void expect_name(const char *value, const char *locale, const char *want)
+{
+	char cat[4096], prof[512], expected[1024];
+	snprintf(prof, sizeof prof, "<profile " NS " version='1'><value name='v'%s</value></profile>", value);
+	char *out = render_texts(one_clause(cat, sizeof cat, NAME_EN, NAME_FR, "name"), prof, locale, 0);
+	snprintf(expected, sizeof expected, "T\n\n1. H\n\n%s\n", want);
+	cr_assert_str_eq(out, expected, "value %s in %s", value, locale);
+	clausier_free(out);
+}
+
+Test(names, french_article_elision_and_contraction_inferred)
+{
+	expect_name(">Hôpital Sainte-Anne", "fr-CA",
+	            "L’Hôpital Sainte-Anne adopte la présente charte, qui s’applique au personnel de l’Hôpital Sainte-Anne. Les questions sont adressées à l’Hôpital Sainte-Anne. Il en est garant, et il est rappelé que l’Hôpital Sainte-Anne peut la modifier.");
+	expect_name(">Collège Ahuntsic", "fr-CA",
+	            "Le Collège Ahuntsic adopte la présente charte, qui s’applique au personnel du Collège Ahuntsic. Les questions sont adressées au Collège Ahuntsic. Il en est garant, et il est rappelé que le Collège Ahuntsic peut la modifier.");
+	expect_name(">Ville de Laval", "fr-CA",
+	            "La Ville de Laval adopte la présente charte, qui s’applique au personnel de la Ville de Laval. Les questions sont adressées à la Ville de Laval. Elle en est garante, et il est rappelé que la Ville de Laval peut la modifier.");
+	expect_name(">Services partagés Canada", "fr-CA",
+	            "Les Services partagés Canada adoptent la présente charte, qui s’applique au personnel des Services partagés Canada. Les questions sont adressées aux Services partagés Canada. Ils en sont garants, et il est rappelé que les Services partagés Canada peuvent la modifier.");
+	/* An aspirated h: no elision. */
+	expect_name(">Haute Autorité de santé", "fr-FR",
+	            "La Haute Autorité de santé adopte la présente charte, qui s’applique au personnel de la Haute Autorité de santé. Les questions sont adressées à la Haute Autorité de santé. Elle en est garante, et il est rappelé que la Haute Autorité de santé peut la modifier.");
+	/* A proper name: no article; « de » and « que » elide before its vowel. */
+	expect_name(">Acme", "fr-FR",
+	            "Acme adopte la présente charte, qui s’applique au personnel d’Acme. Les questions sont adressées à Acme. Il en est garant, et il est rappelé qu’Acme peut la modifier.");
+}
+
+Test(names, french_grammar_given_in_the_profile)
+{
+	expect_name(" gender='f'>Acme", "fr-FR",
+	            "Acme adopte la présente charte, qui s’applique au personnel d’Acme. Les questions sont adressées à Acme. Elle en est garante, et il est rappelé qu’Acme peut la modifier.");
+	expect_name(" article='none'>Bibliomonde", "fr-CA",
+	            "Bibliomonde adopte la présente charte, qui s’applique au personnel de Bibliomonde. Les questions sont adressées à Bibliomonde. Il en est garant, et il est rappelé que Bibliomonde peut la modifier.");
+	/* A noun the inference does not know; « l’ » says it elides. */
+	expect_name(" article=\"l'\" gender='f'>Orchestre métropolitain", "fr-CA",
+	            "L’Orchestre métropolitain adopte la présente charte, qui s’applique au personnel de l’Orchestre métropolitain. Les questions sont adressées à l’Orchestre métropolitain. Elle en est garante, et il est rappelé que l’Orchestre métropolitain peut la modifier.");
+	expect_name(" article='les' gender='f'>Éditions du Boréal", "fr-CA",
+	            "Les Éditions du Boréal adoptent la présente charte, qui s’applique au personnel des Éditions du Boréal. Les questions sont adressées aux Éditions du Boréal. Elles en sont garantes, et il est rappelé que les Éditions du Boréal peuvent la modifier.");
+	/* An h the list does not know, declared aspirated. */
+	expect_name(" elision='no'>Hootsuite", "fr-FR",
+	            "Hootsuite adopte la présente charte, qui s’applique au personnel de Hootsuite. Les questions sont adressées à Hootsuite. Il en est garant, et il est rappelé que Hootsuite peut la modifier.");
+}
+
+Test(names, english_the_and_possessive)
+{
+	expect_name(">The Ottawa Hospital", "en-CA",
+	            "The Ottawa Hospital adopts this policy, which applies to the Ottawa Hospital’s staff. Questions go to the Ottawa Hospital. The Ottawa Hospital may amend it.");
+	expect_name(">Acme", "en-US",
+	            "Acme adopts this policy, which applies to Acme’s staff. Questions go to Acme. Acme may amend it.");
+	expect_name(" article='the'>City of Ottawa", "en-CA",
+	            "The City of Ottawa adopts this policy, which applies to the City of Ottawa’s staff. Questions go to the City of Ottawa. City of Ottawa may amend it.");
+}
+
+Test(names, one_value_per_language)
+{
+	char cat[4096];
+	char *fr = render_texts(one_clause(cat, sizeof cat, NAME_EN, NAME_FR, "name"),
+	                        "<profile " NS " version='1'><value name='v' xml:lang='fr'>Hôpital d’Ottawa</value>"
+	                        "<value name='v' xml:lang='en'>The Ottawa Hospital</value></profile>",
+	                        "fr-CA", 0);
+	cr_assert(strstr(fr, "L’Hôpital d’Ottawa adopte la présente charte, qui s’applique au personnel de l’Hôpital d’Ottawa."), "%s", fr);
+	clausier_free(fr);
+	char *en = render_texts(one_clause(cat, sizeof cat, NAME_EN, NAME_FR, "name"),
+	                        "<profile " NS " version='1'><value name='v' xml:lang='fr'>Hôpital d’Ottawa</value>"
+	                        "<value name='v' xml:lang='en'>The Ottawa Hospital</value></profile>",
+	                        "en-CA", 0);
+	cr_assert(strstr(en, "applies to the Ottawa Hospital’s staff"), "%s", en);
+	clausier_free(en);
+}
+
+Test(names, french_elides_before_any_inserted_text)
+{
+	expect_body("that {v} asks", "que {v} demande, de {v}, le {v}", "text", "Instagram", "fr-CA",
+	            "qu’Instagram demande, d’Instagram, l’Instagram");
+	/* a consonant, and a word that merely ends in « de » or « que » */
+	expect_body("that {v} asks", "que {v} demande, monde {v}, chaque {v}", "text", "YouTube", "fr-CA",
+	            "que YouTube demande, monde YouTube, chaque YouTube");
+	expect_body("that {v} asks", "chaque {v}, remonte {v}", "text", "Instagram", "fr-CA",
+	            "chaque Instagram, remonte Instagram");
+	/* English is left alone. */
+	expect_body("the {v} app", "que {v}", "text", "Instagram", "en-CA", "the Instagram app");
+}
+
+Test(names, forms_of_the_other_language_are_refused)
+{
+	char cat[4096];
+	clausier_catalog *c = NULL;
+	clausier_error err;
+	one_clause(cat, sizeof cat, "{v_The} asks", "{v_the} demande", "name");
+	cr_assert_eq(clausier_catalog_load_memory(&c, cat, strlen(cat), "t.xml", &err), CLAUSIER_EMESSAGE);
+	cr_assert(strstr(err.message, "argument {v_the} is an English form of the name “v”: French texts use {v_le}, {v_Le}, {v_du} and {v_au}"),
+	          "%s", err.message);
+	one_clause(cat, sizeof cat, "{v_du} asks", "{v_Le} demande", "name");
+	cr_assert_eq(clausier_catalog_load_memory(&c, cat, strlen(cat), "t.xml", &err), CLAUSIER_EMESSAGE);
+	cr_assert(strstr(err.message, "argument {v_du} is a French form of the name “v”"), "%s", err.message);
+	/* a form of a parameter that is not a name */
+	one_clause(cat, sizeof cat, "{v_the} asks", "{v_le} demande", "text");
+	cr_assert_eq(clausier_catalog_load_memory(&c, cat, strlen(cat), "t.xml", &err), CLAUSIER_EMESSAGE);
+	cr_assert(strstr(err.message, "argument {v_the} is not a declared parameter"), "%s", err.message);
+}
