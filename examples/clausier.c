@@ -259,8 +259,8 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 	static const char *const formats[] = { "text", "markdown", "html", "docbook" };
 	memset(a, 0, sizeof *a);
 	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+l:p:P:o:f:w:h", longopts, NULL)) != -1) {
+	optind = 0; /* glibc: start afresh, options may follow operands */
+	while ((c = getopt_long(argc, argv, "l:p:P:o:f:w:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': a->locale = optarg; break;
 		case 'p': a->profile = optarg; break;
@@ -574,8 +574,8 @@ static int S_catalog_show(int argc, char **argv)
 	};
 	const char *locale = "en";
 	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+l:h", longopts, NULL)) != -1) {
+	optind = 0; /* glibc: start afresh, options may follow operands */
+	while ((c = getopt_long(argc, argv, "l:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'l': locale = optarg; break;
 		case 'h': S_help(); return 0;
@@ -888,8 +888,8 @@ static int S_check(int argc, char **argv)
 	};
 	const char *source_lang = NULL;
 	int c, fix = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+s:h", longopts, NULL)) != -1) {
+	optind = 0; /* glibc: start afresh, options may follow operands */
+	while ((c = getopt_long(argc, argv, "s:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's': source_lang = optarg; break;
 		case 'F': fix = 1; break;
@@ -966,8 +966,8 @@ static int S_stats(int argc, char **argv)
 	};
 	const char *format = "text", *source_lang = NULL;
 	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+f:s:h", longopts, NULL)) != -1) {
+	optind = 0; /* glibc: start afresh, options may follow operands */
+	while ((c = getopt_long(argc, argv, "f:s:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f': format = optarg; break;
 		case 's': source_lang = optarg; break;

@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((26 + nbad))
+plan $((27 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run examples/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -97,6 +97,12 @@ check "--version prints the package version" \
 	eval 'expect_status 0 && grep -q "^clausier [0-9][0-9.]*\$" "$OUT/stdout"'
 
 # The corpus: run from tests/bad so that messages carry the short names.
+run examples/clausier render --locale fr-CA --profile "$top_srcdir/data/samples/sample-profile.xml" "$top_srcdir/data/samples/sample-catalog.xml"
+cp "$OUT/stdout" "$OUT/options-first.txt"
+run examples/clausier render "$top_srcdir/data/samples/sample-catalog.xml" --profile "$top_srcdir/data/samples/sample-profile.xml" --locale fr-CA
+check "options may follow the catalog, as in GNU programs" \
+	eval 'expect_status 0 && [ -s "$OUT/stdout" ] && same "$OUT/options-first.txt" "$OUT/stdout"'
+
 cd "$top_srcdir/tests/bad" || exit 99
 for f in *.xml; do
 	name=${f%.xml}
