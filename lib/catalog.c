@@ -345,15 +345,7 @@ static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, c
 		return -1;
 	}
 	if (form == -2) {
-		const char *p = cat->params[i].name;
-		if (!strncasecmp(ctx->lang, "fr", 2))
-			/* TRANSLATORS: {%s_le}... are argument names: leave them as they are. */
-			snprintf(why, whylen, _("argument {%s} is an English form of the name “%s”: French texts use {%s_le}, {%s_Le}, {%s_du} and {%s_au}"),
-			         name, p, p, p, p, p);
-		else
-			/* TRANSLATORS: {%s_the}... are argument names: leave them as they are. */
-			snprintf(why, whylen, _("argument {%s} is a French form of the name “%s”: English texts use {%s_the}, {%s_The} and {%s_s}"),
-			         name, p, p, p, p);
+		clausier__form_error(why, whylen, name, strlen(cat->params[i].name), ctx->lang);
 		return -1;
 	}
 	enum clausier__ptype t = cat->params[i].type;

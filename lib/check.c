@@ -14,12 +14,31 @@ typedef struct {
 typedef struct {
 	S_arg args[64];
 	size_t n;
+	const char *lang;
+	char wrong[64];  /* a form of the other language, as {org_the} in French */
+	char names[256]; /* " org x " : the arguments used through their forms */
 } S_args;
 
-static int S_collect(void *vctx, const char *name, enum clausier__argkind kind, char *why, size_t whylen)
+/* Collects the arguments of a pattern; the forms of a name ({org_du},
+ * {org_the}) count as the name itself, which each language writes with its
+ * own forms. */
+static int S_collect(void *vctx, const char *arg, enum clausier__argkind kind, char *why, size_t whylen)
 {
 	S_args *a = vctx;
 	(void)why, (void)whylen;
+	char name[64];
+	size_t base = clausier__form_base(arg);
+	snprintf(name, sizeof name, "%.*s", (int)base, arg);
+	if (base < strlen(arg)) {
+		if (clausier__form_of(arg, base, a->lang) == -2 && !a->wrong[0])
+			snprintf(a->wrong, sizeof a->wrong, "%s", arg);
+		char key[70];
+		snprintf(key, sizeof key, " %s ", name);
+		size_t used = strlen(a->names);
+		if (!strstr(a->names, key) && used + strlen(key) < sizeof a->names)
+			snprintf(a->names + used, sizeof a->names - used, "%s", used ? key + 1 : key);
+		kind = CLAUSIER__ARG_ANY;
+	}
 	for (size_t i = 0; i < a->n; i++)
 		if (!strcmp(a->args[i].name, name)) {
 			/* A plain {x} says nothing of its type: keep the typed use. */
@@ -86,10 +105,14 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 			         pos, cp);
 		return errors;
 	}
-	S_args src = { .n = 0 }, tr = { .n = 0 };
+	S_args src = { .n = 0, .lang = source_lang }, tr = { .n = 0, .lang = lang };
 	if (clausier__msg_check(translation, lang, S_collect, &tr, why, sizeof why) < 0) {
 		S_REPORT(CLAUSIER_CHECK_ERROR, 0, "%s", why);
 		return errors;
+	}
+	if (tr.wrong[0]) {
+		clausier__form_error(why, sizeof why, tr.wrong, clausier__form_base(tr.wrong), lang);
+		S_REPORT(CLAUSIER_CHECK_ERROR, S_chars(translation, strstr(translation, tr.wrong)), "%s", why);
 	}
 	/* The source is the catalog's business; if it does not parse, only the
 	 * checks above apply. */
@@ -112,6 +135,41 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 				;
 			if (i == src.n)
 				S_REPORT(CLAUSIER_CHECK_ERROR, 0, _("argument {%s} is not in the source"), tr.args[k].name);
+		}
+	}
+	/* French: a name inserted bare after « de », « à », « que » or an
+	 * article, where its contracted form agrees (« du Collège », « à
+	 * l’Hôpital »).  A name is an argument the message uses through its
+	 * forms somewhere. */
+	if (!strncmp(lang, "fr", 2)) {
+		static const char *const before[][2] = {
+			{ "de", "du" }, { "du", "du" }, { "des", "du" }, { "à", "au" }, { "au", "au" },
+			{ "aux", "au" }, { "le", "le" }, { "la", "le" }, { "les", "le" }, { "que", "le" },
+		};
+		char names[520];
+		snprintf(names, sizeof names, "%s%s", tr.names, src.names);
+		for (const char *n = names; *n;) {
+			n += strspn(n, " ");
+			size_t len = strcspn(n, " ");
+			if (!len)
+				break;
+			char arg[80];
+			snprintf(arg, sizeof arg, "{%.*s}", (int)len, n);
+			for (const char *hit = strstr(translation, arg); hit; hit = strstr(hit + 1, arg)) {
+				for (size_t b = 0; b < sizeof before / sizeof *before; b++) {
+					size_t wl = strlen(before[b][0]);
+					const char *w = hit - wl - 1;
+					if (w < translation || hit[-1] != ' ' || strncmp(w, before[b][0], wl) ||
+					    (w > translation && ((w[-1] >= 'a' && w[-1] <= 'z') || (unsigned char)w[-1] >= 0x80)))
+						continue;
+					/* TRANSLATORS: “de {org}”: {org} is a name: write {org_du}, which agrees with its article */
+					S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, w),
+					         _("“%s %s”: %s is a name: write {%.*s_%s}, which agrees with its article"),
+					         before[b][0], arg, arg, (int)len, n,
+					         !strcmp(before[b][0], "que") ? "le" : before[b][1]);
+				}
+			}
+			n += len;
 		}
 	}
 	const char *m = S_markup(translation);

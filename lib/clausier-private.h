@@ -130,6 +130,12 @@ typedef struct {
  * another language than lang. */
 int clausier__form_of(const char *arg, size_t baselen, const char *lang);
 const char *clausier__form_suffix(int form);
+/* The length of the name arg is a form of ("org" in "org_du"), or
+ * strlen(arg). */
+size_t clausier__form_base(const char *arg);
+/* Why arg, a form of the name of its first baselen bytes, is not one of
+ * lang's forms. */
+void clausier__form_error(char *why, size_t whylen, const char *arg, size_t baselen, const char *lang);
 int clausier__article_from_name(const char *s);
 const char *clausier__article_name(int article);
 /* Whether French elides before text (a vowel, a mute h). */

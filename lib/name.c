@@ -33,6 +33,31 @@ int clausier__form_of(const char *arg, size_t baselen, const char *lang)
 	return -1;
 }
 
+size_t clausier__form_base(const char *arg)
+{
+	size_t n = strlen(arg);
+	for (int f = 0; f < CLAUSIER__NFORMS; f++) {
+		size_t k = strlen(S_suffix[f]);
+		if (n > k + 1 && arg[n - k - 1] == '_' && !strcmp(arg + n - k, S_suffix[f]))
+			return n - k - 1;
+	}
+	return n;
+}
+
+void clausier__form_error(char *why, size_t whylen, const char *arg, size_t baselen, const char *lang)
+{
+	char p[64];
+	snprintf(p, sizeof p, "%.*s", (int)baselen, arg);
+	if (!strncasecmp(lang, "fr", 2))
+		/* TRANSLATORS: {%s_le}... are argument names: leave them as they are. */
+		snprintf(why, whylen, _("argument {%s} is an English form of the name “%s”: French texts use {%s_le}, {%s_Le}, {%s_du} and {%s_au}"),
+		         arg, p, p, p, p, p);
+	else
+		/* TRANSLATORS: {%s_the}... are argument names: leave them as they are. */
+		snprintf(why, whylen, _("argument {%s} is a French form of the name “%s”: English texts use {%s_the}, {%s_The} and {%s_s}"),
+		         arg, p, p, p, p);
+}
+
 const char *clausier__form_suffix(int form)
 {
 	return form >= 0 && form < CLAUSIER__NFORMS ? S_suffix[form] : NULL;

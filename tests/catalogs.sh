@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 30
+plan 34
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -52,6 +52,37 @@ for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US 
 	check "sample $p in $l is its golden edition" \
 		eval 'expect_status 0 && same "$top_srcdir/tests/golden/$p.$l.txt" "$OUT/stdout"'
 done
+
+# Names that agree: the organizations of issue 8 in every clause of both
+# catalogs, in French and English.  No edition may contain an article after
+# « de », « à » or « que » that belongs to the name, nor « de » or « que »
+# before a vowel.
+: >"$OUT/names.txt"
+for org in "Hôpital Sainte-Anne" "Collège Ahuntsic" "Ville de Laval" "Services partagés Canada" "Acme" "Haute Autorité de santé" "The Ottawa Hospital"; do
+	sed "s|<value name=\"org\"[^>]*>[^<]*</value>|<value name=\"org\">$org</value>|" \
+		"$top_srcdir/data/samples/hospital-qc.xml" >"$OUT/org-smp.xml"
+	sed "s|<value name=\"org\"[^>]*>[^<]*</value>|<value name=\"org\">$org</value>|" \
+		"$top_srcdir/data/samples/company-fr.xml" >"$OUT/org-charte.xml"
+	for pl in smp:fr-CA smp:fr-FR smp:en-CA charte:fr-FR charte:fr-CA charte:en-US; do
+		examples/clausier render --profile "$OUT/org-${pl%%:*}.xml" --locale "${pl#*:}" >>"$OUT/names.txt" || echo "FAILED: $org $pl" >>"$OUT/names.txt"
+	done
+done
+for p in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US nonprofit-us:fr-FR; do
+	examples/clausier render --profile "$top_srcdir/data/samples/${p%%:*}.xml" --locale "${p#*:}" >>"$OUT/names.txt" || echo "FAILED: $p" >>"$OUT/names.txt"
+done
+for l in fr-CA fr-FR en-CA; do
+	examples/clausier render "$top_srcdir/data/samples/sample-catalog.xml" --profile "$top_srcdir/data/samples/sample-profile.xml" --locale $l >>"$OUT/names.txt" || echo "FAILED: sample $l" >>"$OUT/names.txt"
+done
+check "the editions of seven organizations and of the samples render" eval '! grep -q "^FAILED" "$OUT/names.txt"'
+check "no edition has « de Le », « à les », « que le Collège »… nor « de » or « que » before a vowel" \
+	eval '! grep -nP "\b([Dd]e|à|[Qq]ue|du|au) ([Ll]es?|[Ll]a|[Ll]’)[ ]?(Hôpital|Collège|Ville|Services|Haute|Ottawa)|\b([Dd]e|[Qq]ue) [AEIOUaeiouÉéÈèÊêÀàÂâÎîÔô]" "$OUT/names.txt"'
+check "the names agree with their verbs and articles in the clauses that open with them" \
+	eval 'grep -q "^Le Collège Ahuntsic reconnaît que les médias sociaux" "$OUT/names.txt" && grep -q "^Les Services partagés Canada reconnaissent que" "$OUT/names.txt" && grep -q "^Les Services partagés Canada partent du constat" "$OUT/names.txt" && grep -q "^L’Hôpital Sainte-Anne (ci-après .*) adopte la présente charte" "$OUT/names.txt" && grep -q "^La Haute Autorité de santé vous demande" "$OUT/names.txt" && grep -q "^The Ottawa Hospital (the “organization”) adopts this policy" "$OUT/names.txt" && grep -q "^Acme recognizes that" "$OUT/names.txt"'
+run examples/clausier assemble --profile "$top_srcdir/data/samples/nonprofit-us.xml"
+cp "$OUT/stdout" "$OUT/np.policy.xml"
+run examples/clausier render --policy "$OUT/np.policy.xml" --locale en-US
+check "a policy document keeps the grammar of a name" \
+	eval 'expect_status 0 && grep -q "<value name=\"org\" article=\"the\">Riverside Literacy Alliance</value>" "$OUT/np.policy.xml" && same "$top_srcdir/tests/golden/nonprofit-us.en-US.txt" "$OUT/stdout"'
 
 # A translator's week: the source text of a clause changes.
 sed 's/What you post online is ultimately your own responsibility/What you post online is, in the end, your own responsibility/' \
