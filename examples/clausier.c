@@ -364,6 +364,15 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 }
 
 /* Loads what render and assemble need: a catalog and a policy. */
+static void S_note(void *ctx, int line, const char *message)
+{
+	const char *file = ctx;
+	if (line > 0)
+		fprintf(stderr, _("%s: %s:%d: note: %s\n"), S_prog, file, line, message);
+	else
+		fprintf(stderr, _("%s: %s: note: %s\n"), S_prog, file, message);
+}
+
 static int S_policy(const S_args *a, clausier_catalog **cat, clausier_profile **prof,
                     clausier_policy **pol)
 {
@@ -382,6 +391,7 @@ static int S_policy(const S_args *a, clausier_catalog **cat, clausier_profile **
 			S_fail(&err);
 			return -1;
 		}
+		clausier_policy_notes(*pol, S_note, (void *)a->policy);
 		return 0;
 	}
 	const char *profile = a->profile;
@@ -411,6 +421,9 @@ static int S_policy(const S_args *a, clausier_catalog **cat, clausier_profile **
 		S_fail(&err);
 		return -1;
 	}
+	/* What the library inferred (the grammar of names), for the author. */
+	if (profile)
+		clausier_policy_notes(*pol, S_note, (void *)profile);
 	return 0;
 }
 

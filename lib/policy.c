@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void S_free_value(clausier__pvalue *v)
 {
@@ -392,4 +393,45 @@ int clausier_profile_missing(clausier_missing_param **out, size_t *count, const 
 	*out = list;
 	*count = n;
 	return CLAUSIER_OK;
+}
+
+int clausier_policy_notes(const clausier_policy *policy, clausier_note_report report, void *ctx)
+{
+	if (!policy || !report)
+		return CLAUSIER_EARG;
+	int n = 0;
+	for (size_t i = 0; i < policy->nvalues; i++) {
+		const clausier__pvalue *v = &policy->values[i];
+		const clausier__param *p = &policy->catalog->params[v->param];
+		if (p->type != CLAUSIER__P_NAME)
+			continue;
+		int fr = !v->lang || !strncasecmp(v->lang, "fr", 2);
+		int en = !v->lang || !strncasecmp(v->lang, "en", 2);
+		char msg[900];
+		if (fr && v->grammar[0].inferred) {
+			const clausier__grammar *g = &v->grammar[0];
+			const char *kind = g->gender == 'f' ? (g->plural ? _("feminine plural") : _("feminine singular"))
+			                                    : (g->plural ? _("masculine plural") : _("masculine singular"));
+			/* TRANSLATORS: the second %s is the name; the third and
+			 * fourth, its French forms (« l’Hôpital Sainte-Anne », « de
+			 * l’Hôpital Sainte-Anne »); article, gender and elision are
+			 * attribute names: leave them in English. */
+			snprintf(msg, sizeof msg,
+			         _("value of “%s”: the French grammar of “%s” is inferred: « %s », « %s », %s; if that is wrong, give it with the attributes article, gender and elision"),
+			         p->name, v->text, v->forms[0][CLAUSIER__FORM_LE], v->forms[0][CLAUSIER__FORM_DU], kind);
+			report(ctx, v->line, msg);
+			n++;
+		}
+		if (en && v->grammar[1].inferred) {
+			/* TRANSLATORS: the third and fourth %s are the name's English
+			 * forms ("the Ottawa Hospital", "the Ottawa Hospital’s");
+			 * article is an attribute name: leave it in English. */
+			snprintf(msg, sizeof msg,
+			         _("value of “%s”: the English grammar of “%s” is inferred: “%s”, “%s”; if that is wrong, give it with the attribute article"),
+			         p->name, v->text, v->forms[1][CLAUSIER__FORM_THE], v->forms[1][CLAUSIER__FORM_S]);
+			report(ctx, v->line, msg);
+			n++;
+		}
+	}
+	return n;
 }

@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((27 + nbad))
+plan $((29 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run examples/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -102,6 +102,22 @@ cp "$OUT/stdout" "$OUT/options-first.txt"
 run examples/clausier render "$top_srcdir/data/samples/sample-catalog.xml" --profile "$top_srcdir/data/samples/sample-profile.xml" --locale fr-CA
 check "options may follow the catalog, as in GNU programs" \
 	eval 'expect_status 0 && [ -s "$OUT/stdout" ] && same "$OUT/options-first.txt" "$OUT/stdout"'
+
+# A name whose grammar the profile does not give: inferred, and said so.
+sed 's|<value name="org"[^>]*>[^<]*</value>|<value name="org">Hôpital Sainte-Anne</value>|' \
+	"$top_srcdir/data/samples/hospital-qc.xml" >"$OUT/inferred.xml"
+line=$(grep -n 'name="org"' "$OUT/inferred.xml" | cut -d: -f1)
+run examples/clausier render --profile "$OUT/inferred.xml" --locale fr-CA
+printf '%s\n' \
+	"clausier: $OUT/inferred.xml:$line: note: value of “org”: the French grammar of “Hôpital Sainte-Anne” is inferred: « l’Hôpital Sainte-Anne », « de l’Hôpital Sainte-Anne », masculine singular; if that is wrong, give it with the attributes article, gender and elision" \
+	"clausier: $OUT/inferred.xml:$line: note: value of “org”: the English grammar of “Hôpital Sainte-Anne” is inferred: “Hôpital Sainte-Anne”, “Hôpital Sainte-Anne’s”; if that is wrong, give it with the attribute article" \
+	>"$OUT/inferred.expected"
+check "an inferred grammar is a note naming the profile's line; the edition is written" \
+	eval 'expect_status 0 && same "$OUT/inferred.expected" "$OUT/stderr" && grep -q "^L’Hôpital Sainte-Anne reconnaît que" "$OUT/stdout"'
+sed 's|<value name="org"[^>]*>[^<]*</value>|<value name="org" article="l’" gender="m">Hôpital Sainte-Anne</value>|' \
+	"$top_srcdir/data/samples/hospital-qc.xml" >"$OUT/given.xml"
+run examples/clausier render --profile "$OUT/given.xml" --locale fr-CA
+check "a grammar given in full gives no note" eval 'expect_status 0 && [ ! -s "$OUT/stderr" ]'
 
 cd "$top_srcdir/tests/bad" || exit 99
 for f in *.xml; do

@@ -50,6 +50,19 @@ CLAUSIER_API int clausier_profile_missing(clausier_missing_param **out, size_t *
                                           clausier_error *err);
 
 /** Frees a policy.  NULL is a no-op. */
+/** Receives a note about a policy: the line of the profile or policy
+ *  document it is about (0: none) and a translated sentence, UTF-8. */
+typedef void (*clausier_note_report)(void *ctx, int line, const char *message);
+
+/** Reports, in document order, what the library inferred for the policy:
+ *  the grammar of each name (parameter of type name) whose value does not
+ *  give its article (in French: « l’Hôpital », « du Collège »; in English:
+ *  "the Ottawa Hospital"), or whose elision before an h was read from the
+ *  library's list of aspirated h's.  Returns the number of notes, or
+ *  CLAUSIER_EARG. */
+CLAUSIER_API int clausier_policy_notes(const clausier_policy *policy, clausier_note_report report,
+                                       void *ctx);
+
 CLAUSIER_API void clausier_policy_free(clausier_policy *policy);
 
 /** Number of clauses in the policy. */
