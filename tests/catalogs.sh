@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 34
+plan 35
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -90,6 +90,8 @@ sed 's/What you post online is ultimately your own responsibility/What you post 
 check "the test changes a source text" eval '! cmp -s "$OUT/smp.xml" "$top_srcdir/data/catalogs/smp.xml"'
 xgettext -o "$OUT/changed.pot" "$OUT/smp.xml"
 cp "$top_srcdir/po/catalogs/smp/fr_CA.po" "$OUT/fr_CA.po"
+check "translators see the forms of the name in the comments of the messages that insert it" \
+	eval 'grep -A2 "^#\. {org} is the organization’s name\. French texts write it with its article through {org_le}" "$OUT/changed.pot" | grep -q "^msgctxt \"purpose-of-policy/body\""'
 msgmerge --quiet --update --backup=none "$OUT/fr_CA.po" "$OUT/changed.pot"
 check "msgmerge marks its translation fuzzy" \
 	eval 'grep -B1 "^msgctxt \"personal-responsibility/body\"" "$OUT/fr_CA.po" | grep -q fuzzy'
