@@ -99,6 +99,8 @@ _typeset = _fn("clausier_typeset", ctypes.c_int, _PP, ctypes.c_char_p, ctypes.c_
 _free = _fn("clausier_free", None, _P)
 _version = _fn("clausier_version", ctypes.c_char_p)
 _REPORT = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_char_p)
+_NOTE = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p)
+_policy_notes = _fn("clausier_policy_notes", ctypes.c_int, _P, _NOTE, ctypes.c_void_p)
 _check = _fn("clausier_check_translation", ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p,
              ctypes.c_char_p, _REPORT, ctypes.c_void_p)
 
@@ -243,6 +245,17 @@ class Policy(_Handle):
         if _policy_write(ctypes.byref(out), ctypes.byref(n), self._handle(), ctypes.byref(err)):
             raise Error(err)
         return _take(out, n.value)
+
+    def notes(self):
+        """What the library inferred for the policy (the grammar of names
+        the profile did not give): a list of (line, message)."""
+        found = []
+
+        def report(_ctx, line, message):
+            found.append((line, message.decode("utf-8")))
+
+        _policy_notes(self._handle(), _NOTE(report), None)
+        return found
 
     def render(self, locale="en", *, format="text", fallback=False, standalone=False, width=0,
                bilingual=None):

@@ -108,3 +108,22 @@ def test_renders_from_threads():
         for t in threads:
             t.join()
         assert results and all(results)
+
+
+def test_names_agree_and_inferred_grammar_is_noted():
+    cat = clausier.Catalog(SAMPLE_CATALOG)
+    xml = ('<profile xmlns="https://clausier.org/ns/1" version="1">\n'
+           '  <value name="org">Hôpital Sainte-Anne</value>\n'
+           '  <value name="effective">2027-01-15</value>\n'
+           '  <value name="contact">com@example.org</value>\n'
+           '  <value name="days">30</value>\n'
+           '</profile>')
+    pol = clausier.Policy(cat, clausier.Profile(xml=xml, name="p.xml"))
+    assert "sur un compte officiel de l’Hôpital Sainte-Anne ou" in pol.render("fr-CA")
+    assert "qui s’en prend à l’Hôpital Sainte-Anne ou à son personnel" in pol.render("fr-CA")
+    notes = pol.notes()
+    assert [line for line, _ in notes] == [2, 2]
+    assert notes[0][1].startswith("value of “org”: the French grammar of “Hôpital Sainte-Anne” is inferred: "
+                                  "« l’Hôpital Sainte-Anne », « de l’Hôpital Sainte-Anne », masculine singular")
+    given = clausier.Policy(cat, clausier.Profile(xml=xml.replace('name="org"', 'name="org" article="l’" gender="m"')))
+    assert given.notes() == []
