@@ -25,6 +25,7 @@
 #endif
 
 static const char *S_prog = "clausier";
+static int S_linting; /* clausier lint: notes are its output */
 
 /* The sample organization a new user sees when they give no profile. */
 #define S_SAMPLE_PROFILE "hospital-qc.xml"
@@ -37,8 +38,9 @@ static void S_usage(FILE *f)
 	             "   or: %s catalog show [--locale=TAG] CATALOG\n"
 	             "   or: %s check [--fix] [--glossary=FILE] [--source-lang=TAG] FILE.po|CATALOG.xml...\n"
 	             "   or: %s stats [--format=text|json|html] FILE.po...\n"
+	             "   or: %s lint --profile=FILE|--policy=FILE [CATALOG]\n"
 	             "   or: %s --help | --version\n"),
-	        S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog);
+	        S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog);
 }
 
 static void S_try_help(void)
@@ -68,6 +70,8 @@ static void S_help(void)
 	        "  stats      translated, fuzzy and untranslated messages of PO files, and\n"
 	        "             their source words, for a translation vendor's quote (text,\n"
 	        "             json or html with --format)\n"
+	        "  lint       what the library inferred for a profile's or a policy document's\n"
+	        "             policy, such as the grammar of a name, as file:line: note: lines\n"
 	        "\n"
 	        "CATALOG is a file, or the id of an installed catalog (smp: the social media\n"
 	        "policy; charte: the charte d'usage).  Without it, the catalog the profile or\n"
@@ -334,6 +338,16 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 		return 2;
 	}
 	a->catalog = optind < argc ? argv[optind] : NULL;
+	if (render == 2 && (a->locale || a->output || a->flags || a->format || a->width || a->locale2[0])) {
+		fprintf(stderr, _("%s: lint takes only --profile or --policy, and a catalog\n"), S_prog);
+		S_try_help();
+		return 2;
+	}
+	if (render == 2 && !a->profile && !a->policy) {
+		fprintf(stderr, _("%s: lint needs a profile (--profile) or a policy document (--policy)\n"), S_prog);
+		S_try_help();
+		return 2;
+	}
 	if (!render && (a->locale || a->policy || a->flags || a->format || a->width || a->locale2[0])) {
 		fprintf(stderr, _("%s: assemble takes only --profile, --output and a catalog\n"), S_prog);
 		S_try_help();
@@ -367,7 +381,11 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 static void S_note(void *ctx, int line, const char *message)
 {
 	const char *file = ctx;
-	if (line > 0)
+	if (S_linting && line > 0)
+		printf(_("%s:%d: note: %s\n"), file, line, message);
+	else if (S_linting)
+		printf(_("%s: note: %s\n"), file, message);
+	else if (line > 0)
 		fprintf(stderr, _("%s: %s:%d: note: %s\n"), S_prog, file, line, message);
 	else
 		fprintf(stderr, _("%s: %s: note: %s\n"), S_prog, file, message);
@@ -456,8 +474,13 @@ static int S_render(int argc, char **argv, int render)
 	size_t len = 0;
 	clausier_error err;
 	status = 1;
+	S_linting = render == 2;
 	if (S_policy(&a, &cat, &prof, &pol) < 0)
 		goto done;
+	if (render == 2) {
+		status = fflush(stdout) == 0 ? 0 : 1;
+		goto done;
+	}
 	if (!render) {
 		if (clausier_policy_write(&out, &len, pol, &err) != CLAUSIER_OK) {
 			S_fail(&err);
@@ -1111,6 +1134,8 @@ int main(int argc, char **argv)
 		return S_render(argc - 1, argv + 1, 0);
 	if (!strcmp(cmd, "check"))
 		return S_check(argc - 1, argv + 1);
+	if (!strcmp(cmd, "lint"))
+		return S_render(argc - 1, argv + 1, 2);
 	if (!strcmp(cmd, "stats"))
 		return S_stats(argc - 1, argv + 1);
 	if (!strcmp(cmd, "catalog") && argc >= 3 && !strcmp(argv[2], "list"))

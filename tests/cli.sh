@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((29 + nbad))
+plan $((32 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run examples/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -114,6 +114,16 @@ printf '%s\n' \
 	>"$OUT/inferred.expected"
 check "an inferred grammar is a note naming the profile's line; the edition is written" \
 	eval 'expect_status 0 && same "$OUT/inferred.expected" "$OUT/stderr" && grep -q "^L’Hôpital Sainte-Anne reconnaît que" "$OUT/stdout"'
+run examples/clausier lint --profile "$OUT/inferred.xml"
+sed 's/^clausier: //' "$OUT/inferred.expected" >"$OUT/lint.expected"
+check "lint prints the notes as file:line: note: lines on standard output, status 0" \
+	eval 'expect_status 0 && same "$OUT/lint.expected" "$OUT/stdout" && [ ! -s "$OUT/stderr" ]'
+run examples/clausier lint
+check "lint without a profile or a policy is a usage error" \
+	eval 'expect_status 2 && grep -q "lint needs a profile (--profile) or a policy document (--policy)" "$OUT/stderr"'
+run examples/clausier lint --profile "$top_srcdir/data/samples/hospital-qc.xml"
+check "lint of a profile that gives its names' grammar says nothing" \
+	eval 'expect_status 0 && [ ! -s "$OUT/stdout" ] && [ ! -s "$OUT/stderr" ]'
 sed 's|<value name="org"[^>]*>[^<]*</value>|<value name="org" article="l’" gender="m">Hôpital Sainte-Anne</value>|' \
 	"$top_srcdir/data/samples/hospital-qc.xml" >"$OUT/given.xml"
 run examples/clausier render --profile "$OUT/given.xml" --locale fr-CA
