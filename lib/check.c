@@ -146,8 +146,18 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 			{ "de", "du" }, { "du", "du" }, { "des", "du" }, { "à", "au" }, { "au", "au" },
 			{ "aux", "au" }, { "le", "le" }, { "la", "le" }, { "les", "le" }, { "que", "le" },
 		};
+		/* the translation's names, then the source's not among them */
 		char names[520];
-		snprintf(names, sizeof names, "%s%s", tr.names, src.names);
+		snprintf(names, sizeof names, "%s", tr.names);
+		for (const char *n = src.names; *n;) {
+			n += strspn(n, " ");
+			size_t len = strcspn(n, " "), used = strlen(names);
+			char key[70];
+			snprintf(key, sizeof key, " %.*s ", (int)len, n);
+			if (len && !strstr(names, key) && used + len + 2 < sizeof names)
+				snprintf(names + used, sizeof names - used, "%s", used ? key + 1 : key);
+			n += len;
+		}
 		for (const char *n = names; *n;) {
 			n += strspn(n, " ");
 			size_t len = strcspn(n, " ");
@@ -158,8 +168,10 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 			for (const char *hit = strstr(translation, arg); hit; hit = strstr(hit + 1, arg)) {
 				for (size_t b = 0; b < sizeof before / sizeof *before; b++) {
 					size_t wl = strlen(before[b][0]);
+					if ((size_t)(hit - translation) < wl + 1)
+						continue;
 					const char *w = hit - wl - 1;
-					if (w < translation || hit[-1] != ' ' || strncmp(w, before[b][0], wl) ||
+					if (hit[-1] != ' ' || strncmp(w, before[b][0], wl) ||
 					    (w > translation && ((w[-1] >= 'a' && w[-1] <= 'z') || (unsigned char)w[-1] >= 0x80)))
 						continue;
 					/* TRANSLATORS: “de {org}”: {org} is a name: write {org_du}, which agrees with its article */
