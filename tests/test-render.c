@@ -58,16 +58,25 @@ static char *one_clause(char *buf, size_t n, const char *en, const char *fr, con
 	return buf;
 }
 
-/* The body line of a one-clause edition. */
+/* The body line of a one-clause edition whose value element is
+ * <value name='v' + value_el + </value>: attributes, '>' and the text. */
+static void expect_value(const char *en, const char *fr, const char *ptype, const char *value_el,
+                         const char *locale, const char *want)
+{
+	char cat[4096], prof[512], expected[1024];
+	snprintf(prof, sizeof prof, "<profile " NS " version='1'><value name='v'%s</value></profile>", value_el);
+	char *out = render_texts(one_clause(cat, sizeof cat, en, fr, ptype), prof, locale, 0);
+	snprintf(expected, sizeof expected, "T\n\n1. H\n\n%s\n", want);
+	cr_assert_str_eq(out, expected, "value %s in %s", value_el, locale);
+	clausier_free(out);
+}
+
 static void expect_body(const char *en, const char *fr, const char *ptype, const char *value,
                         const char *locale, const char *want)
 {
-	char cat[2048], prof[512], expected[1024];
-	snprintf(prof, sizeof prof, "<profile " NS " version='1'><value name='v'>%s</value></profile>", value);
-	char *out = render_texts(one_clause(cat, sizeof cat, en, fr, ptype), prof, locale, 0);
-	snprintf(expected, sizeof expected, "T\n\n1. H\n\n%s\n", want);
-	cr_assert_str_eq(out, expected, "value %s in %s", value, locale);
-	clausier_free(out);
+	char el[512];
+	snprintf(el, sizeof el, ">%s", value);
+	expect_value(en, fr, ptype, el, locale, want);
 }
 
 #define DAYS_EN "within {v, plural, one {# day} other {# days}}"
@@ -512,14 +521,9 @@ Test(icu, percent_and_currency_skeletons)
 
 /* The body of a one-clause edition naming the organization as the value
  * element (attributes and text) says. */
-static void expect_name(const char *value, const char *locale, const char *want)
+static void expect_name(const char *value_el, const char *locale, const char *want)
 {
-	char cat[4096], prof[512], expected[1024];
-	snprintf(prof, sizeof prof, "<profile " NS " version='1'><value name='v'%s</value></profile>", value);
-	char *out = render_texts(one_clause(cat, sizeof cat, NAME_EN, NAME_FR, "name"), prof, locale, 0);
-	snprintf(expected, sizeof expected, "T\n\n1. H\n\n%s\n", want);
-	cr_assert_str_eq(out, expected, "value %s in %s", value, locale);
-	clausier_free(out);
+	expect_value(NAME_EN, NAME_FR, "name", value_el, locale, want);
 }
 
 Test(names, french_article_elision_and_contraction_inferred)
