@@ -38,9 +38,11 @@ static void S_usage(FILE *f)
 	             "   or: %s catalog show [--locale=TAG] CATALOG\n"
 	             "   or: %s check [--fix] [--glossary=FILE] [--source-lang=TAG] FILE.po|CATALOG.xml...\n"
 	             "   or: %s stats [--format=text|json|html] FILE.po...\n"
-	             "   or: %s lint --profile=FILE|--policy=FILE [CATALOG]\n"
+	             "   or: %s lint POLICY | --profile=FILE [CATALOG]\n"
+	             "   or: %s map --to=CATALOG [--report=FILE] [OPTION]... POLICY\n"
+	             "   or: %s crosswalk [--format=FORMAT] [--locale=TAG]\n"
 	             "   or: %s --help | --version\n"),
-	        S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog);
+	        S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog, S_prog);
 }
 
 static void S_try_help(void)
@@ -70,8 +72,20 @@ static void S_help(void)
 	        "  stats      translated, fuzzy and untranslated messages of PO files, and\n"
 	        "             their source words, for a translation vendor's quote (text,\n"
 	        "             json or html with --format)\n"
-	        "  lint       what the library inferred for a profile's or a policy document's\n"
-	        "             policy, such as the grammar of a name, as file:line: note: lines\n"
+	        "  lint       check a policy document's policy (or a profile's) against the\n"
+	        "             rules of its genre and jurisdiction (US: NLRB, Stericycle; FR:\n"
+	        "             Code du travail; CA: official languages) and for strategy\n"
+	        "             content, as file: severity: clause: message [rule] (reference)\n"
+	        "             lines, not legal advice (status 1 on errors); and say what the\n"
+	        "             library inferred, such as the grammar of a name (note: lines)\n"
+	        "  map        convert a policy to the other genre (--to=charte or smp): the\n"
+	        "             new policy document on standard output or --output, and with\n"
+	        "             --report=FILE a report of what became of every clause\n"
+	        "             (--report-format: text, markdown, html, docbook, xml or json;\n"
+	        "             in --locale's language, by default en)\n"
+	        "  crosswalk  the table relating the topics and clauses of the two genres,\n"
+	        "             with SKOS relations and their reasons (--format, --locale,\n"
+	        "             --standalone, --output as for render)\n"
 	        "\n"
 	        "CATALOG is a file, or the id of an installed catalog (smp: the social media\n"
 	        "policy; charte: the charte d'usage).  Without it, the catalog the profile or\n"
@@ -103,7 +117,8 @@ static void S_help(void)
 	        "  -V, --version         output version information and exit\n"
 	        "\n"
 	        "Environment: CLAUSIER_DATA_PATH, a colon-separated list of folders holding\n"
-	        "catalogs/ and samples/, replaces the installed data folder.\n"
+	        "catalogs/, genres/, crosswalk/ and samples/, replaces the installed data\n"
+	        "folder.\n"
 	        "\n"
 	        "Exit status: 0 on success, 1 when an input is invalid or the edition cannot\n"
 	        "be rendered (the message names the file, line and column), 2 on a usage\n"
@@ -343,8 +358,13 @@ static int S_parse(int argc, char **argv, S_args *a, int render)
 		S_try_help();
 		return 2;
 	}
+	if (render == 2 && !a->profile && !a->policy && a->catalog) {
+		/* clausier lint POLICY.xml */
+		a->policy = a->catalog;
+		a->catalog = NULL;
+	}
 	if (render == 2 && !a->profile && !a->policy) {
-		fprintf(stderr, _("%s: lint needs a profile (--profile) or a policy document (--policy)\n"), S_prog);
+		fprintf(stderr, _("%s: lint needs a policy document, or a profile (--profile)\n"), S_prog);
 		S_try_help();
 		return 2;
 	}
@@ -391,6 +411,8 @@ static void S_note(void *ctx, int line, const char *message)
 		fprintf(stderr, _("%s: %s: note: %s\n"), S_prog, file, message);
 }
 
+static int S_draft; /* lint and map read drafts: values may be missing */
+
 static int S_policy(const S_args *a, clausier_catalog **cat, clausier_profile **prof,
                     clausier_policy **pol)
 {
@@ -405,7 +427,7 @@ static int S_policy(const S_args *a, clausier_catalog **cat, clausier_profile **
 		clausier_free(id);
 		if (bad)
 			return -1;
-		if (clausier_policy_load_file(pol, *cat, a->policy, &err) != CLAUSIER_OK) {
+		if ((S_draft ? clausier_policy_load_draft : clausier_policy_load_file)(pol, *cat, a->policy, &err) != CLAUSIER_OK) {
 			S_fail(&err);
 			return -1;
 		}
@@ -445,6 +467,285 @@ static int S_policy(const S_args *a, clausier_catalog **cat, clausier_profile **
 	return 0;
 }
 
+/* ---- lint, map, crosswalk: genres ---- */
+
+/* The installed description of a catalog's genre. */
+static int S_load_genre(clausier_genre_spec **out, const clausier_catalog *cat)
+{
+	clausier_error err;
+	const char *name = clausier_catalog_genre(cat) == CLAUSIER_GENRE_CHARTE ? "charte.xml" : "smp.xml";
+	const char *path = S_data_file("genres", name);
+	if (!path) {
+		fprintf(stderr, _("%s: the genre description %s is not installed\n"), S_prog, name);
+		return -1;
+	}
+	if (clausier_genre_spec_load_file(out, path, &err) != CLAUSIER_OK) {
+		S_fail(&err);
+		return -1;
+	}
+	return 0;
+}
+
+static int S_load_crosswalk(clausier_crosswalk **out)
+{
+	clausier_error err;
+	const char *path = S_data_file("crosswalk", "smp-charte.xml");
+	if (!path) {
+		fprintf(stderr, _("%s: the crosswalk smp-charte.xml is not installed\n"), S_prog);
+		return -1;
+	}
+	if (clausier_crosswalk_load_file(out, path, &err) != CLAUSIER_OK) {
+		S_fail(&err);
+		return -1;
+	}
+	return 0;
+}
+
+typedef struct {
+	const char *file;
+	int errors;
+} S_lint_ctx;
+
+static void S_finding_out(void *vctx, const clausier_finding *f)
+{
+	S_lint_ctx *c = vctx;
+	const char *sev = f->severity == CLAUSIER_CHECK_ERROR ? _("error") : _("warning");
+	c->errors += f->severity == CLAUSIER_CHECK_ERROR;
+	if (f->clause)
+		/* TRANSLATORS: file: severity: clause “id”: message [rule] (reference) */
+		printf(_("%s: %s: clause “%s”: %s [%s]"), c->file, sev, f->clause, f->message, f->rule);
+	else
+		printf(_("%s: %s: %s [%s]"), c->file, sev, f->message, f->rule);
+	if (f->reference)
+		printf(" (%s)", f->reference);
+	putchar('\n');
+}
+
+/* The findings of lint on standard output; 1 when one is an error. */
+static int S_lint(const clausier_policy *pol, const clausier_catalog *cat, const char *file)
+{
+	clausier_genre_spec *genre = NULL;
+	clausier_error err;
+	if (S_load_genre(&genre, cat) < 0)
+		return 1;
+	S_lint_ctx c = { file, 0 };
+	int n = clausier_policy_lint(pol, genre, S_finding_out, &c, &err);
+	clausier_genre_spec_free(genre);
+	if (n < 0) {
+		S_fail(&err);
+		return 1;
+	}
+	if (n > 0)
+		printf(_("%s: note: %s\n"), file, clausier_lint_disclaimer());
+	return c.errors ? 1 : 0;
+}
+
+static const char *const S_formats[] = { "text", "markdown", "html", "docbook" };
+
+static int S_format_index(const char *name)
+{
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(name, S_formats[i]))
+			return i;
+	return -1;
+}
+
+/* clausier map --to=CATALOG [options] POLICY */
+static int S_map(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "profile", required_argument, NULL, 'p' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "report", required_argument, NULL, 'r' },
+		{ "report-format", required_argument, NULL, 'f' },
+		{ "locale", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *to = NULL, *output = NULL, *report_file = NULL, *format = "text", *locale = "en";
+	S_args a;
+	memset(&a, 0, sizeof a);
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "t:p:o:r:f:l:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 't': to = optarg; break;
+		case 'p': a.profile = optarg; break;
+		case 'o': output = optarg; break;
+		case 'r': report_file = optarg; break;
+		case 'f': format = optarg; break;
+		case 'l': locale = optarg; break;
+		case 'h': S_help(); return 0;
+		default: S_try_help(); return 2;
+		}
+	}
+	if (!to || (!a.profile && optind != argc - 1) || (a.profile && optind != argc)) {
+		fprintf(stderr, _("%s: map needs --to=CATALOG and a policy document (or --profile)\n"), S_prog);
+		S_try_help();
+		return 2;
+	}
+	int fmt = S_format_index(format), data = !strcmp(format, "xml") ? 1 : !strcmp(format, "json") ? 2 : 0;
+	if (fmt < 0 && !data) {
+		fprintf(stderr, _("%s: unknown report format '%s'; formats: text, markdown, html, docbook, xml, json\n"),
+		        S_prog, format);
+		return 2;
+	}
+	if (!clausier_locale_is_supported(locale)) {
+		fprintf(stderr, _("%s: unsupported locale '%s'; supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE\n"),
+		        S_prog, locale);
+		return 2;
+	}
+	if (!a.profile)
+		a.policy = argv[optind];
+	S_draft = 1;
+	clausier_catalog *cat = NULL, *target = NULL;
+	clausier_profile *prof = NULL;
+	clausier_policy *pol = NULL, *mapped = NULL;
+	clausier_genre_spec *genre = NULL;
+	clausier_crosswalk *cw = NULL;
+	clausier_map_report *report = NULL;
+	char *doc = NULL, *rep = NULL;
+	size_t doc_len = 0, rep_len = 0;
+	clausier_error err;
+	int status = 1;
+	if (S_policy(&a, &cat, &prof, &pol) < 0 || S_load_catalog(&target, to) < 0 ||
+	    S_load_genre(&genre, target) < 0 || S_load_crosswalk(&cw) < 0)
+		goto done;
+	if (!strcmp(clausier_catalog_id(cat), clausier_catalog_id(target))) {
+		fprintf(stderr, _("%s: the policy is already drawn from catalog '%s'\n"), S_prog, clausier_catalog_id(cat));
+		goto done;
+	}
+	if (clausier_policy_map(&mapped, &report, pol, target, genre, cw, &err) != CLAUSIER_OK ||
+	    clausier_policy_write(&doc, &doc_len, mapped, &err) != CLAUSIER_OK) {
+		S_fail(&err);
+		goto done;
+	}
+	if (data) {
+		if (clausier_map_report_write(&rep, &rep_len, report,
+		                              data == 1 ? CLAUSIER_REPORT_XML : CLAUSIER_REPORT_JSON, &err) != CLAUSIER_OK) {
+			S_fail(&err);
+			goto done;
+		}
+	} else {
+		clausier_render_options opts;
+		clausier_render_options_init(&opts, CLAUSIER_RENDER_OPTIONS_VERSION);
+		opts.locale = locale;
+		opts.format = (clausier_format)fmt;
+		if (clausier_map_report_render(&rep, &rep_len, report, &opts, &err) != CLAUSIER_OK) {
+			S_fail(&err);
+			goto done;
+		}
+	}
+	/* The summary, on standard error. */
+	size_t count[6] = { 0 }, needs = 0;
+	for (size_t i = 0; i < clausier_map_report_count(report); i++) {
+		clausier_gap g;
+		clausier_map_report_gap(&g, report, i);
+		count[g.status]++;
+		needs += g.needs != NULL;
+	}
+	fprintf(stderr, _("%s: the new policy has %zu clauses; report: %zu carried over, %zu approximated, %zu added, %zu to decide, %zu kept aside, %zu formalities\n"),
+	        S_prog, clausier_policy_count(mapped), count[CLAUSIER_GAP_MAPPED], count[CLAUSIER_GAP_APPROXIMATED],
+	        count[CLAUSIER_GAP_ADDED], count[CLAUSIER_GAP_DECISION], count[CLAUSIER_GAP_DROPPED],
+	        count[CLAUSIER_GAP_FORMALITY]);
+	if (needs)
+		fprintf(stderr, _("%s: some clauses still need values: the report lists them, and the policy document marks them\n"),
+		        S_prog);
+	status = S_output(output, doc, doc_len);
+	if (status == 0 && report_file)
+		status = S_write_atomic(report_file, rep, rep_len) < 0 ? 1 : 0;
+	else if (status == 0 && !output)
+		; /* the policy went to standard output: the report needs --report */
+	else if (status == 0)
+		status = S_output(NULL, rep, rep_len);
+done:
+	clausier_free(doc);
+	clausier_free(rep);
+	clausier_map_report_free(report);
+	clausier_policy_free(mapped);
+	clausier_policy_free(pol);
+	clausier_crosswalk_free(cw);
+	clausier_genre_spec_free(genre);
+	clausier_profile_free(prof);
+	clausier_catalog_free(target);
+	clausier_catalog_free(cat);
+	return status;
+}
+
+/* clausier crosswalk [--format=F] [--locale=TAG] [--standalone] [-o FILE] */
+static int S_crosswalk(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "locale", required_argument, NULL, 'l' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "standalone", no_argument, NULL, OPT_STANDALONE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	clausier_render_options opts;
+	clausier_render_options_init(&opts, CLAUSIER_RENDER_OPTIONS_VERSION);
+	opts.locale = "en";
+	const char *output = NULL;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "f:l:o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f': {
+			int f = S_format_index(optarg);
+			if (f < 0) {
+				fprintf(stderr, _("%s: unknown format '%s'; formats: text, markdown, html, docbook\n"),
+				        S_prog, optarg);
+				return 2;
+			}
+			opts.format = (clausier_format)f;
+			break;
+		}
+		case 'l': opts.locale = optarg; break;
+		case 'o': output = optarg; break;
+		case OPT_STANDALONE: opts.flags |= CLAUSIER_RENDER_STANDALONE; break;
+		case 'h': S_help(); return 0;
+		default: S_try_help(); return 2;
+		}
+	}
+	if (optind != argc) {
+		fprintf(stderr, _("%s: crosswalk takes no operand\n"), S_prog);
+		S_try_help();
+		return 2;
+	}
+	if (!clausier_locale_is_supported(opts.locale)) {
+		fprintf(stderr, _("%s: unsupported locale '%s'; supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE\n"),
+		        S_prog, opts.locale);
+		return 2;
+	}
+	if ((opts.flags & CLAUSIER_RENDER_STANDALONE) && opts.format != CLAUSIER_FORMAT_HTML) {
+		fprintf(stderr, _("%s: --standalone goes with --format=html\n"), S_prog);
+		return 2;
+	}
+	clausier_crosswalk *cw = NULL;
+	clausier_catalog *from = NULL, *to = NULL;
+	char *out = NULL;
+	size_t len = 0;
+	clausier_error err;
+	int status = 1;
+	if (S_load_crosswalk(&cw) < 0 || S_load_catalog(&from, clausier_crosswalk_from(cw)) < 0 ||
+	    S_load_catalog(&to, clausier_crosswalk_to(cw)) < 0)
+		goto done;
+	if (clausier_crosswalk_verify(cw, from, to, &err) != CLAUSIER_OK ||
+	    clausier_crosswalk_render(&out, &len, cw, from, to, &opts, &err) != CLAUSIER_OK) {
+		S_fail(&err);
+		goto done;
+	}
+	status = S_output(output, out, len);
+done:
+	clausier_free(out);
+	clausier_catalog_free(from);
+	clausier_catalog_free(to);
+	clausier_crosswalk_free(cw);
+	return status;
+}
+
 /* How many clauses of the policy have no text for the locale. */
 static size_t S_untranslated(const clausier_catalog *cat, const clausier_policy *pol, const char *locale)
 {
@@ -475,10 +776,13 @@ static int S_render(int argc, char **argv, int render)
 	clausier_error err;
 	status = 1;
 	S_linting = render == 2;
+	S_draft = render == 2;
 	if (S_policy(&a, &cat, &prof, &pol) < 0)
 		goto done;
 	if (render == 2) {
-		status = fflush(stdout) == 0 ? 0 : 1;
+		status = S_lint(pol, cat, a.policy ? a.policy : a.profile);
+		if (fflush(stdout) != 0)
+			status = 1;
 		goto done;
 	}
 	if (!render) {
@@ -1136,6 +1440,10 @@ int main(int argc, char **argv)
 		return S_check(argc - 1, argv + 1);
 	if (!strcmp(cmd, "lint"))
 		return S_render(argc - 1, argv + 1, 2);
+	if (!strcmp(cmd, "map"))
+		return S_map(argc - 1, argv + 1);
+	if (!strcmp(cmd, "crosswalk"))
+		return S_crosswalk(argc - 1, argv + 1);
 	if (!strcmp(cmd, "stats"))
 		return S_stats(argc - 1, argv + 1);
 	if (!strcmp(cmd, "catalog") && argc >= 3 && !strcmp(argv[2], "list"))

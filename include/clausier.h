@@ -13,5 +13,7 @@
 #include <clausier/policy.h>
 #include <clausier/render.h>
 #include <clausier/check.h>
+#include <clausier/genre.h>
+#include <clausier/map.h>
 
 #endif

@@ -51,7 +51,10 @@ char *clausier__strdup(const char *s);
 int clausier__text_check(const char *s, long *cp, size_t *pos);
 
 /* ---- safe XML input ---- */
-enum clausier__schema { CLAUSIER__SCHEMA_CATALOG, CLAUSIER__SCHEMA_PROFILE, CLAUSIER__SCHEMA_POLICY };
+enum clausier__schema {
+	CLAUSIER__SCHEMA_CATALOG, CLAUSIER__SCHEMA_PROFILE, CLAUSIER__SCHEMA_POLICY,
+	CLAUSIER__SCHEMA_GENRE, CLAUSIER__SCHEMA_CROSSWALK
+};
 struct _xmlDoc;
 /* Parses and validates a document from memory under the safety rules of
  * doc/design.md.  On success *out is a libxml2 document to free with
@@ -302,6 +305,9 @@ struct clausier_policy {
 int clausier__param_parse(const clausier__param *p, const char *text, double *date, char *why,
                           size_t whylen);
 const char *clausier__ptype_name(enum clausier__ptype t);
+/* A parameter's type in a locale's words, for forms and reports:
+ * « adresse courriel » (fr-CA), "e-mail address". */
+const char *clausier__type_label(const clausier__param *p, const char *locale);
 enum clausier__argkind clausier__param_argkind(enum clausier__ptype t);
 struct _xmlNode;
 /* Element text with XML white space collapsed; effective xml:lang (inherited). */
@@ -326,13 +332,75 @@ int clausier__xml_value(clausier__value *v, struct _xmlNode *el, const char *sou
 int clausier__check_date(const char *text, double *date, char *why, size_t whylen);
 
 /* Checks values against the parameters the policy's clauses use and
- * stores them in the policy. */
+ * stores them in the policy.  lenient: a missing value is left missing
+ * (a converted policy, to be completed) instead of an error. */
 int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
-                                const char *source, clausier_error *err);
+                                const char *source, int lenient, clausier_error *err);
 
 int clausier__find_clause(const clausier_catalog *catalog, const char *id, size_t *index);
 /* The text of msg for a locale: exact tag, then its language. */
 const clausier__text *clausier__msg_lookup(const clausier__msg *msg, const char *locale);
+
+/* ---- genres and the crosswalk (genre.c, crosswalk.c) ---- */
+/* A text in several languages, as <title xml:lang="…"> siblings. */
+typedef struct {
+	char *lang, *text;
+} clausier__ltext;
+typedef struct {
+	clausier__ltext *v;
+	size_t n;
+} clausier__ltexts;
+void clausier__ltexts_free(clausier__ltexts *t);
+/* Reads parent's NAME children, checked like catalog texts (no control or
+ * bidi character), one per language. */
+int clausier__ltexts_read(clausier__ltexts *t, struct _xmlNode *parent, const char *name,
+                          const char *source, clausier_error *err);
+/* The text for a locale: exact tag, its language, English, the first. */
+const char *clausier__ltexts_get(const clausier__ltexts *t, const char *locale);
+
+typedef struct {
+	int kind; /* clausier_genre_item_kind */
+	char *id, *topics, *status, *jurisdictions, *when, *reference;
+	clausier__ltexts title, text;
+	int line;
+} clausier__gitem;
+
+struct clausier_genre_spec {
+	char *source;
+	int genre; /* clausier_genre */
+	char *origin;
+	clausier__ltexts title, description;
+	clausier__gitem *items; /* sections, elements, formalities in file order */
+	size_t nitems;
+};
+
+/* Whether the space-separated list holds word. */
+int clausier__word_in(const char *list, const char *word);
+
+typedef struct {
+	int topic;     /* a <topic> (1) or a <match> of clauses (0) */
+	char *from, *to; /* NULL on the side that has no equivalent */
+	int relation;  /* clausier_relation */
+	clausier__ltexts why;
+	int line;
+} clausier__xentry;
+
+struct clausier_crosswalk {
+	char *source;
+	char *from, *to; /* catalog ids */
+	clausier__xentry *entries;
+	size_t n;
+};
+
+/* Checks that the crosswalk relates the two catalogs, in its order, and
+ * names only clauses they have. */
+int clausier__crosswalk_check_ids(const clausier_crosswalk *cw, const clausier_catalog *from,
+                                  const clausier_catalog *to, clausier_error *err);
+/* Appends the sentence that opens an entry: what a clause of genre_a is to
+ * one of genre_b, in French (fr) or English. */
+void clausier__relation_sentence(clausier__buf *b, int relation, int genre_a, int genre_b, int fr);
+/* A catalog's title as written, for a locale (or its source language). */
+const char *clausier__catalog_title(const clausier_catalog *cat, const char *locale);
 
 /* ---- rendering ---- */
 typedef struct {
@@ -385,6 +453,21 @@ int clausier__render_html_pair(clausier__buf *out, const clausier__edition *a, c
 int clausier__render_markdown(clausier__buf *out, const clausier__edition *ed);
 int clausier__render_html(clausier__buf *out, const clausier__edition *ed);
 int clausier__render_docbook(clausier__buf *out, const clausier__edition *ed);
+
+/* Documents built like editions (the crosswalk, gap reports): the
+ * locale fields of ed from a locale tag; writing with opts->format's back
+ * end; freeing what ed owns (titles, sections, clause texts, section_ids). */
+int clausier__edition_locale(clausier__edition *ed, const char *locale, clausier_error *err);
+int clausier__edition_write(char **out, size_t *out_len, const clausier__edition *ed,
+                            const clausier_render_options *opts, clausier_error *err);
+void clausier__edition_free(clausier__edition *ed);
+/* A clause's heading in a locale (canonical tag), formatted with pol's
+ * values when pol is a policy of cat, else as written; typeset.  Malloc'd,
+ * NULL when out of memory. */
+char *clausier__heading(const clausier_catalog *cat, size_t clause, const clausier_policy *pol,
+                        const char *locale);
+/* A topic's name in French (fr) or English, sentence case. */
+const char *clausier__topic_label(const char *topic, int fr);
 
 /* Appends text to out wrapped at width characters with ICU's line breaking
  * for the locale: the first line after first, the others after rest (both

@@ -100,6 +100,27 @@ int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *po
 		if (!S_value(root, ns, p->name, &policy->values[i], p->type == CLAUSIER__P_LIST))
 			goto oom;
 	}
+	/* A converted policy may still lack values (clausier_policy_map):
+	 * say which, where the author will add them. */
+	for (size_t i = 0; i < cat->nparams; i++) {
+		int have = 0;
+		for (size_t v = 0; v < policy->nvalues && !have; v++)
+			have = policy->values[v].param == i;
+		const char *user = cat->front_uses[i] ? "the title page" : NULL;
+		for (size_t k = 0; k < policy->nclauses && !user; k++)
+			if (cat->clauses[policy->clauses[k].clause].uses[i])
+				user = cat->clauses[policy->clauses[k].clause].id;
+		if (have || !user)
+			continue;
+		char text[512];
+		/* Not translated: a policy document is data, like its element names. */
+		snprintf(text, sizeof text, " needs a value: <value name=\"%s\"> (type %s), used by %s%s ",
+		         cat->params[i].name, clausier__ptype_name(cat->params[i].type),
+		         cat->front_uses[i] ? "" : "clause ", user);
+		xmlNodePtr com = xmlNewComment((const xmlChar *)text);
+		if (!com || !xmlAddChild(root, com))
+			goto oom;
+	}
 	xmlChar *mem = NULL;
 	int size = 0;
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
@@ -128,7 +149,7 @@ oom:
 #define S_is clausier__xml_is
 #define S_attr clausier__xml_attr
 
-static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, clausier_error *err)
+static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int draft, clausier_error *err)
 {
 	const clausier_catalog *cat = pol->catalog;
 	int rc = CLAUSIER_OK;
@@ -200,7 +221,7 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, claus
 		}
 	}
 	if (rc == CLAUSIER_OK)
-		rc = clausier__policy_set_values(pol, values, n, name, err);
+		rc = clausier__policy_set_values(pol, values, n, name, draft, err);
 	for (size_t i = 0; i < n; i++) {
 		free(values[i].name);
 		free(values[i].lang);
@@ -213,8 +234,8 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, claus
 	return rc;
 }
 
-int clausier_policy_load_memory(clausier_policy **out, const clausier_catalog *catalog, const char *data,
-                                size_t len, const char *name, clausier_error *err)
+static int S_load_memory(clausier_policy **out, const clausier_catalog *catalog, const char *data,
+                         size_t len, const char *name, int draft, clausier_error *err)
 {
 	if (!out || !catalog || (!data && len)) {
 		clausier__error_set(err, CLAUSIER_EARG, name, 0, 0, _("invalid argument"));
@@ -234,7 +255,7 @@ int clausier_policy_load_memory(clausier_policy **out, const clausier_catalog *c
 		return CLAUSIER_ENOMEM;
 	}
 	pol->catalog = catalog;
-	rc = S_read(pol, xmlDocGetRootElement(doc), name, err);
+	rc = S_read(pol, xmlDocGetRootElement(doc), name, draft, err);
 	xmlFreeDoc(doc);
 	if (rc != CLAUSIER_OK) {
 		clausier_policy_free(pol);
@@ -244,19 +265,26 @@ int clausier_policy_load_memory(clausier_policy **out, const clausier_catalog *c
 	return CLAUSIER_OK;
 }
 
+int clausier_policy_load_memory(clausier_policy **out, const clausier_catalog *catalog, const char *data,
+                                size_t len, const char *name, clausier_error *err)
+{
+	return S_load_memory(out, catalog, data, len, name, 0, err);
+}
+
 typedef struct {
 	clausier_policy **out;
 	const clausier_catalog *catalog;
+	int draft;
 } S_load_ctx;
 
 static int S_load(void *vctx, const char *data, size_t len, const char *name, clausier_error *err)
 {
 	S_load_ctx *c = vctx;
-	return clausier_policy_load_memory(c->out, c->catalog, data, len, name, err);
+	return S_load_memory(c->out, c->catalog, data, len, name, c->draft, err);
 }
 
-int clausier_policy_load_file(clausier_policy **out, const clausier_catalog *catalog, const char *path,
-                              clausier_error *err)
+static int S_load_file(clausier_policy **out, const clausier_catalog *catalog, const char *path,
+                       int draft, clausier_error *err)
 {
 	if (out)
 		*out = NULL;
@@ -264,8 +292,20 @@ int clausier_policy_load_file(clausier_policy **out, const clausier_catalog *cat
 		clausier__error_set(err, CLAUSIER_EARG, path, 0, 0, _("invalid argument"));
 		return CLAUSIER_EARG;
 	}
-	S_load_ctx c = { out, catalog };
+	S_load_ctx c = { out, catalog, draft };
 	return clausier__load_file(path, err, S_load, &c);
+}
+
+int clausier_policy_load_file(clausier_policy **out, const clausier_catalog *catalog, const char *path,
+                              clausier_error *err)
+{
+	return S_load_file(out, catalog, path, 0, err);
+}
+
+int clausier_policy_load_draft(clausier_policy **out, const clausier_catalog *catalog, const char *path,
+                               clausier_error *err)
+{
+	return S_load_file(out, catalog, path, 1, err);
 }
 
 int clausier_policy_catalog_id(char **out, const char *path, clausier_error *err)

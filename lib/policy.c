@@ -105,7 +105,7 @@ static void S_user(char *buf, size_t len, const clausier_catalog *cat, const cla
 }
 
 int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
-                                const char *source, clausier_error *err)
+                                const char *source, int lenient, clausier_error *err)
 {
 	const clausier_catalog *cat = pol->catalog;
 	/* Every value must be for a declared parameter: a misspelt name would
@@ -156,7 +156,7 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 			clausier__param_parse(p, p->defval, &date, why, sizeof why);
 			if (S_add_value(pol, i, NULL, date) < 0)
 				goto oom;
-		} else if (!found) {
+		} else if (!found && !lenient) {
 			char user[300];
 			S_user(user, sizeof user, cat, pol, i);
 			/* TRANSLATORS: the second %s is a type keyword of the catalog
@@ -301,7 +301,7 @@ int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *cat,
 			*out = NULL;
 		return rc;
 	}
-	rc = clausier__policy_set_values(pol, prof->values, prof->nvalues, prof->source, err);
+	rc = clausier__policy_set_values(pol, prof->values, prof->nvalues, prof->source, 0, err);
 	if (rc != CLAUSIER_OK) {
 		clausier_policy_free(pol);
 		return rc;
@@ -312,7 +312,7 @@ int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *cat,
 
 /* Parameter types as a form shows them, in English and French; fr-CA says
  * « courriel » where France says « adresse électronique » (GLOSSARY). */
-static const char *S_type_label(const clausier__param *p, const char *locale)
+const char *clausier__type_label(const clausier__param *p, const char *locale)
 {
 	int fr = locale[0] == 'f', ca = fr && strstr(locale, "CA") != NULL;
 	const char *u = p->unit ? p->unit : "";
@@ -381,7 +381,7 @@ int clausier_profile_missing(clausier_missing_param **out, size_t *count, const 
 			continue;
 		list[n].name = p->name;
 		list[n].type = clausier__ptype_name(p->type);
-		list[n].type_label = S_type_label(p, loc);
+		list[n].type_label = clausier__type_label(p, loc);
 		list[n].used_by = user;
 		n++;
 	}

@@ -379,3 +379,83 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 		S_free_edition(&ed[k]);
 	return rc;
 }
+
+/* ---- documents that are not editions: the crosswalk, gap reports ---- */
+
+void clausier__edition_free(clausier__edition *ed)
+{
+	S_free_edition(ed);
+}
+
+int clausier__edition_locale(clausier__edition *ed, const char *locale, clausier_error *err)
+{
+	const char *l = clausier__locale_supported(locale ? locale : "en");
+	if (!l) {
+		clausier__error_set(err, CLAUSIER_ELOCALE, NULL, 0, 0,
+		                    _("unsupported locale “%s” (supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE)"),
+		                    locale);
+		return CLAUSIER_ELOCALE;
+	}
+	ed->locale = l;
+	snprintf(ed->icu_locale, sizeof ed->icu_locale, "%s", l);
+	for (char *p = ed->icu_locale; *p; p++)
+		if (*p == '-')
+			*p = '_';
+	return CLAUSIER_OK;
+}
+
+int clausier__edition_write(char **out, size_t *out_len, const clausier__edition *ed,
+                            const clausier_render_options *opts, clausier_error *err)
+{
+	if ((unsigned)opts->format > CLAUSIER_FORMAT_DOCBOOK || opts->locale2) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("unknown output format %d"),
+		                    (int)opts->format);
+		return CLAUSIER_EARG;
+	}
+	static int (*const backends[])(clausier__buf *, const clausier__edition *) = {
+		clausier__render_text, clausier__render_markdown, clausier__render_html,
+		clausier__render_docbook,
+	};
+	clausier__buf b = { 0 };
+	backends[opts->format](&b, ed);
+	*out = clausier__buf_detach(&b, out_len);
+	if (!*out) {
+		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	return CLAUSIER_OK;
+}
+
+char *clausier__heading(const clausier_catalog *cat, size_t clause, const clausier_policy *pol,
+                        const char *locale)
+{
+	const clausier__clause *cl = &cat->clauses[clause];
+	char *s = NULL;
+	if (pol && pol->catalog == cat) {
+		clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+		opts.flags = CLAUSIER_RENDER_FALLBACK;
+		S_ctx c = { pol, &opts, locale, "", NULL, NULL, !strncmp(locale, "fr", 2) };
+		snprintf(c.icu_locale, sizeof c.icu_locale, "%s", locale);
+		for (char *p = c.icu_locale; *p; p++)
+			if (*p == '-')
+				*p = '_';
+		c.args = calloc(cat->nparams * (1 + CLAUSIER__NFORMS) + 1, sizeof *c.args);
+		if (c.args && S_format(&c, &s, &cl->heading, cl->uses, cl->id, NULL, NULL) != CLAUSIER_OK) {
+			free(s);
+			s = NULL;
+		}
+		free(c.args);
+	}
+	if (!s) {
+		/* No values to format it with: the text as written. */
+		const clausier__text *t = clausier__msg_lookup(&cl->heading, locale);
+		if (!t)
+			t = clausier__msg_lookup(&cl->heading, cat->source_lang);
+		s = clausier__typeset(t ? t->pattern : cl->id, locale);
+	}
+	if (s && S_headline(&s, locale) < 0) {
+		free(s);
+		s = NULL;
+	}
+	return s;
+}

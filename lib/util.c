@@ -147,3 +147,17 @@ void clausier__buf_xml(clausier__buf *b, const char *s)
 		s++;
 	}
 }
+
+int clausier__word_in(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = list; p && *p;) {
+		size_t len = strcspn(p, " ");
+		if (len == n && !strncmp(p, word, n))
+			return 1;
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}

@@ -22,9 +22,11 @@
 extern const char clausier__schema_catalog[];
 extern const char clausier__schema_profile[];
 extern const char clausier__schema_policy[];
+extern const char clausier__schema_genre[];
+extern const char clausier__schema_crosswalk[];
 
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
-#define S_NSCHEMAS 3
+#define S_NSCHEMAS 5
 static xmlRelaxNGPtr S_schemas[S_NSCHEMAS];
 
 static void S_quiet(void *ctx, xmlErrorPtr e)
@@ -36,7 +38,8 @@ static void S_quiet(void *ctx, xmlErrorPtr e)
 static void S_init(void)
 {
 	const char *src[S_NSCHEMAS] = { clausier__schema_catalog, clausier__schema_profile,
-		                        clausier__schema_policy };
+		                        clausier__schema_policy, clausier__schema_genre,
+		                        clausier__schema_crosswalk };
 	xmlInitParser();
 	for (int i = 0; i < S_NSCHEMAS; i++) {
 		xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(src[i], (int)strlen(src[i]));
@@ -212,6 +215,13 @@ typedef struct {
 	int list;           /* a space-separated list of values */
 } S_attr_rule;
 
+#define S_TOPICS \
+	"purpose scope definitions working-time-use personal-responsibility transparency " \
+	"confidentiality privacy digital-footprint reputation official-accounts spokespeople " \
+	"crisis-response disclaimers intellectual-property respect-and-harassment legal-compliance " \
+	"security good-practice monitoring protected-activity sanctions contacts entry-into-force " \
+	"acknowledgement"
+
 static const S_attr_rule S_rules[] = {
 	{ 1, "catalog", "version", 1, "1", 0 },
 	{ 1, "catalog", "id", 1, "=lowercase-words", 0 },
@@ -224,12 +234,7 @@ static const S_attr_rule S_rules[] = {
 	{ 1, "param", "choices", 0, NULL, 0 },
 	{ 1, "param", "default", 0, NULL, 0 },
 	{ 1, "clause", "id", 1, "=lowercase-words", 0 },
-	{ 1, "clause", "topic", 1,
-	  "purpose scope definitions working-time-use personal-responsibility transparency "
-	  "confidentiality privacy digital-footprint reputation official-accounts spokespeople "
-	  "crisis-response disclaimers intellectual-property respect-and-harassment legal-compliance "
-	  "security good-practice monitoring protected-activity sanctions contacts entry-into-force "
-	  "acknowledgement", 0 },
+	{ 1, "clause", "topic", 1, S_TOPICS, 0 },
 	{ 1, "clause", "section", 0, NULL, 0 },
 	{ 1, "clause", "kind", 0, "rule advice definition procedure notice", 0 },
 	{ 1, "clause", "strength", 0, "must should may", 0 },
@@ -263,6 +268,33 @@ static const S_attr_rule S_rules[] = {
 	{ 2, "exclude", "clause", 1, NULL, 0 },
 	{ 2, "replace", "clause", 1, NULL, 0 },
 	{ 2, "replace", "with", 1, NULL, 0 },
+	{ 8, "genre", "version", 1, "1", 0 },
+	{ 8, "genre", "id", 1, "smp charte", 0 },
+	{ 8, "genre", "origin", 1, "FR CA CA-QC US", 0 },
+	{ 8, "section", "id", 1, "=lowercase-words", 0 },
+	{ 8, "section", "topics", 1, S_TOPICS, 1 },
+	{ 8, "section", "kind", 0, "rules advice", 0 },
+	{ 8, "element", "id", 1, "=lowercase-words", 0 },
+	{ 8, "element", "topics", 1, S_TOPICS, 1 },
+	{ 8, "element", "status", 1, "required customary", 0 },
+	{ 8, "element", "jurisdictions", 0, "FR CA CA-QC US", 1 },
+	{ 8, "formality", "id", 1, "=lowercase-words", 0 },
+	{ 8, "formality", "jurisdictions", 0, "FR CA CA-QC US", 1 },
+	{ 8, "formality", "when", 0, S_TOPICS, 0 },
+	{ 8, "formality", "reference", 0, NULL, 0 },
+	{ 8 | 16, "title", "lang", 1, NULL, 0 },
+	{ 8, "description", "lang", 1, NULL, 0 },
+	{ 8, "text", "lang", 1, NULL, 0 },
+	{ 8 | 16, "why", "lang", 1, NULL, 0 },
+	{ 16, "crosswalk", "version", 1, "1", 0 },
+	{ 16, "crosswalk", "from", 1, "=lowercase-words", 0 },
+	{ 16, "crosswalk", "to", 1, "=lowercase-words", 0 },
+	{ 16, "topic", "from", 0, S_TOPICS, 0 },
+	{ 16, "topic", "to", 0, S_TOPICS, 0 },
+	{ 16, "topic", "relation", 1, "exact close broader narrower related none", 0 },
+	{ 16, "match", "from", 0, "=lowercase-words", 0 },
+	{ 16, "match", "to", 0, "=lowercase-words", 0 },
+	{ 16, "match", "relation", 1, "exact close broader narrower related none", 0 },
 };
 
 static int S_word_in(const char *w, size_t n, const char *set)

@@ -120,7 +120,7 @@ check "lint prints the notes as file:line: note: lines on standard output, statu
 	eval 'expect_status 0 && same "$OUT/lint.expected" "$OUT/stdout" && [ ! -s "$OUT/stderr" ]'
 run examples/clausier lint
 check "lint without a profile or a policy is a usage error" \
-	eval 'expect_status 2 && grep -q "lint needs a profile (--profile) or a policy document (--policy)" "$OUT/stderr"'
+	eval 'expect_status 2 && grep -q "lint needs a policy document, or a profile (--profile)" "$OUT/stderr"'
 run examples/clausier lint --profile "$top_srcdir/data/samples/hospital-qc.xml"
 check "lint of a profile that gives its names' grammar says nothing" \
 	eval 'expect_status 0 && [ ! -s "$OUT/stdout" ] && [ ! -s "$OUT/stderr" ]'

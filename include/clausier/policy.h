@@ -96,6 +96,14 @@ CLAUSIER_API int clausier_policy_load_memory(clausier_policy **out, const clausi
                                              const char *data, size_t len, const char *name,
                                              clausier_error *err);
 
+/** As clausier_policy_load_file(), but a value the clauses need and the
+ *  document does not give is not an error: a draft, such as a policy
+ *  converted to another genre (clausier_policy_map()) that its author has
+ *  not completed.  A draft can be linted, converted and written; rendering
+ *  it fails with CLAUSIER_EPARAM, naming the value. */
+CLAUSIER_API int clausier_policy_load_draft(clausier_policy **out, const clausier_catalog *catalog,
+                                            const char *path, clausier_error *err);
+
 /** Reads only which catalog a policy document is drawn from (after the
  *  same safety checks and schema validation as clausier_policy_load_file()).
  *  *out is the caller's (clausier_free()).  Returns CLAUSIER_OK or an error

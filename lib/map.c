@@ -1,0 +1,707 @@
+/* Converting a policy from one genre to the other through the crosswalk,
+ * and the gap report that says what became of every clause.
+ * SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "clausier-private.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct clausier_map_report {
+	const clausier_catalog *from, *to;
+	const clausier_genre_spec *genre;
+	int sector;
+	char *jurisdiction;
+	clausier_gap *gaps;
+	char **needs; /* owned: gaps[i].needs */
+	size_t n, cap;
+};
+
+void clausier_map_report_free(clausier_map_report *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->n; i++)
+		free(r->needs[i]);
+	free(r->needs);
+	free(r->gaps);
+	free(r->jurisdiction);
+	free(r);
+}
+
+size_t clausier_map_report_count(const clausier_map_report *r)
+{
+	return r ? r->n : 0;
+}
+
+int clausier_map_report_gap(clausier_gap *out, const clausier_map_report *r, size_t i)
+{
+	if (!out || !r || i >= r->n)
+		return CLAUSIER_EARG;
+	*out = r->gaps[i];
+	return CLAUSIER_OK;
+}
+
+static clausier_gap *S_gap(clausier_map_report *r, clausier_gap_status status)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? 2 * r->cap : 64;
+		clausier_gap *g = realloc(r->gaps, cap * sizeof *g);
+		if (!g)
+			return NULL;
+		r->gaps = g;
+		char **n = realloc(r->needs, cap * sizeof *n);
+		if (!n)
+			return NULL;
+		r->needs = n;
+		r->cap = cap;
+	}
+	clausier_gap *g = &r->gaps[r->n];
+	memset(g, 0, sizeof *g);
+	r->needs[r->n++] = NULL;
+	g->status = status;
+	g->relation = CLAUSIER_RELATION_NONE;
+	return g;
+}
+
+static int S_applies(const clausier__clause *cl, int sector)
+{
+	return !cl->sectors || (sector && (cl->sectors & (1u << sector)));
+}
+
+static int S_rank(int relation)
+{
+	switch (relation) {
+	case CLAUSIER_RELATION_EXACT:
+	case CLAUSIER_RELATION_CLOSE: return 0;
+	case CLAUSIER_RELATION_BROADER:
+	case CLAUSIER_RELATION_NARROWER: return 1;
+	case CLAUSIER_RELATION_RELATED: return 2;
+	}
+	return 3;
+}
+
+/* Where the genre puts a clause: its section's place in the genre, then
+ * its topic's place in that section, then catalog order. */
+static long S_place(const clausier_genre_spec *g, const clausier_catalog *cat, size_t clause)
+{
+	const clausier__clause *cl = &cat->clauses[clause];
+	const char *section = cl->section >= 0 ? cat->sections[cl->section].id : NULL;
+	long s = 0, found = -1, topic = 0;
+	for (size_t i = 0; i < g->nitems; i++) {
+		const clausier__gitem *it = &g->items[i];
+		if (it->kind != CLAUSIER_GENRE_SECTION)
+			continue;
+		if (section && !strcmp(it->id, section)) {
+			found = s;
+			long t = 0;
+			for (const char *p = it->topics; *p; t++) {
+				size_t len = strcspn(p, " ");
+				if (len == strlen(cl->topic) && !strncmp(p, cl->topic, len))
+					break;
+				p += len;
+				while (*p == ' ')
+					p++;
+			}
+			topic = t;
+			break;
+		}
+		s++;
+	}
+	if (found < 0)
+		found = s; /* a section the genre does not know: at the end */
+	return (found * 64 + topic) * (long)(cat->nclauses + 1) + (long)clause;
+}
+
+typedef struct {
+	size_t clause;
+	int risk;
+	long key;
+} S_pick;
+
+static int S_cmp(const void *a, const void *b)
+{
+	long x = ((const S_pick *)a)->key, y = ((const S_pick *)b)->key;
+	return x < y ? -1 : x > y;
+}
+
+static const char S_no_sector_en[] =
+	"The crosswalk relates this clause only to clauses written for other sectors than the policy’s.";
+static const char S_no_sector_fr[] =
+	"La table de correspondance ne rattache cette clause qu’à des clauses écrites pour d’autres secteurs que celui de la politique.";
+static const char S_unrelated_en[] = "The crosswalk does not relate this clause to anything.";
+static const char S_unrelated_fr[] = "La table de correspondance ne rattache cette clause à rien.";
+
+/* The parameters clause k of the target uses that pol has no value for. */
+static char *S_needs(const clausier_policy *pol, size_t k, int *failed)
+{
+	const clausier_catalog *cat = pol->catalog;
+	clausier__buf b = { 0 };
+	for (size_t i = 0; i < cat->nparams; i++) {
+		if (!cat->clauses[k].uses[i])
+			continue;
+		int have = 0;
+		for (size_t v = 0; v < pol->nvalues && !have; v++)
+			have = pol->values[v].param == i;
+		if (have)
+			continue;
+		if (b.len)
+			clausier__buf_putc(&b, ' ');
+		clausier__buf_puts(&b, cat->params[i].name);
+	}
+	if (!b.len && !b.failed)
+		return NULL;
+	char *s = clausier__buf_detach(&b, NULL);
+	if (!s)
+		*failed = 1;
+	return s;
+}
+
+int clausier_policy_map(clausier_policy **out, clausier_map_report **report, const clausier_policy *policy,
+                        const clausier_catalog *target, const clausier_genre_spec *genre,
+                        const clausier_crosswalk *cw, clausier_error *err)
+{
+	if (out)
+		*out = NULL;
+	if (report)
+		*report = NULL;
+	if (!out || !report || !policy || !target || !genre || !cw) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	const clausier_catalog *src = policy->catalog;
+	if (genre->genre != target->genre) {
+		clausier__error_set(err, CLAUSIER_EARG, genre->source, 0, 0,
+		                    _("this genre description is for “%s”, and catalog “%s” is a “%s”"),
+		                    clausier__genre_name(genre->genre), target->id,
+		                    clausier__genre_name(target->genre));
+		return CLAUSIER_EARG;
+	}
+	int reverse = !strcmp(cw->from, target->id) && !strcmp(cw->to, src->id);
+	int rc = reverse ? clausier__crosswalk_check_ids(cw, target, src, err)
+	                 : clausier__crosswalk_check_ids(cw, src, target, err);
+	if (rc != CLAUSIER_OK)
+		return rc;
+
+	clausier_map_report *r = calloc(1, sizeof *r);
+	clausier_policy *pol = calloc(1, sizeof *pol);
+	S_pick *picks = calloc(target->nclauses + 1, sizeof *picks);
+	unsigned char *in = calloc(target->nclauses + 1, 1);
+	clausier__value *values = calloc(policy->nvalues + 1, sizeof *values);
+	size_t npicks = 0, nvalues = 0;
+	if (!r || !pol || !picks || !in || !values)
+		goto oom;
+	r->from = src;
+	r->to = target;
+	r->genre = genre;
+	r->sector = policy->sector;
+	pol->catalog = target;
+	pol->sector = policy->sector;
+	pol->risk = policy->risk;
+	pol->revised_date = policy->revised_date;
+	if ((policy->jurisdiction && (!(pol->jurisdiction = clausier__strdup(policy->jurisdiction)) ||
+	                              !(r->jurisdiction = clausier__strdup(policy->jurisdiction)))) ||
+	    (policy->revised && !(pol->revised = clausier__strdup(policy->revised))))
+		goto oom;
+
+	/* Every clause of the policy, in its order. */
+	for (size_t k = 0; k < policy->nclauses; k++) {
+		const clausier__clause *cl = &src->clauses[policy->clauses[k].clause];
+		int best = 3, seen = 0, none = -1;
+		for (size_t i = 0; i < cw->n; i++) {
+			const clausier__xentry *e = &cw->entries[i];
+			const char *mine = reverse ? e->to : e->from, *other = reverse ? e->from : e->to;
+			size_t t;
+			if (e->topic || !mine || strcmp(mine, cl->id))
+				continue;
+			if (!other) {
+				none = (int)i;
+				continue;
+			}
+			seen = 1;
+			if (clausier__find_clause(target, other, &t) == 0 &&
+			    S_applies(&target->clauses[t], policy->sector) && S_rank(e->relation) < best)
+				best = S_rank(e->relation);
+		}
+		if (best <= 2) {
+			for (size_t i = 0; i < cw->n; i++) {
+				const clausier__xentry *e = &cw->entries[i];
+				const char *mine = reverse ? e->to : e->from, *other = reverse ? e->from : e->to;
+				size_t t;
+				if (e->topic || !mine || !other || strcmp(mine, cl->id) || S_rank(e->relation) != best ||
+				    clausier__find_clause(target, other, &t) < 0 ||
+				    !S_applies(&target->clauses[t], policy->sector))
+					continue;
+				clausier_crosswalk_entry oe;
+				clausier_crosswalk_entry_get(&oe, cw, i);
+				if (reverse && oe.relation == CLAUSIER_RELATION_BROADER)
+					oe.relation = CLAUSIER_RELATION_NARROWER;
+				else if (reverse && oe.relation == CLAUSIER_RELATION_NARROWER)
+					oe.relation = CLAUSIER_RELATION_BROADER;
+				clausier_gap *g = S_gap(r, best == 0   ? CLAUSIER_GAP_MAPPED
+				                           : best == 1 ? CLAUSIER_GAP_APPROXIMATED
+				                                       : CLAUSIER_GAP_DECISION);
+				if (!g)
+					goto oom;
+				g->from = cl->id;
+				g->to = target->clauses[t].id;
+				g->relation = oe.relation;
+				g->why_en = oe.why_en;
+				g->why_fr = oe.why_fr;
+				if (best < 2 && !in[t]) {
+					in[t] = 1;
+					int risk = policy->clauses[k].risk;
+					picks[npicks].clause = t;
+					picks[npicks].risk = target->clauses[t].body[risk].present ? risk : CLAUSIER_RISK_BALANCED;
+					picks[npicks].key = S_place(genre, target, t);
+					npicks++;
+				}
+				if (best == 2)
+					break; /* one proposal is enough */
+			}
+			continue;
+		}
+		clausier_gap *g = S_gap(r, none >= 0 ? CLAUSIER_GAP_DROPPED : CLAUSIER_GAP_DECISION);
+		if (!g)
+			goto oom;
+		g->from = cl->id;
+		if (none >= 0) {
+			g->why_en = clausier__ltexts_get(&cw->entries[none].why, "en");
+			g->why_fr = clausier__ltexts_get(&cw->entries[none].why, "fr");
+		} else {
+			g->why_en = seen ? S_no_sector_en : S_unrelated_en;
+			g->why_fr = seen ? S_no_sector_fr : S_unrelated_fr;
+		}
+	}
+
+	/* What the target genre requires and nothing covers yet is added; what
+	 * it customarily has is proposed. */
+	for (size_t i = 0; i < genre->nitems; i++) {
+		const clausier__gitem *it = &genre->items[i];
+		if (it->kind != CLAUSIER_GENRE_ELEMENT)
+			continue;
+		if (it->jurisdictions && !(policy->jurisdiction && clausier__word_in(it->jurisdictions, policy->jurisdiction)))
+			continue;
+		int covered = 0;
+		for (size_t p = 0; p < npicks && !covered; p++)
+			covered = clausier__word_in(it->topics, target->clauses[picks[p].clause].topic);
+		if (covered)
+			continue;
+		int required = it->status && !strcmp(it->status, "required");
+		for (size_t t = 0; t < target->nclauses; t++) {
+			const clausier__clause *tc = &target->clauses[t];
+			if (in[t] || !S_applies(tc, policy->sector) || !clausier__word_in(it->topics, tc->topic))
+				continue;
+			clausier_gap *g = S_gap(r, required ? CLAUSIER_GAP_ADDED : CLAUSIER_GAP_DECISION);
+			if (!g)
+				goto oom;
+			g->to = tc->id;
+			g->element = it->id;
+			g->why_en = clausier__ltexts_get(&it->text, "en");
+			g->why_fr = clausier__ltexts_get(&it->text, "fr");
+			if (required) {
+				in[t] = 1;
+				picks[npicks].clause = t;
+				picks[npicks].risk = tc->body[policy->risk].present ? policy->risk : CLAUSIER_RISK_BALANCED;
+				picks[npicks].key = S_place(genre, target, t);
+				npicks++;
+			}
+		}
+	}
+
+	/* In the target genre's order. */
+	qsort(picks, npicks, sizeof *picks, S_cmp);
+	pol->clauses = calloc(npicks + 1, sizeof *pol->clauses);
+	if (!pol->clauses)
+		goto oom;
+	for (size_t p = 0; p < npicks; p++) {
+		pol->clauses[p].clause = picks[p].clause;
+		pol->clauses[p].risk = picks[p].risk;
+	}
+	pol->nclauses = npicks;
+
+	/* The values go across by name, when the type agrees and the value
+	 * parses as the target's parameter. */
+	for (size_t v = 0; v < policy->nvalues; v++) {
+		const clausier__pvalue *pv = &policy->values[v];
+		const clausier__param *sp = &src->params[pv->param];
+		for (size_t i = 0; i < target->nparams; i++) {
+			const clausier__param *tp = &target->params[i];
+			char why[300];
+			if (strcmp(tp->name, sp->name) || tp->type != sp->type ||
+			    clausier__param_parse(tp, pv->text, NULL, why, sizeof why) < 0)
+				continue;
+			clausier__value *nv = &values[nvalues++];
+			nv->name = sp->name;
+			nv->lang = pv->lang;
+			nv->value = pv->text;
+			nv->article = pv->article;
+			nv->gender = pv->gender;
+			nv->elision = pv->elision;
+		}
+	}
+	rc = clausier__policy_set_values(pol, values, nvalues, src->source, 1, err);
+	if (rc != CLAUSIER_OK)
+		goto fail;
+	int failed = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		size_t t;
+		if (r->gaps[i].to && r->gaps[i].status != CLAUSIER_GAP_DECISION &&
+		    clausier__find_clause(target, r->gaps[i].to, &t) == 0)
+			r->gaps[i].needs = r->needs[i] = S_needs(pol, t, &failed);
+	}
+	if (failed)
+		goto oom;
+
+	/* The formalities the target genre expects for this policy. */
+	for (size_t i = 0; i < genre->nitems; i++) {
+		const clausier__gitem *it = &genre->items[i];
+		if (it->kind != CLAUSIER_GENRE_FORMALITY)
+			continue;
+		if (it->jurisdictions && !(policy->jurisdiction && clausier__word_in(it->jurisdictions, policy->jurisdiction)))
+			continue;
+		int applies = !it->when;
+		for (size_t p = 0; p < pol->nclauses && !applies; p++)
+			applies = !strcmp(target->clauses[pol->clauses[p].clause].topic, it->when);
+		if (!applies)
+			continue;
+		clausier_gap *g = S_gap(r, CLAUSIER_GAP_FORMALITY);
+		if (!g)
+			goto oom;
+		g->element = it->id;
+		g->reference = it->reference;
+		g->why_en = clausier__ltexts_get(&it->text, "en");
+		g->why_fr = clausier__ltexts_get(&it->text, "fr");
+	}
+	free(picks);
+	free(in);
+	free(values);
+	*out = pol;
+	*report = r;
+	return CLAUSIER_OK;
+oom:
+	clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+	rc = CLAUSIER_ENOMEM;
+fail:
+	free(picks);
+	free(in);
+	free(values);
+	clausier_policy_free(pol);
+	clausier_map_report_free(r);
+	return rc;
+}
+
+/* ---- the report as data ---- */
+
+static const char *const S_status[] = { "mapped", "approximated", "added", "decision", "dropped", "formality" };
+
+static void S_json_str(clausier__buf *b, const char *s)
+{
+	if (!s) {
+		clausier__buf_puts(b, "null");
+		return;
+	}
+	clausier__buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			clausier__buf_putc(b, '\\');
+			clausier__buf_putc(b, (char)*p);
+		} else if (*p < 0x20) {
+			char e[8];
+			snprintf(e, sizeof e, "\\u%04x", *p);
+			clausier__buf_puts(b, e);
+		} else {
+			clausier__buf_putc(b, (char)*p);
+		}
+	}
+	clausier__buf_putc(b, '"');
+}
+
+static const clausier__gitem *S_item(const clausier_genre_spec *g, int kind, const char *id)
+{
+	for (size_t i = 0; id && i < g->nitems; i++)
+		if (g->items[i].kind == kind && !strcmp(g->items[i].id, id))
+			return &g->items[i];
+	return NULL;
+}
+
+static void S_xml_attr(clausier__buf *b, const char *name, const char *v)
+{
+	if (!v)
+		return;
+	clausier__buf_putc(b, ' ');
+	clausier__buf_puts(b, name);
+	clausier__buf_puts(b, "=\"");
+	clausier__buf_xml(b, v);
+	clausier__buf_putc(b, '"');
+}
+
+static void S_xml_el(clausier__buf *b, const char *name, const char *lang, const char *text)
+{
+	if (!text)
+		return;
+	clausier__buf_puts(b, "    <");
+	clausier__buf_puts(b, name);
+	S_xml_attr(b, "xml:lang", lang);
+	clausier__buf_putc(b, '>');
+	clausier__buf_xml(b, text);
+	clausier__buf_puts(b, "</");
+	clausier__buf_puts(b, name);
+	clausier__buf_puts(b, ">\n");
+}
+
+int clausier_map_report_write(char **out, size_t *out_len, const clausier_map_report *r,
+                              clausier_report_format format, clausier_error *err)
+{
+	if (out)
+		*out = NULL;
+	if (out_len)
+		*out_len = 0;
+	if (!out || !r || (format != CLAUSIER_REPORT_XML && format != CLAUSIER_REPORT_JSON)) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	clausier__buf b = { 0 };
+	const char *sector = r->sector ? clausier__sector_name(r->sector) : NULL;
+	if (format == CLAUSIER_REPORT_XML) {
+		clausier__buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		                       "<report xmlns=\"https://clausier.org/ns/1\" version=\"1\"");
+		S_xml_attr(&b, "from", r->from->id);
+		S_xml_attr(&b, "to", r->to->id);
+		S_xml_attr(&b, "genre", clausier__genre_name(r->to->genre));
+		S_xml_attr(&b, "sector", sector);
+		S_xml_attr(&b, "jurisdiction", r->jurisdiction);
+		clausier__buf_puts(&b, ">\n");
+		for (size_t i = 0; i < r->n; i++) {
+			const clausier_gap *g = &r->gaps[i];
+			clausier__buf_puts(&b, "  <gap");
+			S_xml_attr(&b, "status", S_status[g->status]);
+			S_xml_attr(&b, "from", g->from);
+			S_xml_attr(&b, "to", g->to);
+			if (g->status != CLAUSIER_GAP_FORMALITY && (g->from || g->to) && !g->element)
+				S_xml_attr(&b, "relation", clausier_relation_name(g->relation));
+			S_xml_attr(&b, "element", g->element);
+			S_xml_attr(&b, "reference", g->reference);
+			clausier__buf_puts(&b, ">\n");
+			if (g->status == CLAUSIER_GAP_FORMALITY) {
+				const clausier__gitem *it = S_item(r->genre, CLAUSIER_GENRE_FORMALITY, g->element);
+				S_xml_el(&b, "title", "en", it ? clausier__ltexts_get(&it->title, "en") : NULL);
+				S_xml_el(&b, "title", "fr", it ? clausier__ltexts_get(&it->title, "fr") : NULL);
+			}
+			S_xml_el(&b, "why", "en", g->why_en);
+			S_xml_el(&b, "why", "fr", g->why_fr);
+			S_xml_el(&b, "needs", NULL, g->needs);
+			clausier__buf_puts(&b, "  </gap>\n");
+		}
+		clausier__buf_puts(&b, "</report>\n");
+	} else {
+		clausier__buf_puts(&b, "{\"from\": ");
+		S_json_str(&b, r->from->id);
+		clausier__buf_puts(&b, ", \"to\": ");
+		S_json_str(&b, r->to->id);
+		clausier__buf_puts(&b, ", \"genre\": ");
+		S_json_str(&b, clausier__genre_name(r->to->genre));
+		clausier__buf_puts(&b, ", \"sector\": ");
+		S_json_str(&b, sector);
+		clausier__buf_puts(&b, ", \"jurisdiction\": ");
+		S_json_str(&b, r->jurisdiction);
+		clausier__buf_puts(&b, ",\n \"gaps\": [");
+		for (size_t i = 0; i < r->n; i++) {
+			const clausier_gap *g = &r->gaps[i];
+			clausier__buf_puts(&b, i ? ",\n  {" : "\n  {");
+			clausier__buf_puts(&b, "\"status\": ");
+			S_json_str(&b, S_status[g->status]);
+			clausier__buf_puts(&b, ", \"from\": ");
+			S_json_str(&b, g->from);
+			clausier__buf_puts(&b, ", \"to\": ");
+			S_json_str(&b, g->to);
+			clausier__buf_puts(&b, ", \"relation\": ");
+			S_json_str(&b, g->status != CLAUSIER_GAP_FORMALITY && (g->from || g->to) && !g->element
+			                   ? clausier_relation_name(g->relation) : NULL);
+			clausier__buf_puts(&b, ", \"element\": ");
+			S_json_str(&b, g->element);
+			clausier__buf_puts(&b, ", \"reference\": ");
+			S_json_str(&b, g->reference);
+			if (g->status == CLAUSIER_GAP_FORMALITY) {
+				const clausier__gitem *it = S_item(r->genre, CLAUSIER_GENRE_FORMALITY, g->element);
+				clausier__buf_puts(&b, ", \"title\": {\"en\": ");
+				S_json_str(&b, it ? clausier__ltexts_get(&it->title, "en") : NULL);
+				clausier__buf_puts(&b, ", \"fr\": ");
+				S_json_str(&b, it ? clausier__ltexts_get(&it->title, "fr") : NULL);
+				clausier__buf_putc(&b, '}');
+			}
+			clausier__buf_puts(&b, ", \"why\": {\"en\": ");
+			S_json_str(&b, g->why_en);
+			clausier__buf_puts(&b, ", \"fr\": ");
+			S_json_str(&b, g->why_fr);
+			clausier__buf_puts(&b, "}, \"needs\": [");
+			for (const char *p = g->needs; p && *p;) {
+				size_t len = strcspn(p, " ");
+				if (p != g->needs)
+					clausier__buf_puts(&b, ", ");
+				char name[128];
+				snprintf(name, sizeof name, "%.*s", (int)len, p);
+				S_json_str(&b, name);
+				p += len;
+				while (*p == ' ')
+					p++;
+			}
+			clausier__buf_puts(&b, "]}");
+		}
+		clausier__buf_puts(&b, "\n]}\n");
+	}
+	*out = clausier__buf_detach(&b, out_len);
+	if (!*out) {
+		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	return CLAUSIER_OK;
+}
+
+/* ---- the report as a document ---- */
+
+static const char *const S_section_titles[][2] = {
+	{ "Carried over", "Clauses reprises" },
+	{ "Carried over approximately", "Clauses reprises de façon approchée" },
+	{ "Added for the new genre", "Clauses ajoutées pour le nouveau genre" },
+	{ "Needing a decision", "Points à trancher" },
+	{ "Kept aside: no equivalent", "Clauses écartées, faute d’équivalent" },
+	{ "Formalities", "Formalités" },
+};
+
+static char *S_clause_head(const clausier_catalog *cat, const char *id, const char *locale)
+{
+	size_t k;
+	if (!id || clausier__find_clause(cat, id, &k) < 0)
+		return NULL;
+	return clausier__heading(cat, k, NULL, locale);
+}
+
+int clausier_map_report_render(char **out, size_t *out_len, const clausier_map_report *r,
+                               const clausier_render_options *opts, clausier_error *err)
+{
+	clausier_render_options defaults = CLAUSIER_RENDER_OPTIONS_INIT;
+	if (out)
+		*out = NULL;
+	if (out_len)
+		*out_len = 0;
+	if (!opts)
+		opts = &defaults;
+	if (!out || !r || opts->version != CLAUSIER_RENDER_OPTIONS_VERSION) {
+		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	clausier__edition ed;
+	memset(&ed, 0, sizeof ed);
+	int rc = clausier__edition_locale(&ed, opts->locale, err);
+	if (rc != CLAUSIER_OK)
+		return rc;
+	int fr = ed.locale[0] == 'f';
+	ed.genre = CLAUSIER_GENRE_SMP;
+	ed.source_lang = fr ? "fr" : "en";
+	ed.flags = opts->flags;
+	ed.width = opts->width;
+	static const char *const ids[] = { "mapped", "approximated", "added", "decision", "dropped", "formalities" };
+	char **anchors = calloc(r->n + 1, sizeof *anchors);
+	ed.sections = calloc(6, sizeof *ed.sections);
+	ed.section_ids = calloc(6, sizeof *ed.section_ids);
+	ed.clauses = calloc(r->n + 1, sizeof *ed.clauses);
+	clausier__buf t = { 0 };
+	clausier__buf_puts(&t, fr ? "Rapport de conversion" : "Conversion report");
+	ed.title = clausier__buf_detach(&t, NULL);
+	const char *ta = clausier__catalog_title(r->from, ed.locale);
+	const char *tb = clausier_genre_spec_title(r->genre, ed.locale);
+	clausier__buf_puts(&t, ta ? ta : r->from->id);
+	clausier__buf_puts(&t, " \u2192 ");
+	clausier__buf_puts(&t, tb ? tb : r->to->id);
+	char *sub = clausier__buf_detach(&t, NULL);
+	ed.subtitle = sub ? clausier__typeset(sub, ed.locale) : NULL;
+	free(sub);
+	if (!anchors || !ed.sections || !ed.section_ids || !ed.clauses || !ed.title || !ed.subtitle)
+		goto oom;
+	for (int status = 0; status <= CLAUSIER_GAP_FORMALITY; status++) {
+		long section = -1;
+		for (size_t i = 0; i < r->n; i++) {
+			const clausier_gap *g = &r->gaps[i];
+			if ((int)g->status != status)
+				continue;
+			if (section < 0) {
+				section = (long)ed.nsections;
+				((const char **)ed.section_ids)[ed.nsections] = ids[status];
+				if (!(ed.sections[ed.nsections++] = clausier__strdup(S_section_titles[status][fr])))
+					goto oom;
+			}
+			clausier__rclause *c = &ed.clauses[ed.nclauses];
+			char id[32];
+			snprintf(id, sizeof id, "g%zu", ed.nclauses + 1);
+			if (!(anchors[ed.nclauses] = clausier__strdup(id)))
+				goto oom;
+			c->id = anchors[ed.nclauses++];
+			c->section = section;
+			c->lang = ed.source_lang;
+			clausier__buf h = { 0 }, body = { 0 };
+			if (g->status == CLAUSIER_GAP_FORMALITY) {
+				const clausier__gitem *it = S_item(r->genre, CLAUSIER_GENRE_FORMALITY, g->element);
+				clausier__buf_puts(&h, it ? clausier__ltexts_get(&it->title, ed.locale) : g->element);
+			} else {
+				char *a = S_clause_head(r->from, g->from, ed.locale), *b = S_clause_head(r->to, g->to, ed.locale);
+				clausier__buf_puts(&h, a ? a : b ? b : "");
+				if (a && b) {
+					clausier__buf_puts(&h, g->status == CLAUSIER_GAP_DECISION ? " \u2192 ? " : " \u2192 ");
+					clausier__buf_puts(&h, b);
+				}
+				free(a);
+				free(b);
+			}
+			if (g->from && g->to) {
+				clausier__relation_sentence(&body, g->relation, r->from->genre, r->to->genre, fr);
+				clausier__buf_putc(&body, ' ');
+			}
+			if (g->status == CLAUSIER_GAP_DECISION && g->from && g->to)
+				clausier__buf_puts(&body, fr ? "La clause proposée n’est pas reprise d’office. "
+				                             : "The clause proposed is not included until someone decides. ");
+			const char *why = fr ? g->why_fr : g->why_en;
+			clausier__buf_puts(&body, why ? why : "");
+			if (g->reference) {
+				clausier__buf_puts(&body, fr ? " (Référence : " : " (Reference: ");
+				clausier__buf_puts(&body, g->reference);
+				clausier__buf_puts(&body, ".)");
+			}
+			if (g->needs) {
+				clausier__buf_puts(&body, fr ? " Valeur à fournir : " : " Still needs a value for: ");
+				for (const char *p = g->needs; *p;) {
+					size_t len = strcspn(p, " ");
+					for (size_t k = 0; k < r->to->nparams; k++)
+						if (strlen(r->to->params[k].name) == len && !strncmp(r->to->params[k].name, p, len)) {
+							clausier__buf_puts(&body, r->to->params[k].name);
+							clausier__buf_puts(&body, " (");
+							clausier__buf_puts(&body, clausier__type_label(&r->to->params[k], ed.locale));
+							clausier__buf_putc(&body, ')');
+						}
+					p += len;
+					while (*p == ' ')
+						p++;
+					clausier__buf_puts(&body, *p ? ", " : ".");
+				}
+			}
+			char *hs = clausier__buf_detach(&h, NULL), *bs = clausier__buf_detach(&body, NULL);
+			c->heading = hs ? clausier__typeset(hs, ed.locale) : NULL;
+			c->body = bs ? clausier__typeset(bs, ed.locale) : NULL;
+			free(hs);
+			free(bs);
+			if (!c->heading || !c->body)
+				goto oom;
+		}
+	}
+	rc = clausier__edition_write(out, out_len, &ed, opts, err);
+	goto done;
+oom:
+	clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+	rc = CLAUSIER_ENOMEM;
+done:
+	for (size_t i = 0; anchors && i < ed.nclauses; i++)
+		free(anchors[i]);
+	free(anchors);
+	clausier__edition_free(&ed);
+	return rc;
+}
