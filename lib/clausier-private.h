@@ -396,9 +396,10 @@ struct clausier_crosswalk {
  * names only clauses they have. */
 int clausier__crosswalk_check_ids(const clausier_crosswalk *cw, const clausier_catalog *from,
                                   const clausier_catalog *to, clausier_error *err);
-/* Appends the sentence that opens an entry: what a clause of genre_a is to
- * one of genre_b, in French (fr) or English. */
-void clausier__relation_sentence(clausier__buf *b, int relation, int genre_a, int genre_b, int fr);
+/* Appends the sentence that opens an entry: what a clause (or, topic, what
+ * a topic) of genre_a is to one of genre_b, in French (fr) or English. */
+void clausier__relation_sentence(clausier__buf *b, int relation, int genre_a, int genre_b, int fr,
+                                 int topic);
 /* A catalog's title as written, for a locale (or its source language). */
 const char *clausier__catalog_title(const clausier_catalog *cat, const char *locale);
 

@@ -38,7 +38,7 @@ static const char *const S_topics[][3] = {
 	{ "official-accounts", "Official accounts", "Comptes officiels" },
 	{ "spokespeople", "Spokespeople", "Porte-parole" },
 	{ "crisis-response", "Crisis response", "Gestion de crise" },
-	{ "disclaimers", "Disclaimers", "Avertissements (parler en son nom)" },
+	{ "disclaimers", "Disclaimers", "Mentions d’opinion personnelle" },
 	{ "intellectual-property", "Intellectual property", "Propriété intellectuelle" },
 	{ "respect-and-harassment", "Respect and harassment", "Respect des personnes et harcèlement" },
 	{ "legal-compliance", "Legal compliance", "Respect de la loi et loyauté" },
@@ -49,7 +49,7 @@ static const char *const S_topics[][3] = {
 	{ "sanctions", "Sanctions", "Sanctions" },
 	{ "contacts", "Contacts", "Contacts" },
 	{ "entry-into-force", "Entry into force", "Entrée en vigueur" },
-	{ "acknowledgement", "Acknowledgement", "Accusé de réception" },
+	{ "acknowledgement", "Acknowledgement", "Attestation de prise de connaissance" },
 };
 #define S_NTOPICS (sizeof S_topics / sizeof S_topics[0])
 
@@ -334,7 +334,8 @@ const char *clausier__catalog_title(const clausier_catalog *cat, const char *loc
 
 /* The relation as a sentence opening an entry: a and b are the genres of
  * the two sides, as the reader's language names them. */
-void clausier__relation_sentence(clausier__buf *b, int relation, int genre_a, int genre_b, int fr)
+void clausier__relation_sentence(clausier__buf *b, int relation, int genre_a, int genre_b, int fr,
+                                 int topic)
 {
 	const char *a = genre_a == CLAUSIER_GENRE_CHARTE ? (fr ? "la charte" : "the charte")
 	                                                 : (fr ? "la politique" : "the policy");
@@ -349,13 +350,21 @@ void clausier__relation_sentence(clausier__buf *b, int relation, int genre_a, in
 		snprintf(s, sizeof s, "%s", fr ? "Équivalence proche (skos:closeMatch)." : "Close match (skos:closeMatch).");
 		break;
 	case CLAUSIER_RELATION_BROADER:
-		if (fr)
+		if (topic && fr)
+			snprintf(s, sizeof s, "Plus large : sur ce thème, %s couvre davantage que %s (skos:narrowMatch).", a, bb);
+		else if (topic)
+			snprintf(s, sizeof s, "Broader: on this topic, %s covers more than %s (skos:narrowMatch).", a, bb);
+		else if (fr)
 			snprintf(s, sizeof s, "Plus large : la clause de %s couvre davantage que celle de %s (skos:narrowMatch).", a, bb);
 		else
 			snprintf(s, sizeof s, "Broader: %s’s clause covers more than %s’s (skos:narrowMatch).", a, bb);
 		break;
 	case CLAUSIER_RELATION_NARROWER:
-		if (fr)
+		if (topic && fr)
+			snprintf(s, sizeof s, "Plus étroit : sur ce thème, %s couvre moins que %s (skos:broadMatch).", a, bb);
+		else if (topic)
+			snprintf(s, sizeof s, "Narrower: on this topic, %s covers less than %s (skos:broadMatch).", a, bb);
+		else if (fr)
 			snprintf(s, sizeof s, "Plus étroite : la clause de %s couvre moins que celle de %s (skos:broadMatch).", a, bb);
 		else
 			snprintf(s, sizeof s, "Narrower: %s’s clause covers less than %s’s (skos:broadMatch).", a, bb);
@@ -473,9 +482,9 @@ int clausier_crosswalk_render(char **out, size_t *out_len, const clausier_crossw
 				r->heading = clausier__buf_detach(&h, NULL);
 				clausier__buf body = { 0 };
 				if (e->from || !e->to)
-					clausier__relation_sentence(&body, e->relation, from->genre, to->genre, fr);
+					clausier__relation_sentence(&body, e->relation, from->genre, to->genre, fr, e->topic);
 				else
-					clausier__relation_sentence(&body, e->relation, to->genre, from->genre, fr);
+					clausier__relation_sentence(&body, e->relation, to->genre, from->genre, fr, e->topic);
 				clausier__buf_putc(&body, ' ');
 				clausier__buf_puts(&body, clausier__ltexts_get(&e->why, fr ? "fr" : "en"));
 				char *raw = clausier__buf_detach(&body, NULL);

@@ -126,7 +126,7 @@ static int S_cmp(const void *a, const void *b)
 }
 
 static const char S_no_sector_en[] =
-	"The crosswalk relates this clause only to clauses written for other sectors than the policy’s.";
+	"The crosswalk relates this clause only to clauses written for sectors other than the policy’s.";
 static const char S_no_sector_fr[] =
 	"La table de correspondance ne rattache cette clause qu’à des clauses écrites pour d’autres secteurs que celui de la politique.";
 static const char S_unrelated_en[] = "The crosswalk does not relate this clause to anything.";
@@ -654,12 +654,12 @@ int clausier_map_report_render(char **out, size_t *out_len, const clausier_map_r
 				free(b);
 			}
 			if (g->from && g->to) {
-				clausier__relation_sentence(&body, g->relation, r->from->genre, r->to->genre, fr);
+				clausier__relation_sentence(&body, g->relation, r->from->genre, r->to->genre, fr, 0);
 				clausier__buf_putc(&body, ' ');
 			}
 			if (g->status == CLAUSIER_GAP_DECISION && g->from && g->to)
 				clausier__buf_puts(&body, fr ? "La clause proposée n’est pas reprise d’office. "
-				                             : "The clause proposed is not included until someone decides. ");
+				                             : "The proposed clause is not included until someone decides. ");
 			const char *why = fr ? g->why_fr : g->why_en;
 			clausier__buf_puts(&body, why ? why : "");
 			if (g->reference) {
@@ -668,7 +668,7 @@ int clausier_map_report_render(char **out, size_t *out_len, const clausier_map_r
 				clausier__buf_puts(&body, ".)");
 			}
 			if (g->needs) {
-				clausier__buf_puts(&body, fr ? " Valeur à fournir : " : " Still needs a value for: ");
+				clausier__buf_puts(&body, fr ? " À renseigner : " : " Still needs a value for: ");
 				for (const char *p = g->needs; *p;) {
 					size_t len = strcspn(p, " ");
 					for (size_t k = 0; k < r->to->nparams; k++)

@@ -104,7 +104,52 @@ _policy_notes = _fn("clausier_policy_notes", ctypes.c_int, _P, _NOTE, ctypes.c_v
 _check = _fn("clausier_check_translation", ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p,
              ctypes.c_char_p, _REPORT, ctypes.c_void_p)
 
+_policy_load_draft = _fn("clausier_policy_load_draft", ctypes.c_int, _PP, _P, ctypes.c_char_p, _E)
+_genre_load_file = _fn("clausier_genre_spec_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
+_genre_free = _fn("clausier_genre_spec_free", None, _P)
+_genre_title = _fn("clausier_genre_spec_title", ctypes.c_char_p, _P, ctypes.c_char_p)
+_crosswalk_load_file = _fn("clausier_crosswalk_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
+_crosswalk_free = _fn("clausier_crosswalk_free", None, _P)
+_crosswalk_count = _fn("clausier_crosswalk_count", ctypes.c_size_t, _P)
+_crosswalk_verify = _fn("clausier_crosswalk_verify", ctypes.c_int, _P, _P, _P, _E)
+_crosswalk_render = _fn("clausier_crosswalk_render", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P, _P,
+                        _P, ctypes.POINTER(_RenderOptions), _E)
+_relation_name = _fn("clausier_relation_name", ctypes.c_char_p, ctypes.c_int)
+
+
+class _Entry(ctypes.Structure):
+    _fields_ = [("topic", ctypes.c_int), ("from_", ctypes.c_char_p), ("to", ctypes.c_char_p),
+                ("relation", ctypes.c_int), ("why_en", ctypes.c_char_p), ("why_fr", ctypes.c_char_p),
+                ("line", ctypes.c_int)]
+
+
+class _Gap(ctypes.Structure):
+    _fields_ = [("status", ctypes.c_int), ("from_", ctypes.c_char_p), ("to", ctypes.c_char_p),
+                ("relation", ctypes.c_int), ("element", ctypes.c_char_p), ("reference", ctypes.c_char_p),
+                ("why_en", ctypes.c_char_p), ("why_fr", ctypes.c_char_p), ("needs", ctypes.c_char_p)]
+
+
+class _Finding(ctypes.Structure):
+    _fields_ = [("severity", ctypes.c_int), ("clause", ctypes.c_char_p), ("rule", ctypes.c_char_p),
+                ("reference", ctypes.c_char_p), ("message", ctypes.c_char_p)]
+
+
+_crosswalk_entry_get = _fn("clausier_crosswalk_entry_get", ctypes.c_int, ctypes.POINTER(_Entry), _P,
+                           ctypes.c_size_t)
+_policy_map = _fn("clausier_policy_map", ctypes.c_int, _PP, _PP, _P, _P, _P, _P, _E)
+_report_free = _fn("clausier_map_report_free", None, _P)
+_report_count = _fn("clausier_map_report_count", ctypes.c_size_t, _P)
+_report_gap = _fn("clausier_map_report_gap", ctypes.c_int, ctypes.POINTER(_Gap), _P, ctypes.c_size_t)
+_report_write = _fn("clausier_map_report_write", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P,
+                    ctypes.c_int, _E)
+_report_render = _fn("clausier_map_report_render", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P,
+                     ctypes.POINTER(_RenderOptions), _E)
+_FINDING = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(_Finding))
+_policy_lint = _fn("clausier_policy_lint", ctypes.c_int, _P, _P, _FINDING, ctypes.c_void_p, _E)
+_lint_disclaimer = _fn("clausier_lint_disclaimer", ctypes.c_char_p)
+
 FORMATS = {"text": 0, "markdown": 1, "html": 2, "docbook": 3}
+GAP_STATUSES = ("mapped", "approximated", "added", "decision", "dropped", "formality")
 _RENDER_OPTIONS_VERSION = 1
 _FALLBACK, _STANDALONE = 1, 2
 
@@ -224,12 +269,13 @@ class Policy(_Handle):
 
     _free_fn = _policy_free
 
-    def __init__(self, catalog, profile=None, *, path=None):
+    def __init__(self, catalog, profile=None, *, path=None, draft=False):
         super().__init__()
         self._catalog = catalog
         h, err = ctypes.c_void_p(), _CError()
         if path is not None:
-            rc = _policy_load_file(ctypes.byref(h), catalog._handle(), os.fsencode(path), ctypes.byref(err))
+            load = _policy_load_draft if draft else _policy_load_file
+            rc = load(ctypes.byref(h), catalog._handle(), os.fsencode(path), ctypes.byref(err))
         else:
             rc = _policy_assemble(ctypes.byref(h), catalog._handle(), profile._handle(), ctypes.byref(err))
         if rc:
@@ -273,6 +319,150 @@ class Policy(_Handle):
         if _render(ctypes.byref(out), ctypes.byref(n), self._handle(), ctypes.byref(opts), ctypes.byref(err)):
             raise Error(err)
         return _take(out, n.value)
+
+
+    def map(self, target, genre, crosswalk):
+        """The policy converted to the genre of catalog target: (Policy,
+        MapReport).  genre describes the target genre (Genre)."""
+        out, rep, err = ctypes.c_void_p(), ctypes.c_void_p(), _CError()
+        if _policy_map(ctypes.byref(out), ctypes.byref(rep), self._handle(), target._handle(), genre._handle(),
+                       crosswalk._handle(), ctypes.byref(err)):
+            raise Error(err)
+        pol = Policy.__new__(Policy)
+        _Handle.__init__(pol)
+        pol._catalog, pol._h = target, out.value
+        return pol, MapReport(rep.value, (self._catalog, target, genre, crosswalk))
+
+    def lint(self, genre=None):
+        """Findings against the rules of the genre and the jurisdiction: a
+        list of dicts (severity, clause, rule, reference, message).  They are
+        not legal advice (see disclaimer())."""
+        found = []
+
+        def report(_ctx, f):
+            f = f.contents
+            found.append({"severity": "error" if f.severity == 2 else "warning",
+                          "clause": _s(f.clause), "rule": _s(f.rule), "reference": _s(f.reference),
+                          "message": _s(f.message)})
+
+        err = _CError()
+        if _policy_lint(self._handle(), genre._handle() if genre else None, _FINDING(report), None,
+                        ctypes.byref(err)) < 0:
+            raise Error(err)
+        return found
+
+
+def _s(b):
+    return b.decode("utf-8") if b is not None else None
+
+
+def _options(locale, format, standalone=False):
+    opts = _RenderOptions()
+    _render_options_init(ctypes.byref(opts), _RENDER_OPTIONS_VERSION)
+    opts.format = FORMATS[format]
+    opts.flags = _STANDALONE if standalone else 0
+    return opts
+
+
+class Genre(_Handle):
+    """What a reader of a genre expects (data/genres/ID.xml)."""
+
+    _free_fn = _genre_free
+
+    def __init__(self, path):
+        super().__init__()
+        h, err = ctypes.c_void_p(), _CError()
+        if _genre_load_file(ctypes.byref(h), os.fsencode(path), ctypes.byref(err)):
+            raise Error(err)
+        self._h = h.value
+
+    def title(self, locale="en"):
+        return _s(_genre_title(self._handle(), _b(locale)))
+
+
+class Crosswalk(_Handle):
+    """The relations between two catalogs' topics and clauses."""
+
+    _free_fn = _crosswalk_free
+
+    def __init__(self, path):
+        super().__init__()
+        h, err = ctypes.c_void_p(), _CError()
+        if _crosswalk_load_file(ctypes.byref(h), os.fsencode(path), ctypes.byref(err)):
+            raise Error(err)
+        self._h = h.value
+
+    def entries(self):
+        """The whole crosswalk as a table: a list of dicts."""
+        h, e, rows = self._handle(), _Entry(), []
+        for i in range(_crosswalk_count(h)):
+            _crosswalk_entry_get(ctypes.byref(e), h, i)
+            rows.append({"topic": bool(e.topic), "from": _s(e.from_), "to": _s(e.to),
+                         "relation": _s(_relation_name(e.relation)), "why_en": _s(e.why_en),
+                         "why_fr": _s(e.why_fr), "line": e.line})
+        return rows
+
+    def verify(self, from_catalog, to_catalog):
+        """Raises Error unless every topic and clause of both catalogs has a relation."""
+        err = _CError()
+        if _crosswalk_verify(self._handle(), from_catalog._handle(), to_catalog._handle(), ctypes.byref(err)):
+            raise Error(err)
+
+    def render(self, from_catalog, to_catalog, locale="en", *, format="text", standalone=False):
+        opts = _options(locale, format, standalone)
+        loc = _b(locale)
+        opts.locale = loc
+        out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
+        if _crosswalk_render(ctypes.byref(out), ctypes.byref(n), self._handle(), from_catalog._handle(),
+                             to_catalog._handle(), ctypes.byref(opts), ctypes.byref(err)):
+            raise Error(err)
+        return _take(out, n.value)
+
+
+class MapReport(_Handle):
+    """What became of every clause of a converted policy.  Keeps the
+    catalogs, the genre and the crosswalk it borrows alive."""
+
+    _free_fn = _report_free
+
+    def __init__(self, handle, keep):
+        super().__init__()
+        self._h, self._keep = handle, keep
+
+    def gaps(self):
+        """A list of dicts: status, from, to, relation, element, reference,
+        why_en, why_fr, needs (a list of parameter names)."""
+        h, g, rows = self._handle(), _Gap(), []
+        for i in range(_report_count(h)):
+            _report_gap(ctypes.byref(g), h, i)
+            rows.append({"status": GAP_STATUSES[g.status], "from": _s(g.from_), "to": _s(g.to),
+                         "relation": _s(_relation_name(g.relation)), "element": _s(g.element),
+                         "reference": _s(g.reference), "why_en": _s(g.why_en), "why_fr": _s(g.why_fr),
+                         "needs": _s(g.needs).split() if g.needs else []})
+        return rows
+
+    def write(self, format="xml"):
+        """The report as data: "xml" or "json"."""
+        out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
+        if _report_write(ctypes.byref(out), ctypes.byref(n), self._handle(), {"xml": 0, "json": 1}[format],
+                         ctypes.byref(err)):
+            raise Error(err)
+        return _take(out, n.value)
+
+    def render(self, locale="en", *, format="text", standalone=False):
+        """The report as a document in a locale's language."""
+        opts = _options(locale, format, standalone)
+        loc = _b(locale)
+        opts.locale = loc
+        out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
+        if _report_render(ctypes.byref(out), ctypes.byref(n), self._handle(), ctypes.byref(opts), ctypes.byref(err)):
+            raise Error(err)
+        return _take(out, n.value)
+
+
+def disclaimer():
+    """That lint findings are not legal advice, in the library's message language."""
+    return _s(_lint_disclaimer())
 
 
 def negotiate(accept_language, catalog=None, default=None):

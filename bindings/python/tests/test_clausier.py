@@ -127,3 +127,44 @@ def test_names_agree_and_inferred_grammar_is_noted():
                                   "« l’Hôpital Sainte-Anne », « de l’Hôpital Sainte-Anne », masculine singular")
     given = clausier.Policy(cat, clausier.Profile(xml=xml.replace('name="org"', 'name="org" article="l’" gender="m"')))
     assert given.notes() == []
+
+
+def test_map_lint_and_crosswalk():
+    merged = os.path.join(BUILD, "uninstalled/catalogs")
+    smp = clausier.Catalog(os.path.join(merged, "smp.xml"))
+    charte = clausier.Catalog(os.path.join(merged, "charte.xml"))
+    genre = clausier.Genre(os.path.join(SRC, "data/genres/charte.xml"))
+    cw = clausier.Crosswalk(os.path.join(SRC, "data/crosswalk/smp-charte.xml"))
+    cw.verify(smp, charte)
+    rows = cw.entries()
+    assert {"topic": False, "from": "labor-law-rights", "to": "droit-expression", "relation": "related"}.items() \
+        <= next(r for r in rows if r["from"] == "labor-law-rights" and r["to"] == "droit-expression").items()
+    assert "Table de correspondance" in cw.render(smp, charte, "fr-FR")
+    pol = clausier.Policy(smp, clausier.Profile(os.path.join(SRC, "data/samples/hospital-qc.xml")))
+    mapped, report = pol.map(charte, genre, cw)
+    del smp, charte, genre, cw  # the report and the policy keep what they borrow
+    gc.collect()
+    gaps = report.gaps()
+    assert len(mapped) == 26
+    assert {g["status"] for g in gaps} == {"mapped", "approximated", "decision", "dropped"}
+    assert next(g for g in gaps if g["to"] == "conseil-questions")["needs"] == ["dpo_contact"]
+    assert report.write("json").startswith('{"from": "smp", "to": "charte"')
+    assert "Rapport de conversion" in report.render("fr-CA")
+    assert '<!-- needs a value: <value name="dpo_contact">' in mapped.write()
+    with pytest.raises(clausier.Error) as e:
+        mapped.render("fr-CA")
+    assert e.value.code == -7 and "“dpo_contact”" in str(e.value)
+    assert pol.lint() == []
+    seeded = os.path.join(SRC, "tests/lint")
+    us = clausier.Policy(clausier.Catalog(os.path.join(seeded, "catalogs/seeded-us.xml")),
+                         path=os.path.join(seeded, "us.xml"), draft=True)
+    found = us.lint(clausier.Genre(os.path.join(SRC, "data/genres/smp.xml")))
+    assert [(f["severity"], f["clause"], f["rule"]) for f in found] == [
+        ("error", None, "genre-protected-activity"),
+        ("error", "no-disparagement", "us-nlrb-non-disparagement"),
+        ("error", "pay-secret", "us-nlrb-pay-confidentiality"),
+        ("error", "media-ban", "us-nlrb-media-ban"),
+        ("error", "agencies", "us-nlrb-agency-ban"),
+        ("warning", "goals", "policy-not-strategy")]
+    assert found[3]["reference"].startswith("Stericycle, Inc., 372 NLRB No. 113 (2023)")
+    assert "not legal advice" in clausier.disclaimer()
