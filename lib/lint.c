@@ -202,6 +202,31 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 		l.n++;
 	}
 
+	/* Advice kept apart from rules: a clause of kind advice in a section
+	 * the genre keeps for rules, or a rule in its advice section. */
+	for (size_t k = 0; genre && k < pol->nclauses; k++) {
+		const clausier__clause *cl = &cat->clauses[pol->clauses[k].clause];
+		if (cl->section < 0 || (cl->kind != CLAUSIER_KIND_ADVICE && cl->kind != CLAUSIER_KIND_RULE))
+			continue;
+		for (size_t i = 0; i < genre->nitems; i++) {
+			const clausier__gitem *it = &genre->items[i];
+			if (it->kind != CLAUSIER_GENRE_SECTION || !it->status ||
+			    strcmp(it->id, cat->sections[cl->section].id))
+				continue;
+			const char *msg = NULL;
+			if (cl->kind == CLAUSIER_KIND_ADVICE && !strcmp(it->status, "rules"))
+				msg = _("advice in the rules section: a reader of this genre expects advice kept apart from the rules it must obey");
+			else if (cl->kind == CLAUSIER_KIND_RULE && !strcmp(it->status, "advice"))
+				msg = _("a rule in the advice section: a reader of this genre takes what is there as optional");
+			if (msg) {
+				clausier_finding f = { CLAUSIER_CHECK_WARNING, cl->id, "genre-advice-apart", NULL, msg };
+				if (report)
+					report(ctx, &f);
+				l.n++;
+			}
+		}
+	}
+
 	/* Clause by clause. */
 	for (size_t r = 0; r < S_NRULES; r++) {
 		const S_rule *rule = &S_rules[r];
