@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
@@ -18,6 +19,8 @@ typedef struct {
 	const char *jurisdictions; /* the policy's jurisdiction must be one of these; NULL: any */
 	clausier_severity severity;
 	const char *skip_topics;   /* clauses on these topics are not looked at */
+	const char *prefilter;     /* words one of which a text must hold for match to be tried
+	                              (without case; ASCII case only: write accents lowercase) */
 	const char *match;         /* a clause whose text matches is a finding... */
 	const char *unless;        /* ...unless it also matches this */
 	const char *reference;
@@ -26,45 +29,52 @@ typedef struct {
 
 static const S_rule S_rules[] = {
 	{ "us-nlrb-non-disparagement", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
+	  "disparag dénigr critic negative derogatory",
 	  "disparag|dénigr|(negative|derogatory|critical) (comments?|statements?|remarks?|posts?) about (the company|the organization|\\{org|our |management|your employer)|critici[sz]e (the company|the organization|\\{org|management|your employer)",
 	  "know(ingly| to be)?\\W.{0,20}false|maliciously false|savez (faux|fausses)|sciemment (faux|mensonger)", "Stericycle, Inc., 372 NLRB No. 113 (2023); NLRA § 7, 29 U.S.C. § 157",
 	  N_("a blanket ban on disparaging or criticizing the employer, which the NLRB treats as overbroad: employees may criticize their working conditions") },
 	{ "us-nlrb-pay-confidentiality", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
+	  "wage salar salair pay compensation conditions rémunération",
 	  "(confidential|do not (disclose|discuss|share)|must not (disclose|discuss|share)|may not (disclose|discuss|share)).{0,200}(wages|salar(y|ies)|\\bpay\\b|compensation|working conditions|terms and conditions of employment)|(wages|salar(y|ies)|compensation|working conditions).{0,80}(are|is) confidential|(rémunérations?|salaires?|conditions de travail).{0,80}confidentiel",
 	  "does not (cover|apply|restrict|prevent|limit)|nothing in this|free to discuss|ne vise pas|ne s’applique pas|n’interdit pas|librement",
 	  "Stericycle, Inc., 372 NLRB No. 113 (2023); NLRA § 7, 29 U.S.C. § 157",
 	  N_("a confidentiality rule that covers pay or working conditions, which employees have the right to discuss") },
 	{ "us-nlrb-media-ban", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
+	  "media press journalist reporter",
 	  "(must not|may not|never|do not|are not (permitted|allowed)|prohibited from|forbidden to)\\b.{0,60}\\b(talk|speak|communicate|respond|reply|contact)\\w*\\b.{0,40}\\b(media|press|journalists?|reporters?)\\b",
 	  "on behalf of|for the organization|officially|official (position|statement)|au nom de",
 	  "Stericycle, Inc., 372 NLRB No. 113 (2023); NLRA § 7, 29 U.S.C. § 157",
 	  N_("a ban on talking to the media that is not limited to speaking on the employer’s behalf, which the NLRB treats as overbroad") },
 	{ "us-nlrb-agency-ban", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
+	  "agenc regulator authorit nlrb board osha eeoc",
 	  "(must not|may not|never|do not|are not (permitted|allowed)|prohibited from|forbidden to)\\b.{0,80}\\b(government agenc|regulators?\\b|public authorit|NLRB|labor board|OSHA|EEOC)",
 	  NULL, "Stericycle, Inc., 372 NLRB No. 113 (2023); NLRA §§ 7 and 8(a)(4)",
 	  N_("a ban on contacting government agencies, which employees are entitled to do") },
 	{ "fr-proportionality", "FR", CLAUSIER_CHECK_ERROR, "protected-activity",
+	  "interdit prohibited forbidden",
 	  "interdit\\w* (en toutes circonstances|totalement|de manière absolue|sans exception|en tout temps)|(strictement|formellement|absolument) interdit|(strictly|absolutely) (prohibited|forbidden)|(prohibited|forbidden) (at all times|under any circumstances|without exception)|any personal use .{0,40}(is )?prohibited|tout usage personnel .{0,40}(est )?interdit",
 	  "sauf |hormis|à l’exception|except|unless|raisonnable|reasonable",
 	  "Code du travail, art. L1121-1",
 	  N_("a restriction that is not justified by the nature of the task or proportionate to its aim: a blanket ban on personal use is disproportionate in French law") },
 	{ "fr-monitoring-notice", "FR", CLAUSIER_CHECK_ERROR, NULL,
+	  "without sans",
 	  "(monitor|review|inspect|access|surveill|contrôl|consult)\\w*.{0,120}(without (prior )?(notice|warning|informing)|at any time and without|sans (information|avertissement|préavis|en informer|que vous en soyez inform)|à tout moment et sans)",
 	  NULL, "Code du travail, art. L1222-4",
 	  N_("monitoring without prior notice: no information concerning an employee personally may be collected by a device that was not brought to the employee’s attention beforehand") },
-	{ "ca-official-languages", "CA", CLAUSIER_CHECK_WARNING, NULL, NULL, NULL,
+	{ "ca-official-languages", "CA", CLAUSIER_CHECK_WARNING, NULL, NULL, NULL, NULL,
 	  "Official Languages Act, Part IV; Policy on Communications and Federal Identity",
 	  N_("official accounts of a federal institution must be published in both official languages, and the policy does not say so") },
-	{ "fr-monitoring-information", "FR", CLAUSIER_CHECK_ERROR, NULL, NULL, NULL,
+	{ "fr-monitoring-information", "FR", CLAUSIER_CHECK_ERROR, NULL, NULL, NULL, NULL,
 	  "Code du travail, art. L1222-4",
 	  N_("the policy mentions monitoring but has no clause telling employees beforehand what is monitored, how and why") },
-	{ "fr-cse-consultation", "FR", CLAUSIER_CHECK_WARNING, NULL, NULL, NULL,
+	{ "fr-cse-consultation", "FR", CLAUSIER_CHECK_WARNING, NULL, NULL, NULL, NULL,
 	  "Code du travail, art. L2312-38",
 	  N_("the policy describes monitoring devices and does not say that the CSE was consulted on them") },
-	{ "fr-reglement-interieur", "FR", CLAUSIER_CHECK_ERROR, NULL, NULL, NULL,
+	{ "fr-reglement-interieur", "FR", CLAUSIER_CHECK_ERROR, NULL, NULL, NULL, NULL,
 	  "Code du travail, art. L1321-4 and L1321-5",
 	  N_("the policy carries sanctions and does not follow the règlement intérieur procedure (CSE opinion, labour inspectorate, filing with the conseil de prud’hommes)") },
 	{ "policy-not-strategy", NULL, CLAUSIER_CHECK_WARNING, NULL,
+	  "audience cible kpi indicat engagement calendar calendrier posting fréquence follower abonné reach portée impression voice brand notoriété objecti goal posts posting publications",
 	  "target audiences?|publics? cibles?|\\bKPIs?\\b|key performance indicators?|indicateurs? (clés )?de performance|engagement rate|taux d’engagement|editorial calendar|calendrier éditorial|posting (frequency|schedule)|fréquence de publication|(increase|grow|boost|double)\\w* .{0,30}(followers|reach|engagement|impressions)|(augmenter|accroître|doubler) .{0,30}(abonnés|audience|portée|engagement)|share of voice|brand awareness|notoriété de (la|notre) marque|objectifs? de communication|communications? (goals|objectives)|\\b\\d+ (posts|publications) (a|per|par) (day|week|jour|semaine)",
 	  NULL, NULL,
 	  N_("strategy content (goals, audiences, channels or metrics) in a policy: a policy says how people must behave; the communication strategy belongs in another document") },
@@ -98,14 +108,37 @@ static int S_matches(URegularExpression *re, const char *text)
 	return found;
 }
 
+/* Whether text holds one of the space-separated words, without ASCII
+ * case. */
+static int S_holds(const char *text, const char *words)
+{
+	char w[64];
+	for (const char *p = words; *p;) {
+		size_t len = strcspn(p, " ");
+		if (len < sizeof w) {
+			memcpy(w, p, len);
+			w[len] = '\0';
+			for (const char *t = text; *t; t++)
+				if (!strncasecmp(t, w, len))
+					return 1;
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
 /* Whether any text of the clause's heading or body (every language)
- * matches. */
-static int S_clause_matches(URegularExpression *re, const clausier__clause *cl, int risk)
+ * matches; prefilter (may be NULL) first rules out texts cheaply. */
+static int S_clause_matches(URegularExpression *re, const clausier__clause *cl, int risk,
+                            const char *prefilter)
 {
 	const clausier__msg *m[2] = { &cl->heading, &cl->body[risk] };
 	for (int k = 0; k < 2; k++)
 		for (size_t i = 0; i < m[k]->ntexts; i++)
-			if (S_matches(re, m[k]->texts[i].pattern))
+			if ((!prefilter || S_holds(m[k]->texts[i].pattern, prefilter)) &&
+			    S_matches(re, m[k]->texts[i].pattern))
 				return 1;
 	return 0;
 }
@@ -158,7 +191,7 @@ static long S_mentions(const clausier_policy *pol, const char *pattern, int *fai
 	}
 	long found = -1;
 	for (size_t k = 0; k < pol->nclauses && found < 0; k++)
-		if (S_clause_matches(re, &pol->catalog->clauses[pol->clauses[k].clause], pol->clauses[k].risk))
+		if (S_clause_matches(re, &pol->catalog->clauses[pol->clauses[k].clause], pol->clauses[k].risk, NULL))
 			found = (long)k;
 	uregex_close(re);
 	return found;
@@ -243,8 +276,8 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 			const clausier__clause *cl = &cat->clauses[pol->clauses[k].clause];
 			if (rule->skip_topics && clausier__word_in(rule->skip_topics, cl->topic))
 				continue;
-			if (S_clause_matches(re, cl, pol->clauses[k].risk) &&
-			    !(un && S_clause_matches(un, cl, pol->clauses[k].risk)))
+			if (S_clause_matches(re, cl, pol->clauses[k].risk, rule->prefilter) &&
+			    !(un && S_clause_matches(un, cl, pol->clauses[k].risk, NULL)))
 				S_emit(&l, rule, cl->id, NULL);
 		}
 		uregex_close(re);
