@@ -82,7 +82,8 @@ static void S_help(void)
 	        "             new policy document on standard output or --output, and with\n"
 	        "             --report=FILE a report of what became of every clause\n"
 	        "             (--report-format: text, markdown, html, docbook, xml or json;\n"
-	        "             in --locale's language, by default en)\n"
+	        "             in --locale's language, by default en; --standalone: a whole\n"
+	        "             HTML page)\n"
 	        "  crosswalk  the table relating the topics and clauses of the two genres,\n"
 	        "             with SKOS relations and their reasons (--format, --locale,\n"
 	        "             --standalone, --output as for render)\n"
@@ -560,9 +561,11 @@ static int S_map(int argc, char **argv)
 		{ "report", required_argument, NULL, 'r' },
 		{ "report-format", required_argument, NULL, 'f' },
 		{ "locale", required_argument, NULL, 'l' },
+		{ "standalone", no_argument, NULL, OPT_STANDALONE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	int standalone = 0;
 	const char *to = NULL, *output = NULL, *report_file = NULL, *format = "text", *locale = "en";
 	S_args a;
 	memset(&a, 0, sizeof a);
@@ -576,9 +579,15 @@ static int S_map(int argc, char **argv)
 		case 'r': report_file = optarg; break;
 		case 'f': format = optarg; break;
 		case 'l': locale = optarg; break;
+		case OPT_STANDALONE: standalone = 1; break;
 		case 'h': S_help(); return 0;
 		default: S_try_help(); return 2;
 		}
+	}
+	if (standalone && strcmp(format, "html")) {
+		fprintf(stderr, _("%s: --standalone goes with --report-format=html\n"), S_prog);
+		S_try_help();
+		return 2;
 	}
 	if (!to || (!a.profile && optind != argc - 1) || (a.profile && optind != argc)) {
 		fprintf(stderr, _("%s: map needs --to=CATALOG and a policy document (or --profile)\n"), S_prog);
@@ -632,6 +641,7 @@ static int S_map(int argc, char **argv)
 		clausier_render_options_init(&opts, CLAUSIER_RENDER_OPTIONS_VERSION);
 		opts.locale = locale;
 		opts.format = (clausier_format)fmt;
+		opts.flags = standalone ? CLAUSIER_RENDER_STANDALONE : 0;
 		if (clausier_map_report_render(&rep, &rep_len, report, &opts, &err) != CLAUSIER_OK) {
 			S_fail(&err);
 			goto done;

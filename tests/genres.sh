@@ -8,7 +8,7 @@ golden=$top_srcdir/tests/golden
 samples=$top_srcdir/data/samples
 data_path=$CLAUSIER_DATA_PATH
 
-plan 32
+plan 34
 
 # ---- lint: every seeded clause is found, with its reference; the lawful
 # counterparts (pay-free, courtesy, spokespeople, usage-raisonnable) are not.
@@ -87,6 +87,12 @@ check "map --report-format json: JSON that a parser reads, one gap per line of t
 run examples/clausier map --to charte -p "$samples/hospital-qc.xml" --report "$OUT/r.html" --report-format html -l en-CA -o "$OUT/h3.xml"
 check "map --report-format html: an article Python's HTML parser reads" \
 	eval 'expect_status 0 && grep -q "<article" "$OUT/r.html" && python3 -c "import html.parser,sys; html.parser.HTMLParser().feed(open(sys.argv[1]).read())" "$OUT/r.html"'
+run examples/clausier map --to charte -p "$samples/hospital-qc.xml" --report "$OUT/r2.html" --report-format html --standalone -l fr-CA -o "$OUT/h4.xml"
+check "map --standalone: the report as a whole French page" \
+	eval 'expect_status 0 && grep -q "^<html lang=\"fr-CA\"" "$OUT/r2.html" && grep -q "<title>Rapport de conversion</title>" "$OUT/r2.html"'
+run examples/clausier map --to charte --standalone "$OUT/h.xml"
+check "map --standalone without HTML is a usage error" \
+	eval 'expect_status 2 && grep -q "standalone goes with --report-format=html" "$OUT/stderr"'
 
 # ---- usage
 run examples/clausier map "$OUT/h.xml"
