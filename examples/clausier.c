@@ -656,7 +656,7 @@ static int S_map(int argc, char **argv)
 		count[g.status]++;
 		needs += g.needs != NULL;
 	}
-	fprintf(stderr, _("%s: the new policy has %zu clauses; report: %zu carried over, %zu approximated, %zu added, %zu to decide, %zu kept aside, %zu formalities\n"),
+	fprintf(stderr, _("%s: clauses in the new policy: %zu; report: carried over %zu, approximated %zu, added %zu, to decide %zu, kept aside %zu, formalities %zu\n"),
 	        S_prog, clausier_policy_count(mapped), count[CLAUSIER_GAP_MAPPED], count[CLAUSIER_GAP_APPROXIMATED],
 	        count[CLAUSIER_GAP_ADDED], count[CLAUSIER_GAP_DECISION], count[CLAUSIER_GAP_DROPPED],
 	        count[CLAUSIER_GAP_FORMALITY]);
