@@ -67,6 +67,22 @@ int clausier__load_file(const char *path, clausier_error *err,
                         int (*load)(void *ctx, const char *data, size_t len, const char *name,
                                     clausier_error *err),
                         void *ctx);
+/* A kind of document read into one object of size bytes (zeroed): read
+ * fills it from the validated root, its source (for messages) being name;
+ * on failure the object is given to free_obj, which must accept a
+ * partly filled one. */
+struct _xmlNode;
+typedef struct {
+	enum clausier__schema schema;
+	size_t size;
+	int (*read)(void *obj, const char *name, struct _xmlNode *root, clausier_error *err);
+	void (*free_obj)(void *obj);
+} clausier__doc_kind;
+/* The public load_memory and load_file of such a kind: argument checks,
+ * the safe parse and schema, the object.  *out is NULL on failure. */
+int clausier__doc_load_memory(void **out, const clausier__doc_kind *k, const char *data, size_t len,
+                              const char *name, clausier_error *err);
+int clausier__doc_load_file(void **out, const clausier__doc_kind *k, const char *path, clausier_error *err);
 /* Reads a whole file, refusing anything above CLAUSIER_MAX_INPUT_SIZE. */
 int clausier__read_file(char **out, size_t *len, const char *path, clausier_error *err);
 

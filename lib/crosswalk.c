@@ -90,8 +90,11 @@ static int S_same(const char *a, const char *b)
 	return a ? b && !strcmp(a, b) : !b;
 }
 
-static int S_read(clausier_crosswalk *cw, xmlNodePtr root, clausier_error *err)
+static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *err)
 {
+	clausier_crosswalk *cw = obj;
+	if (!(cw->source = clausier__strdup(name)))
+		goto oom;
 	cw->from = clausier__xml_attr(root, "from");
 	cw->to = clausier__xml_attr(root, "to");
 	size_t n = 0;
@@ -129,54 +132,34 @@ static int S_read(clausier_crosswalk *cw, xmlNodePtr root, clausier_error *err)
 	}
 	return CLAUSIER_OK;
 oom:
-	clausier__error_set(err, CLAUSIER_ENOMEM, cw->source, 0, 0, _("out of memory"));
+	clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 	return CLAUSIER_ENOMEM;
 }
+
+static void S_free(void *obj)
+{
+	clausier_crosswalk_free(obj);
+}
+
+static const clausier__doc_kind S_kind = { CLAUSIER__SCHEMA_CROSSWALK, sizeof(clausier_crosswalk), S_read, S_free };
 
 int clausier_crosswalk_load_memory(clausier_crosswalk **out, const char *data, size_t len,
                                    const char *name, clausier_error *err)
 {
-	if (!out || (!data && len)) {
-		clausier__error_set(err, CLAUSIER_EARG, name, 0, 0, _("invalid argument"));
-		return CLAUSIER_EARG;
-	}
-	*out = NULL;
-	if (!name)
-		name = "<memory>";
-	xmlDocPtr doc;
-	int rc = clausier__xml_load(&doc, data ? data : "", len, name, CLAUSIER__SCHEMA_CROSSWALK, err);
-	if (rc != CLAUSIER_OK)
-		return rc;
-	clausier_crosswalk *cw = calloc(1, sizeof *cw);
-	if (!cw || !(cw->source = clausier__strdup(name))) {
-		free(cw);
-		xmlFreeDoc(doc);
-		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
-		return CLAUSIER_ENOMEM;
-	}
-	rc = S_read(cw, xmlDocGetRootElement(doc), err);
-	xmlFreeDoc(doc);
-	if (rc != CLAUSIER_OK) {
-		clausier_crosswalk_free(cw);
-		return rc;
-	}
-	*out = cw;
-	return CLAUSIER_OK;
-}
-
-static int S_load(void *out, const char *data, size_t len, const char *name, clausier_error *err)
-{
-	return clausier_crosswalk_load_memory(out, data, len, name, err);
+	void *obj = NULL;
+	int rc = clausier__doc_load_memory(out ? &obj : NULL, &S_kind, data, len, name, err);
+	if (out)
+		*out = obj;
+	return rc;
 }
 
 int clausier_crosswalk_load_file(clausier_crosswalk **out, const char *path, clausier_error *err)
 {
-	if (!out) {
-		clausier__error_set(err, CLAUSIER_EARG, path, 0, 0, _("invalid argument"));
-		return CLAUSIER_EARG;
-	}
-	*out = NULL;
-	return clausier__load_file(path, err, S_load, out);
+	void *obj = NULL;
+	int rc = clausier__doc_load_file(out ? &obj : NULL, &S_kind, path, err);
+	if (out)
+		*out = obj;
+	return rc;
 }
 
 /* ---- queries ---- */

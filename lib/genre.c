@@ -108,8 +108,11 @@ void clausier_genre_spec_free(clausier_genre_spec *spec)
 	free(spec);
 }
 
-static int S_read(clausier_genre_spec *g, xmlNodePtr root, clausier_error *err)
+static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *err)
 {
+	clausier_genre_spec *g = obj;
+	if (!(g->source = clausier__strdup(name)))
+		goto oom;
 	char *id = clausier__xml_attr(root, "id");
 	g->genre = id && !strcmp(id, "charte") ? CLAUSIER_GENRE_CHARTE : CLAUSIER_GENRE_SMP;
 	free(id);
@@ -160,54 +163,34 @@ static int S_read(clausier_genre_spec *g, xmlNodePtr root, clausier_error *err)
 	}
 	return CLAUSIER_OK;
 oom:
-	clausier__error_set(err, CLAUSIER_ENOMEM, g->source, 0, 0, _("out of memory"));
+	clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 	return CLAUSIER_ENOMEM;
 }
+
+static void S_free(void *obj)
+{
+	clausier_genre_spec_free(obj);
+}
+
+static const clausier__doc_kind S_kind = { CLAUSIER__SCHEMA_GENRE, sizeof(clausier_genre_spec), S_read, S_free };
 
 int clausier_genre_spec_load_memory(clausier_genre_spec **out, const char *data, size_t len,
                                     const char *name, clausier_error *err)
 {
-	if (!out || (!data && len)) {
-		clausier__error_set(err, CLAUSIER_EARG, name, 0, 0, _("invalid argument"));
-		return CLAUSIER_EARG;
-	}
-	*out = NULL;
-	if (!name)
-		name = "<memory>";
-	xmlDocPtr doc;
-	int rc = clausier__xml_load(&doc, data ? data : "", len, name, CLAUSIER__SCHEMA_GENRE, err);
-	if (rc != CLAUSIER_OK)
-		return rc;
-	clausier_genre_spec *g = calloc(1, sizeof *g);
-	if (!g || !(g->source = clausier__strdup(name))) {
-		free(g);
-		xmlFreeDoc(doc);
-		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
-		return CLAUSIER_ENOMEM;
-	}
-	rc = S_read(g, xmlDocGetRootElement(doc), err);
-	xmlFreeDoc(doc);
-	if (rc != CLAUSIER_OK) {
-		clausier_genre_spec_free(g);
-		return rc;
-	}
-	*out = g;
-	return CLAUSIER_OK;
-}
-
-static int S_load(void *out, const char *data, size_t len, const char *name, clausier_error *err)
-{
-	return clausier_genre_spec_load_memory(out, data, len, name, err);
+	void *obj = NULL;
+	int rc = clausier__doc_load_memory(out ? &obj : NULL, &S_kind, data, len, name, err);
+	if (out)
+		*out = obj;
+	return rc;
 }
 
 int clausier_genre_spec_load_file(clausier_genre_spec **out, const char *path, clausier_error *err)
 {
-	if (!out) {
-		clausier__error_set(err, CLAUSIER_EARG, path, 0, 0, _("invalid argument"));
-		return CLAUSIER_EARG;
-	}
-	*out = NULL;
-	return clausier__load_file(path, err, S_load, out);
+	void *obj = NULL;
+	int rc = clausier__doc_load_file(out ? &obj : NULL, &S_kind, path, err);
+	if (out)
+		*out = obj;
+	return rc;
 }
 
 clausier_genre clausier_genre_spec_genre(const clausier_genre_spec *spec)

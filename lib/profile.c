@@ -38,8 +38,11 @@ void clausier_profile_free(clausier_profile *profile)
 #define S_is clausier__xml_is
 #define S_attr clausier__xml_attr
 
-static int S_read(clausier_profile *p, xmlNodePtr root, clausier_error *err)
+static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *err)
 {
+	clausier_profile *p = obj;
+	if (!(p->source = clausier__strdup(name)))
+		goto oom;
 	size_t nv = 0, na = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		nv += S_is(c, "value");
@@ -96,55 +99,34 @@ static int S_read(clausier_profile *p, xmlNodePtr root, clausier_error *err)
 	}
 	return CLAUSIER_OK;
 oom:
-	clausier__error_set(err, CLAUSIER_ENOMEM, p->source, 0, 0, _("out of memory"));
+	clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 	return CLAUSIER_ENOMEM;
 }
+
+static void S_free(void *obj)
+{
+	clausier_profile_free(obj);
+}
+
+static const clausier__doc_kind S_kind = { CLAUSIER__SCHEMA_PROFILE, sizeof(clausier_profile), S_read, S_free };
 
 int clausier_profile_load_memory(clausier_profile **out, const char *data, size_t len,
                                  const char *name, clausier_error *err)
 {
-	if (!out || (!data && len)) {
-		clausier__error_set(err, CLAUSIER_EARG, name, 0, 0, _("invalid argument"));
-		return CLAUSIER_EARG;
-	}
-	*out = NULL;
-	if (!name)
-		name = "<memory>";
-	xmlDocPtr doc;
-	int rc = clausier__xml_load(&doc, data ? data : "", len, name, CLAUSIER__SCHEMA_PROFILE, err);
-	if (rc != CLAUSIER_OK)
-		return rc;
-	clausier_profile *p = calloc(1, sizeof *p);
-	if (!p || !(p->source = clausier__strdup(name))) {
-		free(p);
-		xmlFreeDoc(doc);
-		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
-		return CLAUSIER_ENOMEM;
-	}
-	rc = S_read(p, xmlDocGetRootElement(doc), err);
-	xmlFreeDoc(doc);
-	if (rc != CLAUSIER_OK) {
-		clausier_profile_free(p);
-		return rc;
-	}
-	*out = p;
-	return CLAUSIER_OK;
-}
-
-static int S_load(void *out, const char *data, size_t len, const char *name, clausier_error *err)
-{
-	return clausier_profile_load_memory(out, data, len, name, err);
+	void *obj = NULL;
+	int rc = clausier__doc_load_memory(out ? &obj : NULL, &S_kind, data, len, name, err);
+	if (out)
+		*out = obj;
+	return rc;
 }
 
 int clausier_profile_load_file(clausier_profile **out, const char *path, clausier_error *err)
 {
+	void *obj = NULL;
+	int rc = clausier__doc_load_file(out ? &obj : NULL, &S_kind, path, err);
 	if (out)
-		*out = NULL;
-	if (!out) {
-		clausier__error_set(err, CLAUSIER_EARG, path, 0, 0, _("invalid argument"));
-		return CLAUSIER_EARG;
-	}
-	return clausier__load_file(path, err, S_load, out);
+		*out = obj;
+	return rc;
 }
 
 const char *clausier_profile_catalog(const clausier_profile *profile)

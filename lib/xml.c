@@ -560,6 +560,60 @@ int clausier__xml_load(xmlDocPtr *out, const char *data, size_t len, const char 
 	return CLAUSIER_OK;
 }
 
+/* ---- documents read into one object (profiles, genres, crosswalks) ---- */
+
+int clausier__doc_load_memory(void **out, const clausier__doc_kind *k, const char *data, size_t len,
+                              const char *name, clausier_error *err)
+{
+	if (!out || (!data && len)) {
+		clausier__error_set(err, CLAUSIER_EARG, name, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	*out = NULL;
+	if (!name)
+		name = "<memory>";
+	xmlDocPtr doc;
+	int rc = clausier__xml_load(&doc, data ? data : "", len, name, k->schema, err);
+	if (rc != CLAUSIER_OK)
+		return rc;
+	void *obj = calloc(1, k->size);
+	if (!obj) {
+		xmlFreeDoc(doc);
+		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	rc = k->read(obj, name, xmlDocGetRootElement(doc), err);
+	xmlFreeDoc(doc);
+	if (rc != CLAUSIER_OK) {
+		k->free_obj(obj);
+		return rc;
+	}
+	*out = obj;
+	return CLAUSIER_OK;
+}
+
+typedef struct {
+	void **out;
+	const clausier__doc_kind *kind;
+} S_doc_ctx;
+
+static int S_doc_load(void *vctx, const char *data, size_t len, const char *name, clausier_error *err)
+{
+	S_doc_ctx *c = vctx;
+	return clausier__doc_load_memory(c->out, c->kind, data, len, name, err);
+}
+
+int clausier__doc_load_file(void **out, const clausier__doc_kind *k, const char *path, clausier_error *err)
+{
+	if (!out) {
+		clausier__error_set(err, CLAUSIER_EARG, path, 0, 0, _("invalid argument"));
+		return CLAUSIER_EARG;
+	}
+	*out = NULL;
+	S_doc_ctx c = { out, k };
+	return clausier__load_file(path, err, S_doc_load, &c);
+}
+
 /* ---- helpers for the loaders (catalog.c, profile.c, policy-xml.c) ---- */
 
 int clausier__xml_line(xmlNodePtr n)
