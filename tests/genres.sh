@@ -8,7 +8,7 @@ golden=$top_srcdir/tests/golden
 samples=$top_srcdir/data/samples
 data_path=$CLAUSIER_DATA_PATH
 
-plan 34
+plan 38
 
 # ---- lint: every seeded clause is found, with its reference; the lawful
 # counterparts (pay-free, courtesy, spokespeople, usage-raisonnable) are not.
@@ -35,8 +35,8 @@ run examples/clausier crosswalk
 check "crosswalk: US non-disparagement is narrower than the French duty of loyalty" \
 	eval 'expect_status 0 && grep -A2 "^[0-9]*\. Your reputation and the organization’s → Loyalty and Discretion\$" "$OUT/stdout" | grep -q "^Narrower: the policy’s clause covers less than the charte’s (skos:broadMatch). The US policy has no non-disparagement clause"'
 run examples/clausier crosswalk --format html --standalone
-check "crosswalk --format html: a page Python's HTML parser reads" \
-	eval 'expect_status 0 && grep -q "<html lang=\"en\"" "$OUT/stdout" && python3 -c "import html.parser,sys; html.parser.HTMLParser().feed(open(sys.argv[1]).read())" "$OUT/stdout"'
+check "crosswalk --format html --standalone: a page, one section per topic, entries as headings" \
+	eval 'expect_status 0 && grep -q "^<html lang=\"en\">\$" "$OUT/stdout" && [ "$(grep -c "<section class=\"clausier-section\"" "$OUT/stdout")" -eq 25 ] && grep -q "^<h3><span class=\"clausier-number\">36.</span> Your reputation and the organization’s → Loyalty and Discretion</h3>\$" "$OUT/stdout"'
 mkdir -p "$OUT/cw/crosswalk"
 awk '/<match from="written-acknowledgement"/{skip=1} skip&&/<\/match>/{skip=0;next} !skip' \
 	"$top_srcdir/data/crosswalk/smp-charte.xml" >"$OUT/cw/crosswalk/smp-charte.xml"
@@ -85,14 +85,33 @@ run examples/clausier map --to charte -p "$samples/hospital-qc.xml" --report "$O
 check "map --report-format json: JSON that a parser reads, one gap per line of the XML report" \
 	eval 'expect_status 0 && [ "$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))[\"gaps\"]))" "$OUT/r.json")" -eq "$(grep -c "<gap" "$OUT/hospital-qc.charte.report.xml")" ]'
 run examples/clausier map --to charte -p "$samples/hospital-qc.xml" --report "$OUT/r.html" --report-format html -l en-CA -o "$OUT/h3.xml"
-check "map --report-format html: an article Python's HTML parser reads" \
-	eval 'expect_status 0 && grep -q "<article" "$OUT/r.html" && python3 -c "import html.parser,sys; html.parser.HTMLParser().feed(open(sys.argv[1]).read())" "$OUT/r.html"'
+check "map --report-format html: an article with a section per status present" \
+	eval 'expect_status 0 && grep -q "^<article class=\"clausier-edition\" lang=\"en-CA\">\$" "$OUT/r.html" && [ "$(grep "^<h2>" "$OUT/r.html" | tr "\n" "|")" = "<h2>Carried over</h2>|<h2>Carried over approximately</h2>|<h2>Needing a decision</h2>|<h2>Kept aside: no equivalent</h2>|" ]'
 run examples/clausier map --to charte -p "$samples/hospital-qc.xml" --report "$OUT/r2.html" --report-format html --standalone -l fr-CA -o "$OUT/h4.xml"
 check "map --standalone: the report as a whole French page" \
 	eval 'expect_status 0 && grep -q "^<html lang=\"fr-CA\"" "$OUT/r2.html" && grep -q "<title>Rapport de conversion</title>" "$OUT/r2.html"'
 run examples/clausier map --to charte --standalone "$OUT/h.xml"
 check "map --standalone without HTML is a usage error" \
 	eval 'expect_status 2 && grep -q "standalone goes with --report-format=html" "$OUT/stderr"'
+
+run examples/clausier map --to charte -p "$samples/hospital-qc.xml" -l fr-CA -o "$OUT/h5.xml"
+check "map --output without --report: the report on standard output" \
+	eval 'expect_status 0 && same "$golden/map.hospital-qc.fr-CA.txt" "$OUT/stdout" && same "$OUT/h.xml" "$OUT/h5.xml"'
+
+# ---- missing or broken data files
+CLAUSIER_DATA_PATH=$top_builddir/uninstalled run examples/clausier lint -p "$samples/hospital-qc.xml"
+check "lint without the genre files says which is missing" \
+	eval 'expect_status 1 && [ "$(cat "$OUT/stderr")" = "clausier: the genre description smp.xml is not installed" ]'
+mkdir -p "$OUT/nocw" && cp -r "$top_srcdir/data/genres" "$OUT/nocw/"
+CLAUSIER_DATA_PATH=$OUT/nocw:$top_builddir/uninstalled run examples/clausier map --to charte -p "$samples/hospital-qc.xml"
+check "map without the crosswalk says it is missing, and writes nothing" \
+	eval 'expect_status 1 && [ "$(cat "$OUT/stderr")" = "clausier: the crosswalk smp-charte.xml is not installed" ] && [ ! -s "$OUT/stdout" ]'
+mkdir -p "$OUT/badcw/crosswalk"
+sed '0,/relation="close"/s//relation="same"/' "$top_srcdir/data/crosswalk/smp-charte.xml" >"$OUT/badcw/crosswalk/smp-charte.xml"
+line=$(grep -n 'relation="same"' "$OUT/badcw/crosswalk/smp-charte.xml" | cut -d: -f1)
+CLAUSIER_DATA_PATH=$OUT/badcw:$data_path run examples/clausier map --to charte -p "$samples/hospital-qc.xml" -o "$OUT/never.xml"
+check "map: a crosswalk against its schema is refused with its file and line" \
+	eval 'expect_status 1 && grep -q "^clausier: .*/crosswalk/smp-charte.xml:$line:[0-9]*: .*“same”" "$OUT/stderr" && [ ! -e "$OUT/never.xml" ]'
 
 # ---- usage
 run examples/clausier map "$OUT/h.xml"
