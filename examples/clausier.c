@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -187,18 +188,57 @@ static int S_load_catalog(clausier_catalog **out, const char *name_or_id)
 
 /* Writes data to path through a temporary file in the same folder, synced
  * and renamed: an interrupted run leaves the old file whole. */
-static int S_write_atomic(const char *path, const char *data, size_t len)
+/* Writes all of data to fd: 0, or an errno. */
+static int S_write_all(int fd, const char *data, size_t len)
 {
+	for (size_t off = 0; off < len;) {
+		ssize_t w = write(fd, data + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return errno;
+		off += (size_t)w;
+	}
+	return 0;
+}
+
+/* Writes to something that is not a file (a terminal, a pipe, /dev/null,
+ * /dev/stdout) as it is: renaming over it would replace the device. */
+static int S_write_special(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC), e = fd < 0 ? errno : S_write_all(fd, data, len);
+	if (fd >= 0 && close(fd) < 0 && !e)
+		e = errno;
+	if (e)
+		fprintf(stderr, _("%s: %s: cannot write: %s\n"), S_prog, path, strerror(e));
+	return e ? -1 : 0;
+}
+
+static int S_write_atomic(const char *given, const char *data, size_t len)
+{
+	/* Through a symbolic link, the file it points to is replaced, not the
+	 * link. */
+	struct stat lst, sst;
+	char *resolved = lstat(given, &lst) == 0 && S_ISLNK(lst.st_mode) ? realpath(given, NULL) : NULL;
+	const char *path = resolved ? resolved : given;
+	if (stat(path, &sst) == 0 && !S_ISREG(sst.st_mode) && !S_ISDIR(sst.st_mode)) {
+		int rc = S_write_special(path, data, len);
+		free(resolved);
+		return rc;
+	}
 	size_t n = strlen(path);
 	char *tmp = malloc(n + 16);
-	if (!tmp)
+	if (!tmp) {
+		free(resolved);
 		return -1;
+	}
 	snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		int e = errno;
 		fprintf(stderr, _("%s: %s: cannot create a temporary file: %s\n"), S_prog, path, strerror(e));
 		free(tmp);
+		free(resolved);
 		return -1;
 	}
 	/* mkstemp creates the file 0600; the output gets the mode of the file
@@ -212,18 +252,7 @@ static int S_write_atomic(const char *path, const char *data, size_t len)
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	size_t off = 0;
-	int e = fchmod(fd, mode) < 0 ? errno : 0;
-	while (!e && off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0) {
-			e = errno;
-			break;
-		}
-		off += (size_t)w;
-	}
+	int e = fchmod(fd, mode) < 0 ? errno : S_write_all(fd, data, len);
 	if (!e && fsync(fd) < 0)
 		e = errno;
 	if (close(fd) < 0 && !e)
@@ -235,6 +264,7 @@ static int S_write_atomic(const char *path, const char *data, size_t len)
 		fprintf(stderr, _("%s: %s: cannot write: %s\n"), S_prog, path, strerror(e));
 	}
 	free(tmp);
+	free(resolved);
 	return e ? -1 : 0;
 }
 

@@ -478,11 +478,10 @@ int clausier__edition_locale(clausier__edition *ed, const char *locale, clausier
 int clausier__edition_write(char **out, size_t *out_len, const clausier__edition *ed,
                             const clausier_render_options *opts, clausier_error *err);
 void clausier__edition_free(clausier__edition *ed);
-/* A clause's heading in a locale (canonical tag), formatted with pol's
- * values when pol is a policy of cat, else as written; typeset.  Malloc'd,
- * NULL when out of memory. */
-char *clausier__heading(const clausier_catalog *cat, size_t clause, const clausier_policy *pol,
-                        const char *locale);
+/* The heading of clause id in a locale (canonical tag), as written (no
+ * values: arguments stay as they are), typeset and in the locale's case.
+ * Malloc'd; NULL when id is NULL or unknown, or out of memory. */
+char *clausier__heading(const clausier_catalog *cat, const char *id, const char *locale);
 /* A topic's name in French (fr) or English, sentence case. */
 const char *clausier__topic_label(const char *topic, int fr);
 

@@ -362,14 +362,6 @@ void clausier__relation_sentence(clausier__buf *b, int relation, int genre_a, in
 	clausier__buf_puts(b, s);
 }
 
-/* Builds the entries of one side, named by heading. */
-static char *S_head(const clausier_catalog *cat, const char *id, const char *locale)
-{
-	size_t k;
-	if (!id || clausier__find_clause(cat, id, &k) < 0)
-		return NULL;
-	return clausier__heading(cat, k, NULL, locale);
-}
 
 int clausier_crosswalk_render(char **out, size_t *out_len, const clausier_crosswalk *cw,
                               const clausier_catalog *from, const clausier_catalog *to,
@@ -453,7 +445,8 @@ int clausier_crosswalk_render(char **out, size_t *out_len, const clausier_crossw
 				if (e->topic) {
 					clausier__buf_puts(&h, fr ? "Le thème" : "The topic");
 				} else {
-					char *a = S_head(from, e->from, ed.locale), *b = S_head(to, e->to, ed.locale);
+					char *a = clausier__heading(from, e->from, ed.locale);
+					char *b = clausier__heading(to, e->to, ed.locale);
 					clausier__buf_puts(&h, a ? a : b ? b : "");
 					if (a && b) {
 						clausier__buf_puts(&h, " \u2192 ");

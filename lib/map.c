@@ -569,13 +569,6 @@ static const char *const S_section_titles[][2] = {
 	{ "Formalities", "Formalités" },
 };
 
-static char *S_clause_head(const clausier_catalog *cat, const char *id, const char *locale)
-{
-	size_t k;
-	if (!id || clausier__find_clause(cat, id, &k) < 0)
-		return NULL;
-	return clausier__heading(cat, k, NULL, locale);
-}
 
 int clausier_map_report_render(char **out, size_t *out_len, const clausier_map_report *r,
                                const clausier_render_options *opts, clausier_error *err)
@@ -644,7 +637,8 @@ int clausier_map_report_render(char **out, size_t *out_len, const clausier_map_r
 				const clausier__gitem *it = S_item(r->genre, CLAUSIER_GENRE_FORMALITY, g->element);
 				clausier__buf_puts(&h, it ? clausier__ltexts_get(&it->title, ed.locale) : g->element);
 			} else {
-				char *a = S_clause_head(r->from, g->from, ed.locale), *b = S_clause_head(r->to, g->to, ed.locale);
+				char *a = clausier__heading(r->from, g->from, ed.locale);
+				char *b = clausier__heading(r->to, g->to, ed.locale);
 				clausier__buf_puts(&h, a ? a : b ? b : "");
 				if (a && b) {
 					clausier__buf_puts(&h, g->status == CLAUSIER_GAP_DECISION ? " \u2192 ? " : " \u2192 ");

@@ -298,6 +298,15 @@ const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome 
 	return "";
 }
 
+/* "fr_CA" for "fr-CA". */
+static void S_icu_locale(char *buf, size_t size, const char *locale)
+{
+	snprintf(buf, size, "%s", locale);
+	for (char *p = buf; *p; p++)
+		if (*p == '-')
+			*p = '_';
+}
+
 int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
                     const clausier_render_options *opts, clausier_error *err)
 {
@@ -345,10 +354,7 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 			break;
 		}
 		c.fr = !strncmp(c.locale, "fr", 2);
-		snprintf(c.icu_locale, sizeof c.icu_locale, "%s", c.locale);
-		for (char *p = c.icu_locale; *p; p++)
-			if (*p == '-')
-				*p = '_';
+		S_icu_locale(c.icu_locale, sizeof c.icu_locale, c.locale);
 		c.args = calloc(policy->catalog->nparams * (1 + CLAUSIER__NFORMS) + 1, sizeof *c.args);
 		if (!c.args) {
 			clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
@@ -397,10 +403,7 @@ int clausier__edition_locale(clausier__edition *ed, const char *locale, clausier
 		return CLAUSIER_ELOCALE;
 	}
 	ed->locale = l;
-	snprintf(ed->icu_locale, sizeof ed->icu_locale, "%s", l);
-	for (char *p = ed->icu_locale; *p; p++)
-		if (*p == '-')
-			*p = '_';
+	S_icu_locale(ed->icu_locale, sizeof ed->icu_locale, l);
 	return CLAUSIER_OK;
 }
 
@@ -426,33 +429,19 @@ int clausier__edition_write(char **out, size_t *out_len, const clausier__edition
 	return CLAUSIER_OK;
 }
 
-char *clausier__heading(const clausier_catalog *cat, size_t clause, const clausier_policy *pol,
-                        const char *locale)
+char *clausier__heading(const clausier_catalog *cat, const char *id, const char *locale)
 {
-	const clausier__clause *cl = &cat->clauses[clause];
-	char *s = NULL;
-	if (pol && pol->catalog == cat) {
-		clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
-		opts.flags = CLAUSIER_RENDER_FALLBACK;
-		S_ctx c = { pol, &opts, locale, "", NULL, NULL, !strncmp(locale, "fr", 2) };
-		snprintf(c.icu_locale, sizeof c.icu_locale, "%s", locale);
-		for (char *p = c.icu_locale; *p; p++)
-			if (*p == '-')
-				*p = '_';
-		c.args = calloc(cat->nparams * (1 + CLAUSIER__NFORMS) + 1, sizeof *c.args);
-		if (c.args && S_format(&c, &s, &cl->heading, cl->uses, cl->id, NULL, NULL) != CLAUSIER_OK) {
-			free(s);
-			s = NULL;
-		}
-		free(c.args);
-	}
-	if (!s) {
-		/* No values to format it with: the text as written. */
-		const clausier__text *t = clausier__msg_lookup(&cl->heading, locale);
-		if (!t)
-			t = clausier__msg_lookup(&cl->heading, cat->source_lang);
-		s = clausier__typeset(t ? t->pattern : cl->id, locale);
-	}
+	size_t k;
+	if (!id || clausier__find_clause(cat, id, &k) < 0)
+		return NULL;
+	const clausier__clause *cl = &cat->clauses[k];
+	char *s;
+	/* As written: no policy gives values (the default catalogs' headings
+	 * have no arguments). */
+	const clausier__text *t = clausier__msg_lookup(&cl->heading, locale);
+	if (!t)
+		t = clausier__msg_lookup(&cl->heading, cat->source_lang);
+	s = clausier__typeset(t ? t->pattern : cl->id, locale);
 	if (s && S_headline(&s, locale) < 0) {
 		free(s);
 		s = NULL;

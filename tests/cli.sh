@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((32 + nbad))
+plan $((34 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run examples/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -26,6 +26,18 @@ chmod 640 "$OUT/edition.txt"
 run examples/clausier render -l en-CA -p "$prof" -o "$OUT/edition.txt" "$cat"
 check "--output keeps the mode of the file it replaces" \
 	eval 'expect_status 0 && [ "$(stat -c %a "$OUT/edition.txt")" = 640 ] && same "$golden/sample.en-CA.txt" "$OUT/edition.txt"'
+
+echo "old edition" >"$OUT/target.txt"
+ln -sf target.txt "$OUT/link.txt"
+run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/link.txt" "$cat"
+check "--output through a symbolic link replaces the file it points to, and keeps the link" \
+	eval 'expect_status 0 && [ -L "$OUT/link.txt" ] && same "$golden/sample.fr-CA.txt" "$OUT/target.txt"'
+mkfifo "$OUT/fifo"
+timeout 20 cat "$OUT/fifo" >"$OUT/fifo.out" &
+run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/fifo" "$cat"
+wait
+check "--output to a pipe (or /dev/stdout) writes into it, and it stays a pipe" \
+	eval 'expect_status 0 && [ -p "$OUT/fifo" ] && same "$golden/sample.fr-CA.txt" "$OUT/fifo.out"'
 
 echo "old edition" >"$OUT/keep.txt"
 run examples/clausier render -l fr-CA -o "$OUT/keep.txt" "$top_srcdir/tests/bad/malformed.xml"
