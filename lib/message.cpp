@@ -93,7 +93,9 @@ static int S_prescan(const char *pattern, char *why, size_t whylen)
 		if (*p == '{' && ++depth > S_MAX_DEPTH)
 			return S_fail(why, whylen, _("character %ld: arguments nested deeper than %d levels"),
 			              chars, S_MAX_DEPTH);
-		if (*p == '}')
+		/* ICU reads a } outside any argument as text: the count never
+		 * goes below zero, so that leading }s cannot buy depth. */
+		if (*p == '}' && depth > 0)
 			depth--;
 	}
 	return 0;

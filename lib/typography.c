@@ -12,6 +12,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "clausier-private.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define S_NBSP "\xc2\xa0"
@@ -46,32 +47,69 @@ static size_t S_space(const char *s)
 	return 0;
 }
 
-/* Whether c (the byte before a word) can end the word before: a space, a
- * no-break space's last byte, an opening bracket, quote or guillemet. */
+/* Whether s starts a word: at the start, or after a space, a no-break
+ * space, a line break, an opening bracket, quote or guillemet, or a closing
+ * guillemet (which also ends the word before it). */
 static int S_boundary(const char *s, const char *start)
 {
 	if (s == start)
 		return 1;
 	char c = s[-1];
-	if (c == ' ' || c == '\n' || c == '(' || c == '"' || c == '<')
+	if (c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '"' || c == '<')
 		return 1;
-	if (s - start >= 2 && (!strncmp(s - 2, S_NBSP, 2) || !strncmp(s - 2, "\xc2\xab", 2)))
+	if (s - start >= 2 && (!strncmp(s - 2, S_NBSP, 2) || !strncmp(s - 2, "\xc2\xab", 2) ||
+	                       !strncmp(s - 2, "\xc2\xbb", 2)))
 		return 1;
 	return s - start >= 3 && !strncmp(s - 3, S_NNBSP, 3);
+}
+
+/* Length of what ends a word at s (a space, a no-break space, a line break
+ * or a closing guillemet), or 0. */
+static size_t S_word_end(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\n')
+		return 1;
+	if (!strncmp(s, S_NBSP, 2) || !strncmp(s, "\xc2\xbb", 2))
+		return 2;
+	return strncmp(s, S_NNBSP, 3) ? 0 : 3;
 }
 
 /* The URLs and e-mail addresses of s, as [from, to) byte ranges in order:
  * a word that starts with http://, https:// or www., or that holds
  * local@domain.tld, without the punctuation that ends a sentence after it.
- * Found from their few telltale characters, not by testing every word. */
+ * Found from their few telltale characters, not by testing every word, and
+ * in one pass: the start of the current word is carried forward rather than
+ * searched back for at each telltale, and the word's end, its '@' and the
+ * '.' after it are found by pointers that only move forward, so that a text
+ * of many telltales in one long word (« a@» repeated) costs its length,
+ * not its length squared. */
 typedef struct {
 	size_t from, to;
 } S_range;
 
-static size_t S_ranges(const char *s, S_range *out, size_t max)
+/* The first byte at or after from for which pred holds (or the end), with
+ * *cache remembering the answer: queries come with from never decreasing. */
+typedef size_t (*S_pred)(const char *);
+static const char *S_next(const char *from, const char **cache, S_pred pred)
 {
+	if (*cache && *cache >= from)
+		return *cache;
+	const char *q = from;
+	while (*q && !pred(q))
+		q++;
+	return *cache = q;
+}
+static size_t S_is_at(const char *s) { return *s == '@'; }
+static size_t S_is_dot(const char *s) { return *s == '.'; }
+
+static S_range *S_ranges(const char *s, size_t *count)
+{
+	clausier__buf out = { 0 };
 	size_t n = 0;
-	for (const char *p = s; *p && n < max;) {
+	const char *word = s;  /* the start of the word holding p */
+	const char *scanned = s; /* word is right for every byte before this */
+	const char *end_c = NULL, *at_c = NULL, *dot_c = NULL;
+	for (const char *p = s; *p;) {
 		size_t hit = strcspn(p, "@:w");
 		p += hit;
 		if (!*p)
@@ -81,30 +119,29 @@ static size_t S_ranges(const char *s, S_range *out, size_t max)
 			p++;
 			continue;
 		}
-		/* The word around it. */
-		const char *w = p;
-		while (w > s && !S_boundary(w, s))
-			w--;
-		size_t len = strcspn(w, " \t\n");
-		for (size_t i = 0; i < len; i++)
-			if (!strncmp(w + i, S_NBSP, 2) || !strncmp(w + i, S_NNBSP, 3) || !strncmp(w + i, "\xc2\xbb", 2)) {
-				len = i;
-				break;
-			}
+		/* The word around it: the last word start at or before p. */
+		for (const char *q = scanned; q <= p; q++)
+			if (S_boundary(q, s))
+				word = q;
+		scanned = p + 1;
+		const char *w = word;
+		const char *e = S_next(w, &end_c, S_word_end);
+		size_t len = (size_t)(e - w);
 		while (len && strchr(".,;:!?)\"'", w[len - 1]))
 			len--;
-		const char *at = memchr(w, '@', len);
+		const char *at = S_next(w, &at_c, S_is_at);
 		int ok = (len > 7 && (!strncmp(w, "http://", 7) || !strncmp(w, "https://", 8))) ||
 		         (len > 4 && !strncmp(w, "www.", 4)) ||
-		         (at && at > w && memchr(at, '.', (size_t)(w + len - at)) != NULL);
-		if (ok && (!n || (size_t)(w - s) >= out[n - 1].to)) {
-			out[n].from = (size_t)(w - s);
-			out[n].to = (size_t)(w - s) + len;
+		         (at < w + len && at > w && S_next(at, &dot_c, S_is_dot) < w + len);
+		if (ok && (!n || (size_t)(w - s) >= ((S_range *)out.data)[n - 1].to)) {
+			S_range r = { (size_t)(w - s), (size_t)(w - s) + len };
+			clausier__buf_add(&out, (const char *)&r, sizeof r);
 			n++;
 		}
 		p = w + (len ? len : 1) > p ? w + (len ? len : 1) : p + 1;
 	}
-	return n;
+	*count = out.failed ? 0 : n;
+	return (S_range *)out.data;
 }
 
 char *clausier__typeset(const char *s, const char *locale)
@@ -115,8 +152,8 @@ char *clausier__typeset(const char *s, const char *locale)
 	const char *inside = ca ? S_NBSP : S_NNBSP;  /* inside « » */
 	clausier__buf b = { 0 };
 	int dq = 0; /* straight double quotes seen: odd means one is open */
-	S_range ranges[32];
-	size_t nranges = S_ranges(s, ranges, 32), r = 0;
+	size_t nranges, r = 0;
+	S_range *ranges = S_ranges(s, &nranges);
 	/* The bytes that can start something to change; \xc2 leads « and ». */
 	const char *special = fr ? "'\".:;!?\xc2" : "'\".:;!?";
 	for (const char *p = s; *p;) {
@@ -197,6 +234,7 @@ char *clausier__typeset(const char *s, const char *locale)
 			p++;
 		}
 	}
+	free(ranges);
 	if (!b.data)
 		return clausier__strdup("");
 	return clausier__buf_detach(&b, NULL);

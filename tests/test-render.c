@@ -380,6 +380,19 @@ Test(typography, urls_email_addresses_and_times_are_untouched)
 	            ": rendez-vous à 12:30" NNBSP "!");
 }
 
+Test(typography, every_address_of_a_long_message_is_untouched)
+{
+	/* Each address holds an apostrophe that prose would turn into ’. */
+	char value[512] = "", want[512] = "";
+	for (int i = 0; i < 40; i++) {
+		strcat(value, "a'b@c.fr ");
+		strcat(want, "a'b@c.fr ");
+	}
+	strcat(value, "l'an");
+	strcat(want, "l’an");
+	expect_body("{v}", "{v}", "text", value, "fr-FR", want);
+}
+
 /* The direct path (no ICU for messages with plain text arguments) and the
  * per-thread formatter cache give exactly what ICU gives, formatter built
  * afresh, for every locale and format. */
