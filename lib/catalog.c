@@ -11,10 +11,29 @@
 
 #define S_NS "https://clausier.org/ns/1"
 
+/* The parameters a clause (or the title page) uses, each once, as they
+ * are met; sorted when the clause is read. */
+typedef struct {
+	size_t *v;
+	size_t n, cap;
+	size_t stamp;  /* marks[i] == stamp: parameter i is in v */
+	size_t *marks; /* one per parameter: clauses share one array, the title page has its own */
+} S_uses;
+
 typedef struct {
 	clausier_catalog *cat;
 	clausier_error *err;
 	int status;
+	size_t *marks;   /* per parameter: the stamp of the last S_uses it went in */
+	S_uses front;    /* title, subtitle, dateline, section titles */
+	/* The first parameter, section and clause, in document order, whose
+	 * name or id an earlier one has, found before reading (or SIZE_MAX);
+	 * and that earlier one. */
+	size_t param_dup, param_first, section_dup, section_first, clause_dup, clause_first;
+	/* every section's id, read ahead, for clauses to find theirs */
+	clausier__key *section_keys;
+	char **section_ids;
+	size_t nsection_ids;
 } S_loader;
 
 static int S_is(xmlNodePtr n, const char *name)
@@ -85,12 +104,53 @@ static void S_fail(S_loader *ld, int code, int line, const char *fmt, ...)
 	va_end(ap);
 }
 
+static long S_find_param_n(const clausier_catalog *cat, const char *name, size_t len)
+{
+	return cat->param_keys ? clausier__keys_find(cat->param_keys, cat->nparams, name, len) : -1;
+}
+
 static long S_find_param(const clausier_catalog *cat, const char *name)
 {
-	for (size_t i = 0; i < cat->nparams; i++)
-		if (!strcmp(cat->params[i].name, name))
-			return (long)i;
-	return -1;
+	return S_find_param_n(cat, name, strlen(name));
+}
+
+/* The attribute attr of root's child elements named element, read ahead:
+ * *dup gets the first of them (counted among those elements) whose value an
+ * earlier one has, or SIZE_MAX, and *first that earlier one.  The sorted
+ * keys go to *keys_out and the names to *names_out (free both) when those
+ * are not NULL.  -1 when out of memory. */
+static int S_prepass(xmlNodePtr root, const char *element, const char *attr, size_t *dup,
+                     size_t *first, clausier__key **keys_out, char ***names_out)
+{
+	*dup = SIZE_MAX;
+	size_t n = 0;
+	for (xmlNodePtr c = root->children; c; c = c->next)
+		n += S_is(c, element);
+	char **names = calloc(n ? n : 1, sizeof *names);
+	if (!names)
+		return -1;
+	size_t k = 0;
+	int rc = 0;
+	for (xmlNodePtr c = root->children; c && !rc; c = c->next)
+		if (S_is(c, element) && !(names[k++] = S_attr(c, attr)))
+			rc = -1;
+	clausier__key *keys = rc ? NULL : clausier__keys_make((const char *const *)names, n);
+	if (keys) {
+		size_t d = clausier__keys_duplicate(keys, n, first);
+		*dup = d < n ? d : SIZE_MAX;
+	} else {
+		rc = -1;
+	}
+	if (keys_out && !rc) {
+		*keys_out = keys;
+		*names_out = names;
+		return 0;
+	}
+	free(keys);
+	for (size_t i = 0; i < k; i++)
+		free(names[i]);
+	free(names);
+	return rc;
 }
 
 static const char *const S_ptype_names[] = {
@@ -309,7 +369,9 @@ int clausier__param_parse(const clausier__param *p, const char *text, double *da
 
 typedef struct {
 	S_loader *ld;
-	unsigned char *uses;
+	S_uses *uses;
+	clausier__text *text;
+	size_t cap; /* of text->holes */
 	int direct; /* stays 1 while every argument is a plain {x} of a text-like parameter */
 	const char *lang; /* the text's language */
 } S_argctx;
@@ -318,21 +380,48 @@ typedef struct {
  * form, or -2 when it is a form of the other language. */
 static long S_find_form(const clausier_catalog *cat, const char *arg, const char *lang, int *form)
 {
-	for (size_t i = 0; i < cat->nparams; i++) {
-		const clausier__param *p = &cat->params[i];
-		size_t n = strlen(p->name);
-		if (p->type != CLAUSIER__P_NAME || strncmp(arg, p->name, n))
+	/* Every name parameter that arg starts with, up to one of its _: the
+	 * first declared wins, as a scan of the parameters would have it. */
+	long best = -1;
+	for (const char *u = strchr(arg, '_'); u; u = strchr(u + 1, '_')) {
+		long i = S_find_param_n(cat, arg, (size_t)(u - arg));
+		if (i < 0 || cat->params[i].type != CLAUSIER__P_NAME || (best >= 0 && i > best))
 			continue;
-		int f = clausier__form_of(arg, n, lang);
+		int f = clausier__form_of(arg, (size_t)(u - arg), lang);
 		if (f != -1) {
 			*form = f;
-			return (long)i;
+			best = i;
 		}
 	}
-	return -1;
+	return best;
 }
 
-static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, char *why, size_t whylen)
+static void S_use(S_loader *ld, S_uses *u, size_t i)
+{
+	if (u->marks[i] == u->stamp)
+		return;
+	if (u->n == u->cap) {
+		size_t cap = u->cap ? 2 * u->cap : 8;
+		size_t *v = realloc(u->v, cap * sizeof *v);
+		if (!v) {
+			S_oom(ld);
+			return;
+		}
+		u->v = v;
+		u->cap = cap;
+	}
+	u->v[u->n++] = i;
+	u->marks[i] = u->stamp;
+}
+
+static int S_cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, size_t start, size_t end,
+                    char *why, size_t whylen)
 {
 	S_argctx *ctx = vctx;
 	const clausier_catalog *cat = ctx->ld->cat;
@@ -350,10 +439,20 @@ static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, c
 	}
 	enum clausier__ptype t = cat->params[i].type;
 	enum clausier__argkind have = clausier__param_argkind(t);
+	if (kind == CLAUSIER__ARG_COUNT && have == CLAUSIER__ARG_MONEY) {
+		/* ICU would fail at render (plural) or drop the currency
+		 * (spellout): an amount is written {x} or {x, number}. */
+		snprintf(why, whylen,
+		         _("argument {%s}: “%s” has type money, which can only be written {%s} or {%s, number, …}, not as a plural, a spelled-out number or an ordinal"),
+		         name, name, name, name);
+		return -1;
+	}
 	int ok = kind == CLAUSIER__ARG_ANY || kind == have ||
+	         (kind == CLAUSIER__ARG_COUNT && have == CLAUSIER__ARG_NUMBER) ||
 	         (kind == CLAUSIER__ARG_NUMBER && have == CLAUSIER__ARG_MONEY);
 	if (!ok) {
 		const char *needs = kind == CLAUSIER__ARG_NUMBER ? "number, duration, money"
+		                    : kind == CLAUSIER__ARG_COUNT ? "number, duration"
 		                    : kind == CLAUSIER__ARG_DATE ? "date"
 		                                                 : "text, email, url, choice, boolean";
 		/* TRANSLATORS: the types are the keywords of the catalog format
@@ -362,16 +461,34 @@ static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, c
 		         name, needs, name, clausier__ptype_name(t));
 		return -1;
 	}
-	ctx->uses[i] = 1;
+	S_use(ctx->ld, ctx->uses, (size_t)i);
 	if (kind != CLAUSIER__ARG_ANY || have != CLAUSIER__ARG_TEXT)
 		ctx->direct = 0;
+	if (ctx->direct && end > start) {
+		clausier__text *txt = ctx->text;
+		if (txt->nholes == ctx->cap) {
+			size_t cap = ctx->cap ? 2 * ctx->cap : 4;
+			struct clausier__hole *h = realloc(txt->holes, cap * sizeof *h);
+			if (!h) {
+				snprintf(why, whylen, "%s", _("out of memory"));
+				return -1;
+			}
+			txt->holes = h;
+			ctx->cap = cap;
+		}
+		struct clausier__hole *h = &txt->holes[txt->nholes++];
+		h->start = start;
+		h->end = end;
+		h->param = (size_t)i;
+		h->form = form;
+	}
 	return 0;
 }
 
 /* Reads <text> children into msg, checking each pattern.  what names the
  * message in errors ("clause “x”", "the title"). */
 static void S_read_msg(S_loader *ld, clausier__msg *msg, xmlNodePtr el, const char *what,
-                       unsigned char *uses)
+                       S_uses *uses)
 {
 	msg->line = S_line(el);
 	msg->present = 1;
@@ -382,6 +499,38 @@ static void S_read_msg(S_loader *ld, clausier__msg *msg, xmlNodePtr el, const ch
 	if (!msg->texts) {
 		S_oom(ld);
 		return;
+	}
+	/* The first text in a language an earlier text has (tags compared
+	 * without case), found before reading: a message may hold many. */
+	size_t dup = SIZE_MAX, first;
+	if (n > 1) {
+		char **langs = calloc(n, sizeof *langs);
+		size_t k = 0;
+		int failed = !langs;
+		for (xmlNodePtr c = el->children; c && !failed; c = c->next) {
+			if (!S_is(c, "text"))
+				continue;
+			if (!(langs[k] = clausier__xml_lang(c)))
+				failed = 1;
+			else
+				for (char *q = langs[k]; *q; q++)
+					if (*q >= 'A' && *q <= 'Z')
+						*q = (char)(*q - 'A' + 'a');
+			k++;
+		}
+		clausier__key *keys = failed ? NULL : clausier__keys_make((const char *const *)langs, n);
+		if (keys) {
+			size_t d = clausier__keys_duplicate(keys, n, &first);
+			dup = d < n ? d : SIZE_MAX;
+		}
+		free(keys);
+		for (size_t i = 0; langs && i < k; i++)
+			free(langs[i]);
+		free(langs);
+		if (!keys) {
+			S_oom(ld);
+			return;
+		}
 	}
 	for (xmlNodePtr c = el->children; c && ld->status == CLAUSIER_OK; c = c->next) {
 		if (!S_is(c, "text"))
@@ -394,11 +543,10 @@ static void S_read_msg(S_loader *ld, clausier__msg *msg, xmlNodePtr el, const ch
 			S_oom(ld);
 			return;
 		}
-		for (size_t j = 0; j + 1 < msg->ntexts; j++)
-			if (!strcasecmp(msg->texts[j].lang, t->lang)) {
-				S_fail(ld, CLAUSIER_EINVALID, t->line, _("%s: a second text in “%s”"), what, t->lang);
-				return;
-			}
+		if ((size_t)(msg->ntexts - 1) == dup) {
+			S_fail(ld, CLAUSIER_EINVALID, t->line, _("%s: a second text in “%s”"), what, t->lang);
+			return;
+		}
 		long cp;
 		size_t pos;
 		if (clausier__text_check(t->pattern, &cp, &pos) < 0) {
@@ -412,12 +560,17 @@ static void S_read_msg(S_loader *ld, clausier__msg *msg, xmlNodePtr el, const ch
 			return;
 		}
 		char why[400];
-		S_argctx actx = { ld, uses, 1, t->lang };
+		S_argctx actx = { ld, uses, t, 0, 1, t->lang };
 		if (clausier__msg_check(t->pattern, t->lang, S_on_arg, &actx, why, sizeof why) < 0) {
 			S_fail(ld, CLAUSIER_EMESSAGE, t->line, _("%s, text in “%s”: %s"), what, t->lang, why);
 			return;
 		}
 		t->direct = (unsigned char)actx.direct;
+		if (!t->direct) {
+			free(t->holes);
+			t->holes = NULL;
+			t->nholes = 0;
+		}
 	}
 	if (ld->status == CLAUSIER_OK && !clausier__msg_lookup(msg, ld->cat->source_lang))
 		S_fail(ld, CLAUSIER_EINVALID, msg->line,
@@ -443,7 +596,7 @@ static void S_read_param(S_loader *ld, xmlNodePtr el)
 	int t = S_INDEX(S_ptype_names, type);
 	p->type = t < 0 ? CLAUSIER__P_TEXT : (enum clausier__ptype)t;
 	free(type);
-	if (S_find_param(cat, p->name) != (long)cat->nparams - 1) {
+	if (cat->nparams - 1 == ld->param_dup) {
 		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s” is declared twice"), p->name);
 		return;
 	}
@@ -477,17 +630,16 @@ static void S_read_section(S_loader *ld, xmlNodePtr el)
 		S_oom(ld);
 		return;
 	}
-	for (size_t i = 0; i + 1 < cat->nsections; i++)
-		if (!strcmp(cat->sections[i].id, s->id)) {
-			S_fail(ld, CLAUSIER_EINVALID, s->line, _("section “%s” is defined twice (first at line %d)"),
-			       s->id, cat->sections[i].line);
-			return;
-		}
+	if (cat->nsections - 1 == ld->section_dup) {
+		S_fail(ld, CLAUSIER_EINVALID, s->line, _("section “%s” is defined twice (first at line %d)"),
+		       s->id, cat->sections[ld->section_first].line);
+		return;
+	}
 	char what[300];
 	snprintf(what, sizeof what, _("section “%s”"), s->id);
 	for (xmlNodePtr c = el->children; c && ld->status == CLAUSIER_OK; c = c->next)
 		if (S_is(c, "title"))
-			S_read_msg(ld, &s->title, c, what, cat->front_uses);
+			S_read_msg(ld, &s->title, c, what, &ld->front);
 }
 
 static void S_read_clause(S_loader *ld, xmlNodePtr el)
@@ -497,24 +649,23 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 	cl->line = S_line(el);
 	cl->id = S_attr(el, "id");
 	cl->topic = S_attr(el, "topic");
-	cl->uses = calloc(cat->nparams ? cat->nparams : 1, 1);
 	cl->section = -1;
-	if (!cl->id || !cl->topic || !cl->uses) {
+	if (!cl->id || !cl->topic) {
 		S_oom(ld);
 		return;
 	}
-	size_t idx;
-	if (clausier__find_clause(cat, cl->id, &idx) == 0 && idx != cat->nclauses - 1) {
+	if (cat->nclauses - 1 == ld->clause_dup) {
 		S_fail(ld, CLAUSIER_EINVALID, cl->line, _("clause “%s” is defined twice (first at line %d)"),
-		       cl->id, cat->clauses[idx].line);
+		       cl->id, cat->clauses[ld->clause_first].line);
 		return;
 	}
 
 	char *v = S_attr(el, "section");
 	if (v) {
-		for (size_t i = 0; i < cat->nsections; i++)
-			if (!strcmp(cat->sections[i].id, v))
-				cl->section = (long)i;
+		/* a section defined further on is not there yet */
+		cl->section = clausier__keys_find(ld->section_keys, ld->nsection_ids, v, strlen(v));
+		if (cl->section >= (long)cat->nsections)
+			cl->section = -1;
 		if (cl->section < 0)
 			S_fail(ld, CLAUSIER_EINVALID, cl->line, _("clause “%s”: there is no section “%s”"), cl->id, v);
 		free(v);
@@ -543,6 +694,7 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 
 	char what[300];
 	snprintf(what, sizeof what, _("clause “%s”"), cl->id);
+	S_uses uses = { NULL, 0, 0, cat->nclauses - 1, ld->marks };
 	clausier__buf notes = { 0 };
 	for (xmlNodePtr c = el->children; c && ld->status == CLAUSIER_OK; c = c->next) {
 		if (S_is(c, "note")) {
@@ -556,7 +708,7 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 			clausier__buf_puts(&notes, t);
 			free(t);
 		} else if (S_is(c, "heading")) {
-			S_read_msg(ld, &cl->heading, c, what, cl->uses);
+			S_read_msg(ld, &cl->heading, c, what, &uses);
 		} else if (S_is(c, "body")) {
 			char *r = S_attr(c, "risk");
 			int risk = r ? clausier__risk_from_name(r) : CLAUSIER_RISK_BALANCED;
@@ -568,9 +720,12 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 				       what, clausier__risk_name(risk));
 				break;
 			}
-			S_read_msg(ld, &cl->body[risk], c, what, cl->uses);
+			S_read_msg(ld, &cl->body[risk], c, what, &uses);
 		}
 	}
+	qsort(uses.v, uses.n, sizeof *uses.v, S_cmp_size);
+	cl->uses = uses.v;
+	cl->nuses = uses.n;
 	if (notes.len)
 		cl->notes = clausier__buf_detach(&notes, NULL);
 	clausier__buf_free(&notes);
@@ -581,6 +736,7 @@ static void S_free_msg(clausier__msg *m)
 	for (size_t i = 0; i < m->ntexts; i++) {
 		free(m->texts[i].lang);
 		free(m->texts[i].pattern);
+		free(m->texts[i].holes);
 	}
 	free(m->texts);
 }
@@ -589,6 +745,7 @@ void clausier_catalog_free(clausier_catalog *cat)
 {
 	if (!cat)
 		return;
+	clausier__msg_forget(cat->serial);
 	free(cat->source);
 	free(cat->id);
 	free(cat->source_lang);
@@ -605,6 +762,8 @@ void clausier_catalog_free(clausier_catalog *cat)
 	}
 	free(cat->params);
 	free(cat->front_uses);
+	free(cat->param_keys);
+	free(cat->clause_keys);
 	for (size_t i = 0; i < cat->nsections; i++) {
 		free(cat->sections[i].id);
 		S_free_msg(&cat->sections[i].title);
@@ -639,7 +798,8 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 	if (rc != CLAUSIER_OK)
 		return rc;
 
-	S_loader ld = { calloc(1, sizeof(clausier_catalog)), err, CLAUSIER_OK };
+	S_loader ld = { calloc(1, sizeof(clausier_catalog)), err, CLAUSIER_OK, NULL, { NULL, 0, 0, 0, NULL },
+		        SIZE_MAX, 0, SIZE_MAX, 0, SIZE_MAX, 0, NULL, NULL, 0 };
 	clausier_catalog *cat = ld.cat;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	char *genre = NULL;
@@ -664,26 +824,61 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 	cat->params = calloc(np ? np : 1, sizeof *cat->params);
 	cat->sections = calloc(ns ? ns : 1, sizeof *cat->sections);
 	cat->clauses = calloc(nc ? nc : 1, sizeof *cat->clauses);
-	cat->front_uses = calloc(np ? np : 1, 1);
-	if (!cat->params || !cat->sections || !cat->clauses || !cat->front_uses)
+	/* Clause stamps are their indices; no stamp yet is SIZE_MAX. */
+	ld.marks = malloc((np ? np : 1) * sizeof *ld.marks);
+	ld.front.marks = malloc((np ? np : 1) * sizeof *ld.front.marks);
+	if (!cat->params || !cat->sections || !cat->clauses || !ld.marks || !ld.front.marks ||
+	    S_prepass(root, "param", "name", &ld.param_dup, &ld.param_first, NULL, NULL) < 0 ||
+	    S_prepass(root, "section", "id", &ld.section_dup, &ld.section_first, &ld.section_keys,
+	              &ld.section_ids) < 0 ||
+	    S_prepass(root, "clause", "id", &ld.clause_dup, &ld.clause_first, NULL, NULL) < 0)
 		S_oom(&ld);
+	ld.nsection_ids = ld.section_keys ? ns : 0;
+	for (size_t i = 0; ld.marks && ld.front.marks && i < np; i++)
+		ld.marks[i] = ld.front.marks[i] = SIZE_MAX;
 	/* Parameters first: messages are checked against them; sections
-	 * before clauses, which refer to them. */
+	 * before clauses, which refer to them.  Names are looked up in sorted
+	 * keys, so that loading is linear, give or take a logarithm. */
 	for (xmlNodePtr c = root->children; c && ld.status == CLAUSIER_OK; c = c->next)
 		if (S_is(c, "param"))
 			S_read_param(&ld, c);
+	if (ld.status == CLAUSIER_OK) {
+		const char **names = malloc((np ? np : 1) * sizeof *names);
+		for (size_t i = 0; names && i < np; i++)
+			names[i] = cat->params[i].name;
+		if (!names || !(cat->param_keys = clausier__keys_make(names, np)))
+			S_oom(&ld);
+		free(names);
+	}
 	for (xmlNodePtr c = root->children; c && ld.status == CLAUSIER_OK; c = c->next) {
-		if (S_is(c, "title"))
-			S_read_msg(&ld, &cat->title, c, _("the title"), cat->front_uses);
-		else if (S_is(c, "subtitle"))
-			S_read_msg(&ld, &cat->subtitle, c, _("the subtitle"), cat->front_uses);
-		else if (S_is(c, "dateline"))
-			S_read_msg(&ld, &cat->dateline, c, _("the dateline"), cat->front_uses);
-		else if (S_is(c, "section"))
+		if (S_is(c, "section"))
 			S_read_section(&ld, c);
+		else if (S_is(c, "title"))
+			S_read_msg(&ld, &cat->title, c, _("the title"), &ld.front);
+		else if (S_is(c, "subtitle"))
+			S_read_msg(&ld, &cat->subtitle, c, _("the subtitle"), &ld.front);
+		else if (S_is(c, "dateline"))
+			S_read_msg(&ld, &cat->dateline, c, _("the dateline"), &ld.front);
 		else if (S_is(c, "clause"))
 			S_read_clause(&ld, c);
 	}
+	if (ld.status == CLAUSIER_OK) {
+		const char **ids = malloc((nc ? nc : 1) * sizeof *ids);
+		for (size_t i = 0; ids && i < nc; i++)
+			ids[i] = cat->clauses[i].id;
+		if (!ids || !(cat->clause_keys = clausier__keys_make(ids, nc)))
+			S_oom(&ld);
+		free(ids);
+	}
+	qsort(ld.front.v, ld.front.n, sizeof *ld.front.v, S_cmp_size);
+	cat->front_uses = ld.front.v;
+	cat->nfront_uses = ld.front.n;
+	free(ld.marks);
+	free(ld.front.marks);
+	free(ld.section_keys);
+	for (size_t i = 0; i < ld.nsection_ids; i++)
+		free(ld.section_ids[i]);
+	free(ld.section_ids);
 	xmlFreeDoc(doc);
 	if (ld.status != CLAUSIER_OK) {
 		clausier_catalog_free(cat);
@@ -814,12 +1009,29 @@ const char *clausier_catalog_clause_pattern(const clausier_catalog *catalog, siz
 
 int clausier__find_clause(const clausier_catalog *catalog, const char *id, size_t *index)
 {
-	for (size_t i = 0; i < catalog->nclauses; i++)
-		if (catalog->clauses[i].id && !strcmp(catalog->clauses[i].id, id)) {
-			*index = i;
-			return 0;
-		}
-	return -1;
+	long i = catalog->clause_keys ? clausier__keys_find(catalog->clause_keys, catalog->nclauses, id, strlen(id)) : -1;
+	if (i < 0)
+		return -1;
+	*index = (size_t)i;
+	return 0;
+}
+
+long clausier__find_param(const clausier_catalog *catalog, const char *name)
+{
+	return S_find_param(catalog, name);
+}
+
+int clausier__uses(const size_t *uses, size_t n, size_t param)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (uses[mid] < param)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && uses[lo] == param;
 }
 
 const clausier__text *clausier__msg_lookup(const clausier__msg *msg, const char *locale)

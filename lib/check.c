@@ -22,10 +22,13 @@ typedef struct {
 /* Collects the arguments of a pattern; the forms of a name ({org_du},
  * {org_the}) count as the name itself, which each language writes with its
  * own forms. */
-static int S_collect(void *vctx, const char *arg, enum clausier__argkind kind, char *why, size_t whylen)
+static int S_collect(void *vctx, const char *arg, enum clausier__argkind kind, size_t start, size_t end,
+                     char *why, size_t whylen)
 {
 	S_args *a = vctx;
-	(void)why, (void)whylen;
+	(void)why, (void)whylen, (void)start, (void)end;
+	if (kind == CLAUSIER__ARG_COUNT)
+		kind = CLAUSIER__ARG_NUMBER;
 	char name[64];
 	size_t base = clausier__form_base(arg);
 	snprintf(name, sizeof name, "%.*s", (int)base, arg);

@@ -38,7 +38,22 @@ void clausier__buf_putc(clausier__buf *b, char c);
 /* Gives the NUL-terminated content to the caller and resets b; NULL when an
  * allocation failed. */
 char *clausier__buf_detach(clausier__buf *b, size_t *len);
+
 void clausier__buf_free(clausier__buf *b);
+
+/* Names sorted for lookups (ties in index order). */
+typedef struct {
+	const char *name; /* borrowed */
+	size_t len;
+	size_t index;     /* into the array the names came from */
+} clausier__key;
+/* Sorts names[0..n) (NULL reads as ""); malloc'd, NULL when out of memory. */
+clausier__key *clausier__keys_make(const char *const *names, size_t n);
+/* The smallest index of the name of len bytes, or -1. */
+long clausier__keys_find(const clausier__key *keys, size_t n, const char *name, size_t len);
+/* The first index, in index order, whose name an earlier one has (that one
+ * in *first), or n. */
+size_t clausier__keys_duplicate(const clausier__key *keys, size_t n, size_t *first);
 
 char *clausier__strdup(const char *s);
 
@@ -93,20 +108,29 @@ const char *clausier__locale_supported(const char *tag);
 /* ---- ICU MessageFormat, behind a C interface (message.cpp) ---- */
 enum clausier__argkind {
 	CLAUSIER__ARG_ANY,    /* {x}: any value */
-	CLAUSIER__ARG_NUMBER, /* number, plural, selectordinal, spellout, ordinal */
+	CLAUSIER__ARG_NUMBER, /* number */
+	CLAUSIER__ARG_COUNT,  /* plural, selectordinal, spellout, ordinal, duration: a
+	                         number, never an amount of money */
 	CLAUSIER__ARG_DATE,   /* date, time */
 	CLAUSIER__ARG_TEXT,   /* select */
 	CLAUSIER__ARG_MONEY,  /* a money value: "1500 EUR" (format only) */
 	CLAUSIER__ARG_LIST    /* items joined by CLAUSIER__LIST_SEP (format only) */
 };
+/* An argument of a pattern as ICU reads it: its name (white space around
+ * it dropped, as ICU does), what it needs, and for a plain {name} the byte
+ * offsets of its { and one past its } (both 0 otherwise). */
 typedef int (*clausier__arg_cb)(void *ctx, const char *name, enum clausier__argkind kind,
-                                char *why, size_t whylen);
+                                size_t start, size_t end, char *why, size_t whylen);
 /* Checks a pattern with ICU for the given language: syntax, named
  * arguments only, plural keys valid for the language's CLDR categories,
- * 'other' present.  Calls cb for every argument.  Returns 0, or -1 with a
- * translated reason in why. */
+ * 'other' present, nesting no deeper than ICU can take.  Calls cb for every
+ * argument, in pattern order.  Returns 0, or -1 with a translated reason
+ * in why. */
 int clausier__msg_check(const char *pattern, const char *lang, clausier__arg_cb cb, void *ctx,
                         char *why, size_t whylen);
+/* Drops the formatters every thread has compiled for the catalog of that
+ * serial (clausier_catalog_free). */
+void clausier__msg_forget(unsigned long serial);
 
 typedef struct {
 	const char *name;
@@ -169,6 +193,11 @@ int clausier__name_forms(char **forms, const char *text, const clausier__grammar
  * when the value elides (known: it does, else it is inferred).  1 with
  * *out malloc'd, 0 when nothing changes, -1 when out of memory. */
 int clausier__elide(char **out, const char *text, const char *value, int known);
+/* Whether a value starting at p in text follows a word French elides
+ * there (« que », « de », « le »… and a space): the offset where that
+ * word's last letter is, to be replaced by ’, or 0.  Nothing before done
+ * is looked at. */
+size_t clausier__elision_site(const char *text, const char *p, const char *done);
 
 /* ---- the model ---- */
 typedef struct {
@@ -179,6 +208,15 @@ typedef struct {
 	 * none): the message renders by substitution, without ICU.  Since the
 	 * ASCII apostrophe is refused, nothing in such a pattern is quoted. */
 	unsigned char direct;
+	/* For a direct text, its arguments as ICU reads them ({ org } is org):
+	 * pattern[start, end) is replaced by the value of parameter param, or
+	 * by its form (form >= 0) for a name. */
+	struct clausier__hole {
+		size_t start, end;
+		size_t param;
+		int form;
+	} *holes;
+	size_t nholes;
 } clausier__text;
 
 typedef struct {
@@ -232,7 +270,8 @@ typedef struct {
 	char *notes;  /* translator notes joined by newlines, or NULL */
 	clausier__msg heading;
 	clausier__msg body[3];
-	unsigned char *uses; /* uses[i]: the clause uses catalog parameter i */
+	size_t *uses;  /* the catalog parameters the clause uses, in index order */
+	size_t nuses;
 	int line;
 } clausier__clause;
 
@@ -245,7 +284,10 @@ struct clausier_catalog {
 	clausier__msg title, subtitle, dateline;
 	clausier__param *params;
 	size_t nparams;
-	unsigned char *front_uses; /* parameters used by title, subtitle, dateline */
+	size_t *front_uses; /* parameters used by the title page and section titles, in order */
+	size_t nfront_uses;
+	/* names and ids sorted for lookups */
+	clausier__key *param_keys, *clause_keys;
 	clausier__section *sections;
 	size_t nsections;
 	clausier__clause *clauses;
@@ -312,9 +354,18 @@ struct clausier_policy {
 	double revised_date;
 	clausier__pclause *clauses; /* in section order, then catalog order */
 	size_t nclauses;
-	clausier__pvalue *values;
+	clausier__pvalue *values; /* in parameter order (clausier__policy_set_values) */
 	size_t nvalues;
 };
+/* The first of the values of parameter param (or where they would be):
+ * values are in parameter order. */
+size_t clausier__policy_values_of(const clausier_policy *pol, size_t param);
+/* Which clause of pol first uses each parameter of its catalog: user[i] is
+ * the index in pol->clauses, CLAUSIER__USER_FRONT for the title page, or
+ * CLAUSIER__USER_NONE.  user has the catalog's nparams entries. */
+#define CLAUSIER__USER_NONE (-1L)
+#define CLAUSIER__USER_FRONT (-2L)
+void clausier__policy_users(const clausier_policy *pol, long *user);
 
 /* Checks a parameter value against its parameter; for a date, *date (may
  * be NULL) receives ms since the epoch at UTC midnight. */
@@ -354,6 +405,10 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
                                 const char *source, int lenient, clausier_error *err);
 
 int clausier__find_clause(const clausier_catalog *catalog, const char *id, size_t *index);
+/* The index of the parameter name, or -1. */
+long clausier__find_param(const clausier_catalog *catalog, const char *name);
+/* Whether the sorted list uses[0..n) holds param. */
+int clausier__uses(const size_t *uses, size_t n, size_t param);
 /* The text of msg for a locale: exact tag, then its language. */
 const clausier__text *clausier__msg_lookup(const clausier__msg *msg, const char *locale);
 

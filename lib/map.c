@@ -137,12 +137,10 @@ static char *S_needs(const clausier_policy *pol, size_t k, int *failed)
 {
 	const clausier_catalog *cat = pol->catalog;
 	clausier__buf b = { 0 };
-	for (size_t i = 0; i < cat->nparams; i++) {
-		if (!cat->clauses[k].uses[i])
-			continue;
-		int have = 0;
-		for (size_t v = 0; v < pol->nvalues && !have; v++)
-			have = pol->values[v].param == i;
+	for (size_t u = 0; u < cat->clauses[k].nuses; u++) {
+		size_t i = cat->clauses[k].uses[u];
+		size_t v = clausier__policy_values_of(pol, i);
+		int have = v < pol->nvalues && pol->values[v].param == i;
 		if (have)
 			continue;
 		if (b.len)
@@ -325,11 +323,11 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 	for (size_t v = 0; v < policy->nvalues; v++) {
 		const clausier__pvalue *pv = &policy->values[v];
 		const clausier__param *sp = &src->params[pv->param];
-		for (size_t i = 0; i < target->nparams; i++) {
+		long i = clausier__find_param(target, sp->name);
+		if (i >= 0) {
 			const clausier__param *tp = &target->params[i];
 			char why[300];
-			if (strcmp(tp->name, sp->name) || tp->type != sp->type ||
-			    clausier__param_parse(tp, pv->text, NULL, why, sizeof why) < 0)
+			if (tp->type != sp->type || clausier__param_parse(tp, pv->text, NULL, why, sizeof why) < 0)
 				continue;
 			clausier__value *nv = &values[nvalues++];
 			nv->name = sp->name;

@@ -13,6 +13,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <set>
 #include <string>
@@ -101,7 +102,7 @@ static int S_prescan(const char *pattern, char *why, size_t whylen)
 	return 0;
 }
 
-static int S_keywords(std::set<UnicodeString> &out, const Locale &loc, UPluralType type)
+static int S_keywords_made(std::set<UnicodeString> &out, const Locale &loc, UPluralType type)
 {
 	UErrorCode status = U_ZERO_ERROR;
 	std::unique_ptr<PluralRules> rules(PluralRules::forLocale(loc, type, status));
@@ -115,6 +116,50 @@ static int S_keywords(std::set<UnicodeString> &out, const Locale &loc, UPluralTy
 		out.insert(*s);
 	return U_SUCCESS(status) ? 0 : -1;
 }
+
+/* CLDR's plural categories of a language, cardinal and ordinal: building
+ * PluralRules was a third of loading a catalog, for the same few languages
+ * every time.  Kept per thread (no lock), for a bounded number of
+ * languages. */
+struct S_plural_keys {
+	std::set<UnicodeString> cardinal, ordinal;
+};
+static thread_local std::unordered_map<std::string, S_plural_keys> S_plurals;
+static const size_t S_PLURALS_MAX = 64;
+
+static const S_plural_keys *S_keywords(const char *lang, const Locale &loc)
+{
+	auto it = S_plurals.find(lang);
+	if (it != S_plurals.end())
+		return &it->second;
+	S_plural_keys k;
+	if (S_keywords_made(k.cardinal, loc, UPLURAL_TYPE_CARDINAL) < 0 ||
+	    S_keywords_made(k.ordinal, loc, UPLURAL_TYPE_ORDINAL) < 0)
+		return nullptr;
+	if (S_plurals.size() >= S_PLURALS_MAX)
+		S_plurals.clear();
+	return &S_plurals.emplace(lang, std::move(k)).first->second;
+}
+
+/* Byte offsets in UTF-8 for UTF-16 indices asked in increasing order. */
+struct S_offsets {
+	const unsigned char *s;
+	size_t u8 = 0;
+	int32_t u16 = 0;
+	size_t at(int32_t index)
+	{
+		while (u16 < index && s[u8]) {
+			unsigned char c = s[u8];
+			size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+			for (size_t k = 1; k < len; k++)
+				if (!s[u8 + k])
+					len = k;
+			u8 += len;
+			u16 += len == 4 ? 2 : 1;
+		}
+		return u8;
+	}
+};
 
 static int S_check(const char *pattern, const char *lang, clausier__arg_cb cb, void *ctx, char *why,
                    size_t whylen)
@@ -137,10 +182,11 @@ static int S_check(const char *pattern, const char *lang, clausier__arg_cb cb, v
 	if (U_FAILURE(status))
 		return S_syntax(why, whylen, pe, status);
 
-	std::set<UnicodeString> cardinal, ordinal;
-	if (S_keywords(cardinal, loc, UPLURAL_TYPE_CARDINAL) < 0 ||
-	    S_keywords(ordinal, loc, UPLURAL_TYPE_ORDINAL) < 0)
+	const S_plural_keys *pk = S_keywords(lang, loc);
+	if (!pk)
 		return S_fail(why, whylen, _("no plural rules for language “%s”"), lang);
+	const std::set<UnicodeString> &cardinal = pk->cardinal, &ordinal = pk->ordinal;
+	S_offsets off{ (const unsigned char *)pattern };
 
 	int32_t n = mp.countParts();
 	for (int32_t i = 0; i < n; i++) {
@@ -163,19 +209,21 @@ static int S_check(const char *pattern, const char *lang, clausier__arg_cb cb, v
 			std::string type = S_utf8(mp.getSubstring(mp.getPart(i + 2)));
 			if (type == "date" || type == "time")
 				kind = CLAUSIER__ARG_DATE;
-			else if (type == "number" || type == "spellout" || type == "ordinal" || type == "duration")
+			else if (type == "number")
 				kind = CLAUSIER__ARG_NUMBER;
+			else if (type == "spellout" || type == "ordinal" || type == "duration")
+				kind = CLAUSIER__ARG_COUNT;
 			else
 				return S_fail(why, whylen, _("argument {%s}: unknown type “%s”"), name.c_str(),
 				              type.c_str());
 			break;
 		}
 		case UMSGPAT_ARG_TYPE_PLURAL:
-			kind = CLAUSIER__ARG_NUMBER;
+			kind = CLAUSIER__ARG_COUNT;
 			keys = &cardinal;
 			break;
 		case UMSGPAT_ARG_TYPE_SELECTORDINAL:
-			kind = CLAUSIER__ARG_NUMBER;
+			kind = CLAUSIER__ARG_COUNT;
 			keys = &ordinal;
 			break;
 		case UMSGPAT_ARG_TYPE_SELECT:
@@ -209,7 +257,12 @@ static int S_check(const char *pattern, const char *lang, clausier__arg_cb cb, v
 				return S_fail(why, whylen, _("argument {%s}: the “other” case is missing"),
 				              name.c_str());
 		}
-		if (cb && cb(ctx, name.c_str(), kind, why, whylen) != 0)
+		size_t start = 0, end = 0;
+		if (at == UMSGPAT_ARG_TYPE_NONE) {
+			start = off.at(part.getIndex());
+			end = off.at(mp.getPart(mp.getLimitPartIndex(i)).getLimit());
+		}
+		if (cb && cb(ctx, name.c_str(), kind, start, end, why, whylen) != 0)
 			return -1;
 	}
 	return 0;
@@ -278,16 +331,116 @@ struct S_key_hash {
 		       std::hash<std::string>()(k.locale);
 	}
 };
-static thread_local std::unordered_map<S_key, std::unique_ptr<MessageFormat>, S_key_hash> S_cache;
+/* A formatter, and the argument names in the order it was built for:
+ * named arguments cost ICU a linear search per argument (a message of n
+ * arguments took n² comparisons), so a pattern is compiled with its names
+ * replaced by their positions among the arguments, which is valid as long
+ * as the arguments come in the same order — they do, for one message. */
+/* (Containers of this file's own types: an instantiation over std types
+ * alone would be exported from the library, visibility notwithstanding.) */
+struct S_name {
+	std::string s;
+};
+struct S_name_hash {
+	size_t operator()(const std::string &k) const { return std::hash<std::string>()(k); }
+};
+struct S_entry {
+	std::unique_ptr<MessageFormat> mf;
+	std::vector<S_name> order; /* empty: built with names */
+};
+typedef std::unordered_map<S_key, S_entry, S_key_hash> S_map;
+
+/* Each thread's cache is registered, so that freeing a catalog can drop
+ * the formatters every thread compiled for it (a server that reloads its
+ * catalogs would otherwise keep them until the cache is full).  A thread
+ * takes only its own cache's lock, which is uncontended but for a catalog
+ * being freed; the registry's lock is taken before a cache's. */
+struct S_thread_cache {
+	std::mutex m;
+	S_map map;
+};
+static std::mutex S_registry_lock;
+static std::set<S_thread_cache *> *S_registry;
+
+struct S_cache_holder {
+	S_thread_cache *c;
+	S_cache_holder() : c(new S_thread_cache)
+	{
+		std::lock_guard<std::mutex> g(S_registry_lock);
+		if (!S_registry)
+			S_registry = new std::set<S_thread_cache *>;
+		S_registry->insert(c);
+	}
+	~S_cache_holder()
+	{
+		{
+			std::lock_guard<std::mutex> g(S_registry_lock);
+			S_registry->erase(c);
+			if (S_registry->empty()) {
+				delete S_registry;
+				S_registry = nullptr;
+			}
+		}
+		delete c;
+	}
+};
+static thread_local S_cache_holder S_cache;
+
+void clausier__msg_forget(unsigned long serial)
+{
+	try {
+		std::lock_guard<std::mutex> g(S_registry_lock);
+		if (!S_registry)
+			return;
+		for (S_thread_cache *c : *S_registry) {
+			std::lock_guard<std::mutex> cg(c->m);
+			for (auto it = c->map.begin(); it != c->map.end();)
+				it = it->first.serial == serial ? c->map.erase(it) : std::next(it);
+		}
+	} catch (...) {
+		/* std::system_error from a lock: the entries stay until the
+		 * cache is full, as before. */
+	}
+}
+
+/* pattern with each argument name replaced by its index in args, or an
+ * empty string when a name is not among them (ICU then prints it). */
+static UnicodeString S_numbered(const UnicodeString &pat, const clausier__arg *args, size_t nargs)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UParseError pe;
+	MessagePattern mp(pat, &pe, st);
+	if (U_FAILURE(st))
+		return UnicodeString();
+	std::unordered_map<std::string, size_t, S_name_hash> index;
+	for (size_t k = 0; k < nargs; k++)
+		index.emplace(args[k].name, k);
+	UnicodeString out;
+	int32_t prev = 0, n = mp.countParts();
+	for (int32_t i = 0; i < n; i++) {
+		const MessagePattern::Part &part = mp.getPart(i);
+		if (part.getType() != UMSGPAT_PART_TYPE_ARG_NAME)
+			continue;
+		auto it = index.find(S_utf8(mp.getSubstring(part)));
+		if (it == index.end())
+			return UnicodeString();
+		out.append(pat, prev, part.getIndex() - prev);
+		char num[24];
+		snprintf(num, sizeof num, "%zu", it->second);
+		out.append(UnicodeString(num, -1, US_INV));
+		prev = part.getLimit();
+	}
+	out.append(pat, prev, pat.length() - prev);
+	return out;
+}
 
 /* Builds a formatter.  CLDR 42 gives en-CA the short date M/d/yy, which
  * Canadians read both ways; the Government of Canada and the Standards
  * Council write y-MM-dd (doc/design.md): pinned here. */
-static MessageFormat *S_make(const char *pattern, const char *icu_locale, UParseError &pe,
+static MessageFormat *S_make(const UnicodeString &pattern, const char *icu_locale, UParseError &pe,
                              UErrorCode &status)
 {
-	std::unique_ptr<MessageFormat> mf(
-		new MessageFormat(UnicodeString::fromUTF8(pattern), Locale(icu_locale), pe, status));
+	std::unique_ptr<MessageFormat> mf(new MessageFormat(pattern, Locale(icu_locale), pe, status));
 	if (U_FAILURE(status))
 		return nullptr;
 	if (!strcmp(icu_locale, "en_CA")) {
@@ -318,29 +471,57 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 {
 	UErrorCode status = U_ZERO_ERROR;
 	UParseError pe;
-	std::unique_ptr<MessageFormat> owned;
-	MessageFormat *mfp = nullptr;
+	S_entry owned;
+	const S_entry *entry = nullptr;
+	std::unique_lock<std::mutex> held;
+	auto same_order = [&](const S_entry &e) {
+		if (e.order.size() != nargs)
+			return e.order.empty();
+		for (size_t k = 0; k < nargs; k++)
+			if (e.order[k].s != args[k].name)
+				return false;
+		return true;
+	};
+	auto build = [&](S_entry &e) {
+		UnicodeString pat = UnicodeString::fromUTF8(pattern);
+		UnicodeString num = S_numbered(pat, args, nargs);
+		e.order.clear();
+		if (!num.isEmpty()) {
+			for (size_t k = 0; k < nargs; k++)
+				e.order.push_back(S_name{ args[k].name });
+			e.mf.reset(S_make(num, icu_locale, pe, status));
+		} else {
+			e.mf.reset(S_make(pat, icu_locale, pe, status));
+		}
+		return U_SUCCESS(status);
+	};
 	if (serial) {
+		S_thread_cache *tc = S_cache.c;
+		held = std::unique_lock<std::mutex>(tc->m);
 		S_key key{ serial, pattern, icu_locale };
-		auto it = S_cache.find(key);
-		if (it != S_cache.end())
-			mfp = it->second.get();
-		if (!mfp) {
-			std::unique_ptr<MessageFormat> made(S_make(pattern, icu_locale, pe, status));
-			if (U_FAILURE(status))
+		auto it = tc->map.find(key);
+		if (it != tc->map.end() && same_order(it->second)) {
+			entry = &it->second;
+		} else {
+			S_entry made;
+			if (!build(made))
 				return S_syntax(why, whylen, pe, status);
-			if (S_cache.size() >= S_CACHE_MAX)
-				S_cache.clear();
-			mfp = made.get();
-			S_cache.emplace(std::move(key), std::move(made));
+			if (it != tc->map.end()) {
+				it->second = std::move(made);
+				entry = &it->second;
+			} else {
+				if (tc->map.size() >= S_CACHE_MAX)
+					tc->map.clear();
+				entry = &tc->map.emplace(std::move(key), std::move(made)).first->second;
+			}
 		}
 	} else {
-		owned.reset(S_make(pattern, icu_locale, pe, status));
-		if (U_FAILURE(status))
+		if (!build(owned))
 			return S_syntax(why, whylen, pe, status);
-		mfp = owned.get();
+		entry = &owned;
 	}
-	MessageFormat &mf = *mfp;
+	MessageFormat &mf = *entry->mf;
+	bool numbered = !entry->order.empty();
 
 	std::vector<UnicodeString> names;
 	std::vector<Formattable> values;
@@ -348,7 +529,8 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 	values.reserve(nargs);
 	std::unique_ptr<TimeZone> tz;
 	for (size_t i = 0; i < nargs; i++) {
-		names.push_back(UnicodeString::fromUTF8(args[i].name));
+		if (!numbered)
+			names.push_back(UnicodeString::fromUTF8(args[i].name));
 		switch (args[i].kind) {
 		case CLAUSIER__ARG_NUMBER:
 			/* A decimal string keeps its exact digits ("1.50" stays
@@ -409,7 +591,12 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 			              u_errorName(status));
 	}
 	UnicodeString result;
-	mf.format(names.data(), values.data(), (int32_t)nargs, result, status);
+	if (numbered) {
+		FieldPosition ignore(FieldPosition::DONT_CARE);
+		mf.format(values.data(), (int32_t)nargs, result, ignore, status);
+	} else {
+		mf.format(names.data(), values.data(), (int32_t)nargs, result, status);
+	}
 	if (U_FAILURE(status))
 		return S_fail(why, whylen, _("cannot format the message (%s)"), u_errorName(status));
 	if (!strncmp(icu_locale, "fr", 2))

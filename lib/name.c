@@ -286,6 +286,37 @@ static const char *const S_elidable[] = {
 	"quoique", NULL,
 };
 
+size_t clausier__elision_site(const char *text, const char *p, const char *done)
+{
+	/* the separator before the value: a space or U+00A0 */
+	const char *sep = NULL;
+	if (p - text >= 1 && p[-1] == ' ')
+		sep = p - 1;
+	else if (p - text >= 2 && (unsigned char)p[-2] == 0xC2 && (unsigned char)p[-1] == 0xA0)
+		sep = p - 2;
+	if (!sep || sep < done)
+		return 0;
+	/* the word before it, of at most 15 letters */
+	const char *w = sep;
+	while (w > done && sep - w < 16 && ((w[-1] >= 'a' && w[-1] <= 'z') || (w[-1] >= 'A' && w[-1] <= 'Z')))
+		w--;
+	char word[16];
+	size_t wl = (size_t)(sep - w);
+	/* before the word: the start, punctuation, a space; not a letter (an
+	 * accented one is C3 xx), digit, _ or - */
+	int boundary = w == text ||
+	               ((unsigned char)w[-1] < 0x80 ? !((w[-1] >= '0' && w[-1] <= '9') || w[-1] == '_' ||
+	                                                w[-1] == '-' || (w[-1] >= 'a' && w[-1] <= 'z') ||
+	                                                (w[-1] >= 'A' && w[-1] <= 'Z'))
+	                                            : !(w - text >= 2 && (unsigned char)w[-2] == 0xC3));
+	if (wl < 2 || wl >= sizeof word || !boundary)
+		return 0;
+	memcpy(word, w, wl);
+	word[wl] = '\0';
+	word[0] = (char)(word[0] | 0x20);
+	return S_in(word, S_elidable) ? (size_t)(sep - text) - 1 : 0;
+}
+
 int clausier__elide(char **out, const char *text, const char *value, int known)
 {
 	*out = NULL;
@@ -296,35 +327,12 @@ int clausier__elide(char **out, const char *text, const char *value, int known)
 	const char *p = text, *done = text;
 	int changed = 0;
 	while ((p = strstr(p, value))) {
-		/* the separator before the value: a space or U+00A0 */
-		const char *sep = NULL;
-		if (p - text >= 1 && p[-1] == ' ')
-			sep = p - 1;
-		else if (p - text >= 2 && (unsigned char)p[-2] == 0xC2 && (unsigned char)p[-1] == 0xA0)
-			sep = p - 2;
-		if (sep && sep >= done) {
-			const char *w = sep;
-			while (w > done && ((w[-1] >= 'a' && w[-1] <= 'z') || (w[-1] >= 'A' && w[-1] <= 'Z')))
-				w--;
-			char word[16];
-			size_t wl = (size_t)(sep - w);
-			/* before the word: the start, punctuation, a space; not a
-			 * letter (an accented one is C3 xx), digit, _ or - */
-			int boundary = w == text ||
-			               ((unsigned char)w[-1] < 0x80 ? !((w[-1] >= '0' && w[-1] <= '9') ||
-			                                                w[-1] == '_' || w[-1] == '-')
-			                                            : !(w - text >= 2 && (unsigned char)w[-2] == 0xC3));
-			if (wl >= 2 && wl < sizeof word && boundary) {
-				memcpy(word, w, wl);
-				word[wl] = '\0';
-				word[0] = (char)(word[0] | 0x20);
-				if (S_in(word, S_elidable)) {
-					clausier__buf_add(&b, done, (size_t)(sep - done) - 1);
-					clausier__buf_puts(&b, "’");
-					done = p;
-					changed = 1;
-				}
-			}
+		size_t cut = clausier__elision_site(text, p, done);
+		if (cut) {
+			clausier__buf_add(&b, done, (size_t)(text + cut - done));
+			clausier__buf_puts(&b, "’");
+			done = p;
+			changed = 1;
 		}
 		p += vl;
 	}

@@ -68,6 +68,7 @@ int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *po
 		return CLAUSIER_EARG;
 	}
 	const clausier_catalog *cat = policy->catalog;
+	long *users = NULL;
 	xmlDocPtr doc = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root = doc ? xmlNewNode(NULL, (const xmlChar *)"policy") : NULL;
 	if (!root)
@@ -102,25 +103,28 @@ int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *po
 	}
 	/* A converted policy may still lack values (clausier_policy_map):
 	 * say which, where the author will add them. */
+	users = malloc((cat->nparams ? cat->nparams : 1) * sizeof *users);
+	if (!users)
+		goto oom;
+	clausier__policy_users(policy, users);
 	for (size_t i = 0; i < cat->nparams; i++) {
-		int have = 0;
-		for (size_t v = 0; v < policy->nvalues && !have; v++)
-			have = policy->values[v].param == i;
-		const char *user = cat->front_uses[i] ? "the title page" : NULL;
-		for (size_t k = 0; k < policy->nclauses && !user; k++)
-			if (cat->clauses[policy->clauses[k].clause].uses[i])
-				user = cat->clauses[policy->clauses[k].clause].id;
-		if (have || !user)
+		size_t v = clausier__policy_values_of(policy, i);
+		int have = v < policy->nvalues && policy->values[v].param == i;
+		if (have || users[i] == CLAUSIER__USER_NONE)
 			continue;
+		int front = users[i] == CLAUSIER__USER_FRONT;
+		const char *user = front ? "the title page" : cat->clauses[policy->clauses[users[i]].clause].id;
 		char text[512];
 		/* Not translated: a policy document is data, like its element names. */
 		snprintf(text, sizeof text, " needs a value: <value name=\"%s\"> (type %s), used by %s%s ",
 		         cat->params[i].name, clausier__ptype_name(cat->params[i].type),
-		         cat->front_uses[i] ? "" : "clause ", user);
+		         front ? "" : "clause ", user);
 		xmlNodePtr com = xmlNewComment((const xmlChar *)text);
 		if (!com || !xmlAddChild(root, com))
 			goto oom;
 	}
+	free(users);
+	users = NULL;
 	xmlChar *mem = NULL;
 	int size = 0;
 	xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
@@ -140,6 +144,7 @@ int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *po
 		*out_len = (size_t)size;
 	return CLAUSIER_OK;
 oom:
+	free(users);
 	xmlFreeDoc(doc);
 	clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
 	return CLAUSIER_ENOMEM;
@@ -183,9 +188,11 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 	}
 	pol->clauses = calloc(nc + 1, sizeof *pol->clauses);
 	clausier__value *values = calloc(nv + 1, sizeof *values);
+	unsigned char *seen = calloc(cat->nclauses + 1, 1);
 	size_t n = 0;
-	if (!pol->clauses || !values) {
+	if (!pol->clauses || !values || !seen) {
 		free(values);
+		free(seen);
 		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
@@ -205,12 +212,12 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 				                    risk ? risk : "");
 				rc = CLAUSIER_EINVALID;
 			} else {
-				for (size_t k = 0; k < pol->nclauses; k++)
-					if (pol->clauses[k].clause == idx) {
-						clausier__error_set(err, CLAUSIER_EINVALID, name, S_line(c), 0,
-						                    _("clause “%s” is selected twice"), ref);
-						rc = CLAUSIER_EINVALID;
-					}
+				if (seen[idx]) {
+					clausier__error_set(err, CLAUSIER_EINVALID, name, S_line(c), 0,
+					                    _("clause “%s” is selected twice"), ref);
+					rc = CLAUSIER_EINVALID;
+				}
+				seen[idx] = 1;
 				pol->clauses[pol->nclauses].clause = idx;
 				pol->clauses[pol->nclauses++].risk = r;
 			}
@@ -220,6 +227,7 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 			rc = clausier__xml_value(&values[n++], c, name, err);
 		}
 	}
+	free(seen);
 	if (rc == CLAUSIER_OK)
 		rc = clausier__policy_set_values(pol, values, n, name, draft, err);
 	for (size_t i = 0; i < n; i++) {

@@ -86,66 +86,102 @@ static int S_add_value(clausier_policy *pol, size_t param, const clausier__value
 	return 0;
 }
 
-/* Who needs parameter i, for the error message. */
-static void S_user(char *buf, size_t len, const clausier_catalog *cat, const clausier_policy *pol,
-                   size_t i)
+size_t clausier__policy_values_of(const clausier_policy *pol, size_t param)
 {
-	if (cat->front_uses[i]) {
-		snprintf(buf, len, "%s", _("the title page"));
-		return;
+	size_t lo = 0, hi = pol->nvalues;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (pol->values[mid].param < param)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	return lo;
+}
+
+void clausier__policy_users(const clausier_policy *pol, long *user)
+{
+	const clausier_catalog *cat = pol->catalog;
+	for (size_t i = 0; i < cat->nparams; i++)
+		user[i] = CLAUSIER__USER_NONE;
+	for (size_t u = 0; u < cat->nfront_uses; u++)
+		user[cat->front_uses[u]] = CLAUSIER__USER_FRONT;
 	for (size_t k = 0; k < pol->nclauses; k++) {
 		const clausier__clause *cl = &cat->clauses[pol->clauses[k].clause];
-		if (cl->uses[i]) {
-			snprintf(buf, len, _("clause “%s”"), cl->id);
-			return;
-		}
+		for (size_t u = 0; u < cl->nuses; u++)
+			if (user[cl->uses[u]] == CLAUSIER__USER_NONE)
+				user[cl->uses[u]] = (long)k;
 	}
-	buf[0] = '\0';
+}
+
+/* Who needs parameter i, for the error message. */
+static void S_user(char *buf, size_t len, const clausier_policy *pol, long user)
+{
+	if (user == CLAUSIER__USER_FRONT)
+		snprintf(buf, len, "%s", _("the title page"));
+	else if (user >= 0)
+		snprintf(buf, len, _("clause “%s”"), pol->catalog->clauses[pol->clauses[user].clause].id);
+	else
+		buf[0] = '\0';
+}
+
+/* (param, index) pairs, by param then index. */
+static int S_cmp_pair(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
 int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
                                 const char *source, int lenient, clausier_error *err)
 {
 	const clausier_catalog *cat = pol->catalog;
+	/* The given values by parameter, in the order given: (param << 32 |
+	 * given) would overflow, so pairs are sorted as (param, index). */
+	size_t *order = malloc((nvalues ? nvalues : 1) * 2 * sizeof *order);
+	long *user = malloc((cat->nparams ? cat->nparams : 1) * sizeof *user);
+	int rc = CLAUSIER_OK;
+	if (!order || !user)
+		goto oom;
 	/* Every value must be for a declared parameter: a misspelt name would
 	 * otherwise be silently ignored. */
 	for (size_t v = 0; v < nvalues; v++) {
-		size_t i;
-		for (i = 0; i < cat->nparams; i++)
-			if (!strcmp(cat->params[i].name, values[v].name))
-				break;
-		if (i == cat->nparams) {
+		long i = clausier__find_param(cat, values[v].name);
+		if (i < 0) {
 			clausier__error_set(err, CLAUSIER_EPARAM, source, values[v].line, 0,
 			                    _("value for “%s”, which catalog %s does not declare as a parameter"),
 			                    values[v].name, cat->source);
-			return CLAUSIER_EPARAM;
+			rc = CLAUSIER_EPARAM;
+			goto done;
 		}
+		order[2 * v] = (size_t)i;
+		order[2 * v + 1] = v;
 	}
+	qsort(order, nvalues, 2 * sizeof *order, S_cmp_pair);
 	pol->values = calloc(nvalues + cat->nparams + 1, sizeof *pol->values);
-	if (!pol->values) {
-		clausier__error_set(err, CLAUSIER_ENOMEM, source, 0, 0, _("out of memory"));
-		return CLAUSIER_ENOMEM;
-	}
-	for (size_t i = 0; i < cat->nparams; i++) {
+	if (!pol->values)
+		goto oom;
+	clausier__policy_users(pol, user);
+	for (size_t i = 0, o = 0; i < cat->nparams; i++) {
 		const clausier__param *p = &cat->params[i];
-		int used = cat->front_uses[i];
-		for (size_t k = 0; k < pol->nclauses && !used; k++)
-			used = cat->clauses[pol->clauses[k].clause].uses[i];
-		if (!used)
+		size_t from = o;
+		while (o < nvalues && order[2 * o] == i)
+			o++;
+		if (user[i] == CLAUSIER__USER_NONE)
 			continue;
 		int found = 0;
-		for (size_t v = 0; v < nvalues; v++) {
-			const clausier__value *pv = &values[v];
-			if (strcmp(pv->name, p->name))
-				continue;
+		for (size_t k = from; k < o; k++) {
+			const clausier__value *pv = &values[order[2 * k + 1]];
 			found = 1;
 			char why[300];
 			double date = 0;
 			if (clausier__param_parse(p, pv->value, &date, why, sizeof why) < 0) {
 				clausier__error_set(err, CLAUSIER_EPARAM, source, pv->line, 0,
 				                    _("value of “%s”: %s"), pv->name, why);
-				return CLAUSIER_EPARAM;
+				rc = CLAUSIER_EPARAM;
+				goto done;
 			}
 			if (S_add_value(pol, i, pv, date) < 0)
 				goto oom;
@@ -157,19 +193,25 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 			if (S_add_value(pol, i, NULL, date) < 0)
 				goto oom;
 		} else if (!found && !lenient) {
-			char user[300];
-			S_user(user, sizeof user, cat, pol, i);
+			char who[300];
+			S_user(who, sizeof who, pol, user[i]);
 			/* TRANSLATORS: the second %s is a type keyword of the catalog
 			 * format (number, date, text...); the third names a clause or
 			 * the title page. */
 			clausier__error_set(err, CLAUSIER_EPARAM, source, 0, 0,
 			                    _("missing value for parameter “%s” (%s), which %s uses"), p->name,
-			                    clausier__ptype_name(p->type), user);
-			return CLAUSIER_EPARAM;
+			                    clausier__ptype_name(p->type), who);
+			rc = CLAUSIER_EPARAM;
+			goto done;
 		}
 	}
-	return CLAUSIER_OK;
+done:
+	free(order);
+	free(user);
+	return rc;
 oom:
+	free(order);
+	free(user);
 	clausier__error_set(err, CLAUSIER_ENOMEM, source, 0, 0, _("out of memory"));
 	return CLAUSIER_ENOMEM;
 }
@@ -360,31 +402,35 @@ int clausier_profile_missing(clausier_missing_param **out, size_t *count, const 
 	if (rc != CLAUSIER_OK)
 		return rc;
 	clausier_missing_param *list = calloc(cat->nparams + 1, sizeof *list);
-	if (!list)
+	long *users = malloc((cat->nparams ? cat->nparams : 1) * sizeof *users);
+	unsigned char *given = calloc(cat->nparams + 1, 1);
+	if (!list || !users || !given) {
+		free(list);
+		free(users);
+		free(given);
 		return S_oom(pol, err, prof->source);
+	}
+	clausier__policy_users(pol, users);
+	for (size_t v = 0; v < prof->nvalues; v++) {
+		long i = clausier__find_param(cat, prof->values[v].name);
+		if (i >= 0)
+			given[i] = 1;
+	}
 	size_t n = 0;
 	for (size_t i = 0; i < cat->nparams; i++) {
 		const clausier__param *p = &cat->params[i];
-		const char *user = NULL;
-		int used = cat->front_uses[i];
-		for (size_t k = 0; k < pol->nclauses && !used; k++)
-			if (cat->clauses[pol->clauses[k].clause].uses[i]) {
-				used = 1;
-				user = cat->clauses[pol->clauses[k].clause].id;
-			}
-		if (!used || p->defval)
+		long u = users[i];
+		if (u == CLAUSIER__USER_NONE || p->defval || given[i])
 			continue;
-		int given = 0;
-		for (size_t v = 0; v < prof->nvalues && !given; v++)
-			given = !strcmp(prof->values[v].name, p->name);
-		if (given)
-			continue;
+		const char *user = u >= 0 ? cat->clauses[pol->clauses[u].clause].id : NULL;
 		list[n].name = p->name;
 		list[n].type = clausier__ptype_name(p->type);
 		list[n].type_label = clausier__type_label(p, loc);
 		list[n].used_by = user;
 		n++;
 	}
+	free(users);
+	free(given);
 	clausier_policy_free(pol);
 	if (!n) {
 		free(list);

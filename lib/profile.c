@@ -38,6 +38,55 @@ void clausier_profile_free(clausier_profile *profile)
 #define S_is clausier__xml_is
 #define S_attr clausier__xml_attr
 
+/* The first <value> (counted among values) whose name and language (NULL
+ * for every language; tags compared without case) an earlier value has:
+ * *dup, or SIZE_MAX, and that earlier one in *first.  -1 when out of
+ * memory. */
+static int S_second_value(xmlNodePtr root, size_t nv, size_t *dup, size_t *first)
+{
+	*dup = SIZE_MAX;
+	if (nv < 2)
+		return 0;
+	char **keys = calloc(nv, sizeof *keys);
+	size_t k = 0;
+	int rc = keys ? 0 : -1;
+	for (xmlNodePtr c = root->children; c && !rc; c = c->next) {
+		if (!S_is(c, "value"))
+			continue;
+		char *name = S_attr(c, "name");
+		xmlChar *lang = xmlGetNsProp(c, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+		size_t n = name ? strlen(name) : 0, l = lang ? strlen((const char *)lang) : 0;
+		/* name, then U+001F (never in a name), then the tag in lower case */
+		char *key = malloc(n + l + 3);
+		if (key) {
+			memcpy(key, name ? name : "", n);
+			key[n] = '\x1f';
+			key[n + 1] = lang ? '=' : '*';
+			for (size_t i = 0; i < l; i++) {
+				char ch = (char)lang[i];
+				key[n + 2 + i] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+			}
+			key[n + 2 + l] = '\0';
+		}
+		free(name);
+		xmlFree(lang);
+		if (!(keys[k++] = key))
+			rc = -1;
+	}
+	clausier__key *sorted = rc ? NULL : clausier__keys_make((const char *const *)keys, nv);
+	if (sorted) {
+		size_t d = clausier__keys_duplicate(sorted, nv, first);
+		*dup = d < nv ? d : SIZE_MAX;
+	} else {
+		rc = -1;
+	}
+	free(sorted);
+	for (size_t i = 0; i < k; i++)
+		free(keys[i]);
+	free(keys);
+	return rc;
+}
+
 static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *err)
 {
 	clausier_profile *p = obj;
@@ -67,22 +116,22 @@ static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *
 	p->adjust = calloc(na ? na : 1, sizeof *p->adjust);
 	if (!p->values || !p->adjust)
 		goto oom;
+	/* The first value given twice for one language (tags without case),
+	 * found ahead in one sort: a profile may hold many values. */
+	size_t dup = SIZE_MAX, first = 0;
+	if (S_second_value(root, nv, &dup, &first) < 0)
+		goto oom;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		if (S_is(c, "value")) {
 			clausier__value *val = &p->values[p->nvalues++];
 			int rc = clausier__xml_value(val, c, p->source, err);
 			if (rc != CLAUSIER_OK)
 				return rc;
-			for (size_t j = 0; j + 1 < p->nvalues; j++) {
-				const clausier__value *w = &p->values[j];
-				int same_lang = (!w->lang && !val->lang) ||
-				                (w->lang && val->lang && !strcasecmp(w->lang, val->lang));
-				if (!strcmp(w->name, val->name) && same_lang) {
-					clausier__error_set(err, CLAUSIER_EINVALID, p->source, val->line, 0,
-					                    _("a second value for “%s” (the first is at line %d)"),
-					                    val->name, w->line);
-					return CLAUSIER_EINVALID;
-				}
+			if (p->nvalues - 1 == dup) {
+				clausier__error_set(err, CLAUSIER_EINVALID, p->source, val->line, 0,
+				                    _("a second value for “%s” (the first is at line %d)"),
+				                    val->name, p->values[first].line);
+				return CLAUSIER_EINVALID;
 			}
 		} else if (S_is(c, "include") || S_is(c, "exclude") || S_is(c, "replace")) {
 			clausier__adjustment *a = &p->adjust[p->nadjust++];

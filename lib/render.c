@@ -23,10 +23,8 @@ static const clausier__pvalue *S_value(const clausier_policy *pol, size_t i, con
 {
 	size_t lang_len = strcspn(locale, "-");
 	const clausier__pvalue *lang = NULL, *any = NULL;
-	for (size_t k = 0; k < pol->nvalues; k++) {
+	for (size_t k = clausier__policy_values_of(pol, i); k < pol->nvalues && pol->values[k].param == i; k++) {
 		const clausier__pvalue *v = &pol->values[k];
-		if (v->param != i)
-			continue;
 		if (!v->lang)
 			any = v;
 		else if (!strcasecmp(v->lang, locale))
@@ -37,26 +35,32 @@ static const clausier__pvalue *S_value(const clausier_policy *pol, size_t i, con
 	return lang ? lang : any;
 }
 
-/* A direct message (see clausier__text): literal text and {name}s, the
- * names replaced by their values.  NULL when out of memory. */
-static char *S_substitute(const char *pattern, const clausier__arg *args, size_t nargs)
+/* A direct message (see clausier__text): its literal text, and each
+ * argument, where ICU found it at load, replaced by its value; args[argix[p]]
+ * is parameter p's value and its name forms follow it.  In French, a word
+ * that elides before the value is elided as the value goes in (« qu’Acme »),
+ * which looks at what comes before each value once.  NULL when out of
+ * memory. */
+static char *S_substitute(const clausier__text *t, const clausier__arg *args, const size_t *argix, int fr)
 {
 	clausier__buf b = { 0 };
-	const char *p = pattern;
-	for (const char *open; (open = strchr(p, '{')) != NULL;) {
-		const char *close = strchr(open, '}');
-		if (!close)
-			break;
-		clausier__buf_add(&b, p, (size_t)(open - p));
-		size_t n = (size_t)(close - open - 1);
-		for (size_t i = 0; i < nargs; i++)
-			if (strlen(args[i].name) == n && !strncmp(args[i].name, open + 1, n)) {
-				clausier__buf_puts(&b, args[i].text);
-				break;
+	size_t done = 0;
+	for (size_t h = 0; h < t->nholes; h++) {
+		const struct clausier__hole *hole = &t->holes[h];
+		const clausier__arg *a = &args[argix[hole->param] + (size_t)(hole->form + 1)];
+		clausier__buf_add(&b, t->pattern + done, hole->start - done);
+		done = hole->end;
+		if (fr && a->elide && a->text && *a->text && (a->elide == 2 || clausier__elides(a->text)) && b.data) {
+			/* only what this message wrote since its last value counts */
+			size_t cut = clausier__elision_site(b.data, b.data + b.len, b.data);
+			if (cut) {
+				b.len = cut;
+				clausier__buf_puts(&b, "’");
 			}
-		p = close + 1;
+		}
+		clausier__buf_puts(&b, a->text ? a->text : "");
 	}
-	clausier__buf_puts(&b, p);
+	clausier__buf_puts(&b, t->pattern + done);
 	if (!b.data)
 		return clausier__strdup("");
 	return clausier__buf_detach(&b, NULL);
@@ -69,13 +73,14 @@ typedef struct {
 	char icu_locale[16]; /* "fr_CA" */
 	clausier_error *err;
 	clausier__arg *args; /* scratch, one per catalog parameter and name form */
+	size_t *argix;       /* scratch: where each parameter's value is in args */
 	int fr;              /* a French edition */
 } S_ctx;
 
 /* Formats msg for the edition's locale into *out.  what names it in errors;
  * uses says which parameters it may refer to.  *lang (may be NULL) gets the
  * language the text came from. */
-static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsigned char *uses,
+static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t *uses, size_t nuses,
                     const char *what, const char **lang, int *fallback)
 {
 	const clausier_catalog *cat = c->pol->catalog;
@@ -96,9 +101,8 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsign
 	if (lang)
 		*lang = t->lang;
 	size_t nargs = 0;
-	for (size_t i = 0; i < cat->nparams; i++) {
-		if (!uses[i])
-			continue;
+	for (size_t u = 0; u < nuses; u++) {
+		size_t i = uses[u];
 		const clausier__pvalue *v = S_value(c->pol, i, c->locale);
 		if (!v) {
 			clausier__error_set(c->err, CLAUSIER_EPARAM, cat->source, t->line, 0,
@@ -106,6 +110,7 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsign
 			                    cat->params[i].name, c->locale);
 			return CLAUSIER_EPARAM;
 		}
+		c->argix[i] = nargs;
 		clausier__arg *a = &c->args[nargs++];
 		a->name = cat->params[i].name;
 		a->kind = clausier__param_argkind(cat->params[i].type);
@@ -128,8 +133,9 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsign
 		}
 	}
 	char why[400];
-	if (t->direct && !(c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU)) {
-		*out = S_substitute(t->pattern, c->args, nargs);
+	int direct = t->direct && !(c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU);
+	if (direct) {
+		*out = S_substitute(t, c->args, c->argix, c->fr);
 	} else if (clausier__msg_format(out, t->pattern, c->icu_locale, c->args, nargs,
 	                                (c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU) ? 0 : cat->serial,
 	                                why, sizeof why) < 0) {
@@ -141,8 +147,9 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const unsign
 		clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
-	/* French elides before an inserted value: « qu’Acme », « d’Instagram ». */
-	if (c->fr)
+	/* French elides before an inserted value: « qu’Acme », « d’Instagram »;
+	 * ICU does not say where it put each value, so they are looked for. */
+	if (c->fr && !direct)
 		for (size_t k = 0; k < nargs; k++) {
 			if (!c->args[k].elide || !c->args[k].text)
 				continue;
@@ -204,9 +211,9 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 	const clausier_catalog *cat = c->pol->catalog;
 	int rc;
 	ed->locale = c->locale;
-	if ((rc = S_format(c, &ed->title, &cat->title, cat->front_uses, _("the title"), NULL, NULL)) ||
-	    (rc = S_format(c, &ed->subtitle, &cat->subtitle, cat->front_uses, _("the subtitle"), NULL, NULL)) ||
-	    (rc = S_format(c, &ed->dateline, &cat->dateline, cat->front_uses, _("the dateline"), NULL, NULL)))
+	if ((rc = S_format(c, &ed->title, &cat->title, cat->front_uses, cat->nfront_uses, _("the title"), NULL, NULL)) ||
+	    (rc = S_format(c, &ed->subtitle, &cat->subtitle, cat->front_uses, cat->nfront_uses, _("the subtitle"), NULL, NULL)) ||
+	    (rc = S_format(c, &ed->dateline, &cat->dateline, cat->front_uses, cat->nfront_uses, _("the dateline"), NULL, NULL)))
 		return rc;
 	ed->source_lang = cat->source_lang;
 	ed->flags = c->opts->flags;
@@ -226,7 +233,7 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		char what[300];
 		snprintf(what, sizeof what, _("section “%s”"), cat->sections[i].id);
 		ed->nsections++;
-		if ((rc = S_format(c, &ed->sections[i], &cat->sections[i].title, cat->front_uses, what, NULL, NULL)))
+		if ((rc = S_format(c, &ed->sections[i], &cat->sections[i].title, cat->front_uses, cat->nfront_uses, what, NULL, NULL)))
 			return rc;
 		if (S_headline(&ed->sections[i], c->locale) < 0)
 			goto oom;
@@ -239,8 +246,8 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		snprintf(what, sizeof what, _("clause “%s”"), cl->id);
 		r->section = cl->section;
 		r->id = cl->id;
-		if ((rc = S_format(c, &r->heading, &cl->heading, cl->uses, what, &r->lang, &r->fallback)) ||
-		    (rc = S_format(c, &r->body, &cl->body[pc->risk], cl->uses, what, NULL, &r->fallback)))
+		if ((rc = S_format(c, &r->heading, &cl->heading, cl->uses, cl->nuses, what, &r->lang, &r->fallback)) ||
+		    (rc = S_format(c, &r->body, &cl->body[pc->risk], cl->uses, cl->nuses, what, NULL, &r->fallback)))
 			return rc;
 		if (S_headline(&r->heading, r->fallback ? "" : c->locale) < 0)
 			goto oom;
@@ -336,7 +343,7 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 	memset(ed, 0, sizeof ed);
 	int rc = CLAUSIER_OK, n = opts->locale2 ? 2 : 1;
 	for (int k = 0; k < n && rc == CLAUSIER_OK; k++) {
-		S_ctx c = { policy, opts, clausier__locale_supported(wanted[k]), "", err, NULL, 0 };
+		S_ctx c = { policy, opts, clausier__locale_supported(wanted[k]), "", err, NULL, NULL, 0 };
 		if (!c.locale && (opts->flags & CLAUSIER_RENDER_FALLBACK) && wanted[k]) {
 			/* fr-LU, en-AU: the language; the edition's lang says which. */
 			char lang[8];
@@ -356,13 +363,17 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 		c.fr = !strncmp(c.locale, "fr", 2);
 		S_icu_locale(c.icu_locale, sizeof c.icu_locale, c.locale);
 		c.args = calloc(policy->catalog->nparams * (1 + CLAUSIER__NFORMS) + 1, sizeof *c.args);
-		if (!c.args) {
+		c.argix = calloc(policy->catalog->nparams + 1, sizeof *c.argix);
+		if (!c.args || !c.argix) {
+			free(c.args);
+			free(c.argix);
 			clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
 			rc = CLAUSIER_ENOMEM;
 			break;
 		}
 		rc = S_resolve(&c, &ed[k]);
 		free(c.args);
+		free(c.argix);
 	}
 	if (rc == CLAUSIER_OK) {
 		clausier__buf b = { 0 };

@@ -161,3 +161,66 @@ int clausier__word_in(const char *list, const char *word)
 	}
 	return 0;
 }
+
+/* ---- sorted keys: name lookups in O(log n), so that loading and
+ * assembling stay linear in the size of the input (issue 12) ---- */
+
+static int S_keycmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int c = memcmp(a, b, alen < blen ? alen : blen);
+	if (c)
+		return c;
+	return alen < blen ? -1 : alen > blen;
+}
+
+static int S_cmp_key(const void *va, const void *vb)
+{
+	const clausier__key *a = va, *b = vb;
+	int c = S_keycmp(a->name, a->len, b->name, b->len);
+	if (c)
+		return c;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+clausier__key *clausier__keys_make(const char *const *names, size_t n)
+{
+	clausier__key *k = malloc((n ? n : 1) * sizeof *k);
+	if (!k)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		k[i].name = names[i] ? names[i] : "";
+		k[i].len = strlen(k[i].name);
+		k[i].index = i;
+	}
+	qsort(k, n, sizeof *k, S_cmp_key);
+	return k;
+}
+
+long clausier__keys_find(const clausier__key *keys, size_t n, const char *name, size_t len)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (S_keycmp(keys[mid].name, keys[mid].len, name, len) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < n && !S_keycmp(keys[lo].name, keys[lo].len, name, len))
+		return (long)keys[lo].index;
+	return -1;
+}
+
+size_t clausier__keys_duplicate(const clausier__key *keys, size_t n, size_t *first)
+{
+	size_t dup = n;
+	for (size_t i = 1; i < n; i++)
+		if (!S_keycmp(keys[i - 1].name, keys[i - 1].len, keys[i].name, keys[i].len) &&
+		    (i < 2 || S_keycmp(keys[i - 2].name, keys[i - 2].len, keys[i].name, keys[i].len)) &&
+		    keys[i].index < dup) {
+			/* the second of a run: the first name given twice, in order */
+			dup = keys[i].index;
+			*first = keys[i - 1].index;
+		}
+	return dup;
+}
