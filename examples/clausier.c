@@ -1150,25 +1150,77 @@ static int S_check_po(const char *path, const char *source_lang, int fix)
 	po_entry *e;
 	size_t n;
 	char lang[32], why[64];
-	if (po_read(path, &e, &n, lang, sizeof lang, why, sizeof why) < 0) {
+	char *data;
+	size_t len;
+	if (po_slurp(path, &data, &len) < 0) {
+		int err = errno;
+		fprintf(stderr, _("%s: %s: cannot open: %s\n"), S_prog, path, strerror(err));
+		return -1;
+	}
+	if (po_read_memory(data, len, &e, &n, lang, sizeof lang, why, sizeof why) < 0) {
 		int line = atoi(why);
 		const char *what = strchr(why, ':') + 1;
-		if (!strcmp(what, "cannot open"))
-			fprintf(stderr, _("%s: %s: cannot open: %s\n"), S_prog, path, strerror(errno));
-		else
-			printf("%s:%d: %s: %s\n", path, line, _("error"),
-			       !strcmp(what, "syntax") ? _("this line is not PO syntax") : _("out of memory"));
+		printf("%s:%d: %s: %s\n", path, line, _("error"),
+		       !strcmp(what, "syntax") ? _("this line is not PO syntax") : _("out of memory"));
+		free(data);
 		return -1;
 	}
 	S_check_ctx c = { path, 0, 0, 0 };
-	po_fix *fixes = NULL;
-	size_t nfixes = 0;
 	if (!lang[0]) {
 		printf("%s:1: %s: %s\n", path, _("error"), _("the header gives no Language"));
 		po_free(e, n);
+		free(data);
 		return -1;
 	}
 	const char *src = source_lang ? source_lang : (lang[0] == 'e' && lang[1] == 'n' ? "fr" : "en");
+	/* --fix: each translation without errors set in its language's
+	 * typography, the file rewritten in memory and read again (po_rewrite)
+	 * before it replaces the old one; findings are then those of the text
+	 * the file holds. */
+	char **set = fix ? calloc(n ? n : 1, sizeof *set) : NULL;
+	po_fix *fixes = fix ? calloc(n ? n : 1, sizeof *fixes) : NULL;
+	size_t nfixes = 0, applied = 0;
+	int fix_failed = 0, verify_line = 0;
+	if (fix && (!set || !fixes))
+		fix_failed = 1;
+	for (size_t i = 0; i < n && fix && !fix_failed; i++) {
+		if (!e[i].msgid || (!e[i].msgid[0] && !e[i].msgctxt) || e[i].obsolete || !e[i].msgstr ||
+		    !e[i].msgstr[0])
+			continue;
+		int errors = 0;
+		char *t = NULL;
+		clausier_check_translation(e[i].msgid, src, e[i].msgstr, lang, S_count_errors, &errors);
+		if (!errors && clausier_typeset(&t, e[i].msgstr, lang) == CLAUSIER_OK && strcmp(t, e[i].msgstr)) {
+			set[i] = t;
+			fixes[nfixes].line = e[i].msgstr_line;
+			fixes[nfixes++].text = t;
+		} else {
+			clausier_free(t);
+		}
+	}
+	char *out = NULL;
+	size_t outlen = 0;
+	if (nfixes && !fix_failed) {
+		int rc = po_rewrite(data, len, fixes, nfixes, &out, &outlen, &verify_line);
+		if (rc == -2)
+			fix_failed = 2;
+		else if (rc < 0)
+			fix_failed = 1;
+		for (size_t i = 0, f = 0; i < n && !rc; i++)
+			if (set[i] && !fixes[f++].applied) {
+				clausier_free(set[i]); /* not aligned with the old text: left as it was */
+				set[i] = NULL;
+			}
+		for (size_t f = 0; f < nfixes && !rc; f++)
+			applied += fixes[f].applied != 0;
+		if (!rc && applied && S_write_atomic(path, out, outlen) < 0)
+			fix_failed = 1;
+		if (fix_failed)
+			for (size_t i = 0; i < n; i++) {
+				clausier_free(set[i]);
+				set[i] = NULL;
+			}
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (!e[i].msgid || (!e[i].msgid[0] && !e[i].msgctxt))
 			continue; /* the header */
@@ -1182,50 +1234,31 @@ static int S_check_po(const char *path, const char *source_lang, int fix)
 			if (e[i].fuzzy)
 				S_finding(&c, CLAUSIER_CHECK_WARNING, 0,
 				          _("fuzzy: msgfmt leaves it out, and the edition falls back to the source"));
-			const char *text = e[i].msgstr;
-			char *set = NULL;
-			int errors = 0;
-			if (fix) {
-				/* Only a translation without errors is set anew. */
-				clausier_check_translation(e[i].msgid, src, text, lang, S_count_errors, &errors);
-				if (!errors && clausier_typeset(&set, text, lang) == CLAUSIER_OK && strcmp(set, text)) {
-					po_fix *p = realloc(fixes, (nfixes + 1) * sizeof *p);
-					if (p) {
-						fixes = p;
-						fixes[nfixes].line = e[i].msgstr_line;
-						fixes[nfixes++].text = set;
-						text = set;
-						set = NULL;
-					}
-				}
-				clausier_free(set);
-			}
+			const char *text = set && set[i] ? set[i] : e[i].msgstr;
 			clausier_check_translation(e[i].msgid, src, text, lang, S_finding, &c);
 			S_glossary_check(&c, src, lang, e[i].msgid, text);
 		}
 	}
-	if (nfixes) {
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *mem = open_memstream(&buf, &len);
-		int bad = !mem || po_rewrite(path, mem, fixes, nfixes) < 0;
-		if (mem)
-			fclose(mem);
-		if (bad || S_write_atomic(path, buf, len) < 0) {
-			fprintf(stderr, _("%s: %s: the fixes could not be written\n"), S_prog, path);
-			c.errors++;
-		} else {
-			fprintf(stderr,
-			        ngettext("%s: %s: %zu translation set in the typography of %s\n",
-			                 "%s: %s: %zu translations set in the typography of %s\n", nfixes),
-			        S_prog, path, nfixes, lang);
-		}
-		free(buf);
+	if (fix_failed == 2) {
+		c.line = verify_line;
+		S_finding(&c, CLAUSIER_CHECK_ERROR, 0,
+		          _("--fix: the rewritten file does not read back as intended here; the file is left as it was"));
+	} else if (fix_failed) {
+		fprintf(stderr, _("%s: %s: the fixes could not be written\n"), S_prog, path);
+		c.errors++;
+	} else if (applied) {
+		fprintf(stderr,
+		        ngettext("%s: %s: %zu translation set in the typography of %s\n",
+		                 "%s: %s: %zu translations set in the typography of %s\n", applied),
+		        S_prog, path, applied, lang);
 	}
-	for (size_t i = 0; i < nfixes; i++)
-		clausier_free((char *)fixes[i].text);
+	for (size_t i = 0; set && i < n; i++)
+		clausier_free(set[i]);
+	free(set);
 	free(fixes);
+	free(out);
 	po_free(e, n);
+	free(data);
 	return c.errors;
 }
 

@@ -2,9 +2,11 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "clausier-private.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 typedef struct {
 	char name[64];
@@ -81,6 +83,39 @@ static int S_chars(const char *s, const char *upto)
 	for (; s < upto; s++)
 		n += ((unsigned char)*s & 0xC0) != 0x80;
 	return n;
+}
+
+/* The length in bytes of the first max characters of s, never ending
+ * inside a character (nor inside invalid UTF-8's bytes: U8_FWD_1 skips
+ * them as one). */
+static int S_cut(const char *s, int max)
+{
+	int32_t len = (int32_t)strnlen(s, INT32_MAX), i = 0;
+	for (int k = 0; k < max && i < len; k++)
+		U8_FWD_1(s, i, len);
+	return (int)i;
+}
+
+/* The space at s in words, with its length in *len; NULL when s does not
+ * start with one of the spaces typography sets. */
+static const char *S_space(const char *s, size_t *len)
+{
+	*len = 0;
+	if (*s == ' ') {
+		*len = 1;
+		/* TRANSLATORS: the kinds of space, named in the typography warning
+		 * (in French typography, espace is feminine: une espace) */
+		return _("space");
+	}
+	if (!strncmp(s, "\xc2\xa0", 2)) {
+		*len = 2;
+		return _("no-break space U+00A0");
+	}
+	if (!strncmp(s, "\xe2\x80\xaf", 3)) {
+		*len = 3;
+		return _("narrow no-break space U+202F");
+	}
+	return NULL;
 }
 
 int clausier_check_translation(const char *source, const char *source_lang, const char *translation,
@@ -197,9 +232,32 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 		while (*a && *a == *b)
 			a++, b++;
 		while (a > translation && ((unsigned char)*a & 0xC0) == 0x80)
-			a--;
-		S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a),
-		         _("typography for %s: “%.40s” should read “%.40s”"), lang, a, set + (a - translation));
+			a--, b--;
+		/* Excerpts of 40 characters, cut between two; the difference
+		 * they start with said in words when it is a space, which the
+		 * excerpts cannot show. */
+		int was = S_cut(a, 40), now = S_cut(b, 40);
+		size_t la, lb;
+		const char *ka = S_space(a, &la), *kb = S_space(b, &lb);
+		if (!ka && kb && *a == b[lb])
+			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a),
+			         /* TRANSLATORS: the last %s is a kind of space: "space",
+			          * "no-break space U+00A0" or "narrow no-break space U+202F" */
+			         _("typography for %s: “%.*s” should read “%.*s” (add a %s)"), lang, was, a, now, b, kb);
+		else if (ka && !kb && a[la] == *b)
+			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a),
+			         /* TRANSLATORS: the last %s is a kind of space: "space",
+			          * "no-break space U+00A0" or "narrow no-break space U+202F" */
+			         _("typography for %s: “%.*s” should read “%.*s” (remove the %s)"), lang, was, a, now, b, ka);
+		else if (ka && kb)
+			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a),
+			         /* TRANSLATORS: the last two %s are kinds of space: "space",
+			          * "no-break space U+00A0" or "narrow no-break space U+202F" */
+			         _("typography for %s: “%.*s” should read “%.*s” (write a %s instead of the %s)"), lang, was,
+			         a, now, b, kb, ka);
+		else
+			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a),
+			         _("typography for %s: “%.*s” should read “%.*s”"), lang, was, a, now, b);
 	}
 	free(set);
 	if (!strcmp(source, translation) && strpbrk(source, "abcdefghijklmnopqrstuvwxyz") &&

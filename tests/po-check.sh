@@ -1,11 +1,11 @@
 #!/bin/sh
 # clausier check on PO files: each file of tests/po-check holds one class of
-# mistake and must give exactly NAME.out (GNU file:line: severity: message),
-# with status 1 when there are errors; clean files, and the project's own
-# catalog translations, give nothing.
+# mistake and must give exactly NAME.out (GNU file:line: severity: message,
+# in valid UTF-8), with status 1 when there are errors; clean files, and the
+# project's own catalog translations, give nothing.
 . "$top_srcdir/tests/lib.sh"
 n=$(ls "$top_srcdir"/tests/po-check/*.po | wc -l)
-plan $((n + 15))
+plan $((n + 22))
 cd "$top_srcdir/tests/po-check" || exit 99
 for f in *.po; do
 	name=${f%.po}
@@ -13,7 +13,8 @@ for f in *.po; do
 	cat "$OUT/stderr" >>"$OUT/stdout"
 	want=0
 	grep -q ": error: " "$name.out" && want=1
-	check "$f: exactly its findings, status $want" eval 'expect_status $want && same "$name.out" "$OUT/stdout"'
+	check "$f: exactly its findings in valid UTF-8, status $want" \
+		eval 'expect_status $want && same "$name.out" "$OUT/stdout" && iconv -f UTF-8 -t UTF-8 "$OUT/stdout" >/dev/null'
 done
 run examples/clausier stats clean.po fuzzy.po untranslated.po
 check "stats counts messages and source words by state" eval 'expect_status 0 && same stats.txt.expected "$OUT/stdout"'
@@ -57,6 +58,28 @@ run examples/clausier check "$OUT/typography.po" "$OUT/typography-multiline.po" 
 check "after --fix no typography finding is left, and msgfmt -c accepts the files" \
 	eval 'expect_status 0 && [ ! -s "$OUT/stdout" ] && msgfmt -c -o /dev/null "$OUT/typography-multiline.po" 2>/dev/null && msgfmt -c -o /dev/null "$OUT/quebec.po" 2>/dev/null'
 check "--fix leaves a translation with errors as it was" same "$OUT/syntax.orig" "$OUT/syntax.po"
+
+# --fix on translations over more than 512 lines (one whose last line is
+# short, one of 650 lines fixed after its 600th), and on escapes: exactly the
+# expected file, which gettext's own msgfmt reads as the old one with only
+# the fixed texts changed.  A translation it cannot split over its lines is
+# left as it was and not counted.
+for f in long-msgstr escapes unaligned; do cp "$f.po" "$OUT/$f.po"; done
+run examples/clausier check --fix "$OUT/long-msgstr.po" "$OUT/escapes.po" "$OUT/unaligned.po"
+check "--fix reports exactly the translations it changed" \
+	eval 'grep -q "long-msgstr.po: 2 translations set in the typography of fr" "$OUT/stderr" && grep -q "escapes.po: 3 translations set in the typography of fr" "$OUT/stderr" && grep -q "unaligned.po: 1 translation set in the typography of fr" "$OUT/stderr"'
+check "--fix leaves a translation it cannot align as it was, and its warning" \
+	eval 'same unaligned.fixed "$OUT/unaligned.po" && grep -q "unaligned.po:16: warning: typography" "$OUT/stdout"'
+check "--fix on msgstrs of 513 and 652 lines changes only their fixed lines" same long-msgstr.fixed "$OUT/long-msgstr.po"
+check "msgfmt -c reads the fixed long msgstrs as exactly the fixed texts" \
+	python3 "$top_srcdir/tests/po-fixed.py" long-msgstr.po "$OUT/long-msgstr.po" '"Remarque: "' '"Remarque\u00a0: "' '"voir: "' '"voir\u00a0: "'
+check "--fix keeps escapes as they were written" same escapes.fixed "$OUT/escapes.po"
+check "msgfmt -c reads the fixed escapes as exactly the fixed texts" \
+	python3 "$top_srcdir/tests/po-fixed.py" escapes.po "$OUT/escapes.po" '"Remarque: "' '"Remarque\u00a0: "' \
+	'"\"cité\""' '"«\u202fcité\u202f»"'
+run examples/clausier check --fix "$OUT/long-msgstr.po" "$OUT/escapes.po"
+check "--fix again finds nothing more to set" eval '! grep -q "set in the typography" "$OUT/stderr" && same long-msgstr.fixed "$OUT/long-msgstr.po"'
+
 cd "$top_srcdir" || exit 99
 run examples/clausier check po/catalogs/smp/fr.po po/catalogs/smp/fr_CA.po po/catalogs/charte/en.po \
 	"$top_builddir/uninstalled/catalogs/smp.xml" "$top_builddir/uninstalled/catalogs/charte.xml"
