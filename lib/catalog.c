@@ -555,7 +555,7 @@ static void S_read_msg(S_loader *ld, clausier__msg *msg, xmlNodePtr el, const ch
 				       what, t->lang, pos);
 			else
 				S_fail(ld, CLAUSIER_EINVALID, t->line,
-				       _("%s, text in “%s”: character %zu is U+%04lX, a control or bidi formatting character, which policy texts may not contain"),
+				       _("%s, text in “%s”: character %zu is U+%04lX, an invisible control, formatting or separator character, which policy texts may not contain"),
 				       what, t->lang, pos, cp);
 			return;
 		}

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 typedef struct {
@@ -139,9 +140,27 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 			S_REPORT(CLAUSIER_CHECK_ERROR, (int)pos, _("invalid UTF-8 at character %zu"), pos);
 		else
 			S_REPORT(CLAUSIER_CHECK_ERROR, (int)pos,
-			         _("character %zu is U+%04lX, a control or bidi formatting character, which policy texts may not contain"),
+			         _("character %zu is U+%04lX, an invisible control, formatting or separator character, which policy texts may not contain"),
 			         pos, cp);
 		return errors;
+	}
+	/* Allowed but invisible: said, in case it came in by accident. */
+	{
+		size_t chars = 0;
+		for (int32_t i = 0, len = (int32_t)strlen(translation); i < len;) {
+			UChar32 c;
+			U8_NEXT((const uint8_t *)translation, i, len, c);
+			chars++;
+			if (clausier__invisible(c) < 0) {
+				char name[96];
+				UErrorCode st = U_ZERO_ERROR;
+				u_charName(c, U_UNICODE_CHAR_NAME, name, sizeof name, &st);
+				S_REPORT(CLAUSIER_CHECK_WARNING, (int)chars,
+				         _("character %zu is U+%04lX %s, which is invisible: keep it only where it belongs (an emoji sequence, a script that needs it, a hyphenation point)"),
+				         chars, (long)c, U_SUCCESS(st) ? name : "");
+				break;
+			}
+		}
 	}
 	S_args src = { .n = 0, .lang = source_lang }, tr = { .n = 0, .lang = lang };
 	if (clausier__msg_check(translation, lang, S_collect, &tr, why, sizeof why) < 0) {

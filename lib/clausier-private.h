@@ -63,6 +63,10 @@ char *clausier__strdup(const char *s);
  * bidi embeddings, overrides and isolates.  Returns 0, or -1 with the
  * offending code point (or -1 for invalid UTF-8) in *cp and its 1-based
  * character offset in *pos. */
+/* 1: a character no policy text may hold (controls, bidi formatting,
+ * separators, invisible characters: doc/design.md); -1: an invisible one
+ * that is allowed but worth a warning (ZWNJ, ZWJ, soft hyphen); 0. */
+int clausier__invisible(long c);
 int clausier__text_check(const char *s, long *cp, size_t *pos);
 
 /* ---- safe XML input ---- */

@@ -48,7 +48,7 @@ int clausier__ltexts_read(clausier__ltexts *t, xmlNodePtr parent, const char *na
 				                    name, l->lang, pos);
 			else
 				clausier__error_set(err, CLAUSIER_EINVALID, source, clausier__xml_line(c), 0,
-				                    _("<%s xml:lang=\"%s\">: character %zu is U+%04lX, a control or bidi formatting character, which policy texts may not contain"),
+				                    _("<%s xml:lang=\"%s\">: character %zu is U+%04lX, an invisible control, formatting or separator character, which policy texts may not contain"),
 				                    name, l->lang, pos, cp);
 			return CLAUSIER_EINVALID;
 		}

@@ -109,6 +109,33 @@ static size_t S_utf8_decode(const unsigned char *s, long *cp)
 	return n;
 }
 
+int clausier__invisible(long c)
+{
+	/* Refused: C0 controls but tab and line feed, DEL and C1; the bidi
+	 * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069)
+	 * and the marks that reorder as much (LRM U+200E, RLM U+200F, ALM
+	 * U+061C); the line and paragraph separators U+2028 and U+2029, which
+	 * some readers break on and others do not; and the invisible
+	 * characters that can hide a word from a reader, a glossary or a lint
+	 * rule: zero width space U+200B, word joiner U+2060, the invisible
+	 * operators U+2061–U+2064, the deprecated format characters
+	 * U+206A–U+206F, U+FEFF inside a text, the Mongolian vowel separator
+	 * U+180E, interlinear annotations U+FFF9–U+FFFB, and the tag characters
+	 * U+E0000–U+E007F (ASCII written invisibly). */
+	if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F) ||
+	    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
+	    c == 0x061C || c == 0x2028 || c == 0x2029 || c == 0x200B || (c >= 0x2060 && c <= 0x2064) ||
+	    (c >= 0x206A && c <= 0x206F) || c == 0xFEFF || c == 0x180E || (c >= 0xFFF9 && c <= 0xFFFB) ||
+	    (c >= 0xE0000 && c <= 0xE007F))
+		return 1;
+	/* Allowed, and pointed out by clausier check: the zero width
+	 * non-joiner and joiner (U+200C, U+200D), which emoji sequences and
+	 * some scripts need, and the soft hyphen U+00AD, a hyphenation hint. */
+	if (c == 0x200C || c == 0x200D || c == 0xAD)
+		return -1;
+	return 0;
+}
+
 int clausier__text_check(const char *s, long *cp, size_t *pos)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -122,8 +149,7 @@ int clausier__text_check(const char *s, long *cp, size_t *pos)
 			*pos = chars;
 			return -1;
 		}
-		int bad = (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F) ||
-		          (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+		int bad = clausier__invisible(c) > 0;
 		if (bad) {
 			*cp = c;
 			*pos = chars;

@@ -687,7 +687,7 @@ int clausier__xml_value(clausier__value *v, xmlNodePtr el, const char *source, c
 	free(flat);
 	if (bad < 0) {
 		clausier__error_set(err, CLAUSIER_EINVALID, source, v->line, 0,
-		                    _("value of “%s”: character %zu is U+%04lX, a control or bidi formatting character, which policy texts may not contain"),
+		                    _("value of “%s”: character %zu is U+%04lX, an invisible control, formatting or separator character, which policy texts may not contain"),
 		                    v->name, pos, cp);
 		return CLAUSIER_EINVALID;
 	}

@@ -136,8 +136,42 @@ Test(catalog, bidi_controls_are_refused_naming_clause_language_and_position)
 	clausier_error err;
 	cr_assert_eq(load_status(with_bodies("ok", "ab\xe2\x80\xae" "cd"), &err), CLAUSIER_EINVALID);
 	cr_assert_str_eq(errline(&err),
-	                 "test.xml:1: clause “one”, text in “fr”: character 3 is U+202E, a control or "
-	                 "bidi formatting character, which policy texts may not contain");
+	                 "test.xml:1: clause “one”, text in “fr”: character 3 is U+202E, an invisible control, "
+	                 "formatting or separator character, which policy texts may not contain");
+}
+
+Test(catalog, invisible_reordering_and_separator_characters_are_refused_each_by_its_code)
+{
+	/* doc/design.md: each refused character, in a value of the text
+	 * where a reader would not see it. */
+	static const struct {
+		const char *utf8;
+		const char *code;
+	} refused[] = {
+		{ "\xe2\x80\x8e", "U+200E" },     /* left-to-right mark */
+		{ "\xe2\x80\x8f", "U+200F" },     /* right-to-left mark */
+		{ "\xd8\x9c", "U+061C" },         /* Arabic letter mark */
+		{ "\xe2\x80\xa8", "U+2028" },     /* line separator */
+		{ "\xe2\x80\xa9", "U+2029" },     /* paragraph separator */
+		{ "\xe2\x80\x8b", "U+200B" },     /* zero width space */
+		{ "\xe2\x81\xa0", "U+2060" },     /* word joiner */
+		{ "\xef\xbb\xbf", "U+FEFF" },     /* zero width no-break space */
+		{ "\xf3\xa0\x81\x81", "U+E0041" }, /* tag latin capital A */
+	};
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		char body[64];
+		snprintf(body, sizeof body, "con%sfidential", refused[i].utf8);
+		clausier_error err;
+		cr_assert_eq(load_status(with_bodies("ok", body), &err), CLAUSIER_EINVALID, "%s", refused[i].code);
+		char want[32];
+		snprintf(want, sizeof want, "character 4 is %s", refused[i].code);
+		cr_assert(strstr(err.message, want), "%s: %s", refused[i].code, err.message);
+	}
+	/* Joiners (emoji sequences, scripts that need them) and the soft
+	 * hyphen load: clausier check points them out. */
+	clausier_error err;
+	cr_assert_eq(load_status(with_bodies("\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x92\xbb ok", "respon\xc2\xadsabilit\xc3\xa9"), &err),
+	             CLAUSIER_OK, "%s", errline(&err));
 }
 
 Test(catalog, bidi_isolates_are_refused_too)

@@ -325,7 +325,7 @@ Test(crosswalk, hostile_files)
 	                   "<description xml:lang='en'>x</description><section id='s' topics='scope'><title xml:lang='en'>S</title></section></genre>";
 	clausier_genre_spec *g = NULL;
 	cr_assert_eq(clausier_genre_spec_load_memory(&g, bidi, strlen(bidi), "g.xml", &err), CLAUSIER_EINVALID);
-	cr_assert_str_eq(errline(&err), "g.xml:1: <title xml:lang=\"en\">: character 2 is U+202E, a control or bidi formatting character, which policy texts may not contain");
+	cr_assert_str_eq(errline(&err), "g.xml:1: <title xml:lang=\"en\">: character 2 is U+202E, an invisible control, formatting or separator character, which policy texts may not contain");
 	cr_assert_null(cw);
 	cr_assert_null(g);
 }
