@@ -22,18 +22,23 @@ __all__ = ["Error", "Catalog", "Profile", "Policy", "negotiate", "check_translat
            "version", "FORMATS"]
 
 
-def _load():
+def _candidates():
     # The build tree (tests) names the library; an installed package knows
     # where it was installed (_paths.py, written by make); else the loader.
-    candidates = [os.environ.get("CLAUSIER_LIBRARY")]
+    # find_library runs ldconfig or a compiler: only when the others fail.
+    yield os.environ.get("CLAUSIER_LIBRARY")
     try:
         from . import _paths
-        candidates.append(os.path.join(_paths.LIBDIR, "libclausier.so.0"))
+        yield os.path.join(_paths.LIBDIR, "libclausier.so.0")
     except ImportError:
         pass
-    candidates += [ctypes.util.find_library("clausier"), "libclausier.so.0"]
+    yield ctypes.util.find_library("clausier")
+    yield "libclausier.so.0"
+
+
+def _load():
     errors = []
-    for c in candidates:
+    for c in _candidates():
         if not c:
             continue
         try:
