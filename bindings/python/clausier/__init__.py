@@ -10,30 +10,41 @@ bindings (opaque handles, an error struct, options initialised by function).
             print(policy.render("fr-CA", format="html"))
 
 Every object can be closed with close() or a with block, and is freed on
-garbage collection otherwise.  Errors raise clausier.Error, which carries the
-library's code, source, line, column and message.
+garbage collection otherwise.  What the C library borrows stays alive for the
+borrower: a Policy keeps its catalog, a MapReport its source policy, target
+catalog, genre and crosswalk.  Closing a Catalog that policies still use
+frees it when the last of them goes, so a policy made in a with block can be
+rendered after it; using an object that is itself closed raises ValueError;
+close() may be called any number of times.  Errors raise clausier.Error,
+which carries the library's code, source, line, column and message.
 """
 
 import ctypes
 import ctypes.util
 import os
+import threading
 
 __all__ = ["Error", "Catalog", "Profile", "Policy", "negotiate", "check_translation", "typeset",
            "version", "FORMATS"]
 
 
-def _load():
+def _candidates():
     # The build tree (tests) names the library; an installed package knows
     # where it was installed (_paths.py, written by make); else the loader.
-    candidates = [os.environ.get("CLAUSIER_LIBRARY")]
+    # find_library runs ldconfig or a compiler: only when the others fail.
+    yield os.environ.get("CLAUSIER_LIBRARY")
     try:
         from . import _paths
-        candidates.append(os.path.join(_paths.LIBDIR, "libclausier.so.0"))
+        yield os.path.join(_paths.LIBDIR, "libclausier.so.0")
     except ImportError:
         pass
-    candidates += [ctypes.util.find_library("clausier"), "libclausier.so.0"]
+    yield ctypes.util.find_library("clausier")
+    yield "libclausier.so.0"
+
+
+def _load():
     errors = []
-    for c in candidates:
+    for c in _candidates():
         if not c:
             continue
         try:
@@ -185,17 +196,108 @@ def _take(ptr, length=None):
         _free(ptr)
 
 
-class _Handle:
-    _free_fn = None
+class _Ref:
+    """One C object and the number of holds on it: its Python object's
+    until close(), one for each object that borrows it for its life (a
+    policy its catalog; a map report its policy, target catalog, genre and
+    crosswalk), one for each call in progress.  The last release frees it,
+    then lets go of what it borrowed.  Counted here rather than left to the
+    garbage collector, which finalises a reference cycle in any order."""
 
-    def __init__(self):
-        self._h = None
+    __slots__ = ("ptr", "_free", "_count", "_deps")
+    # Reentrant: a __del__ run by the collector inside a locked region of
+    # the same thread must not deadlock.  Nothing in one allocates.
+    _lock = threading.RLock()
+
+    def __init__(self, ptr, free, deps=()):
+        self.ptr, self._free, self._count, self._deps = ptr, free, 1, tuple(deps)
+
+    def more(self):
+        """Another hold, for a caller that already holds one."""
+        with self._lock:
+            self._count += 1
+        return self
+
+    def release(self):
+        with self._lock:
+            self._count -= 1
+            if self._count:
+                return
+            ptr, self.ptr = self.ptr, None
+        self._free(ptr)
+        deps, self._deps = self._deps, ()
+        for d in deps:
+            d.release()
+
+
+class _Held:
+    """The C objects of some Python objects (None: NULL), held for the
+    length of a call, so that a close() in another thread cannot free one
+    under it.  An object already closed raises ValueError.  keep(i, ...)
+    gives new holds, for an object made by the call that borrows them."""
+
+    def __init__(self, *objs):
+        self._refs = []
+        try:
+            for o in objs:
+                self._refs.append(None if o is None else o._hold())
+        except BaseException:
+            self._let_go()
+            raise
+        self.ptrs = tuple(None if r is None else r.ptr for r in self._refs)
+
+    def keep(self, *indices):
+        return tuple(self._refs[i].more() for i in indices)
+
+    def _let_go(self):
+        refs, self._refs = self._refs, []
+        for r in refs:
+            if r is not None:
+                r.release()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._let_go()
+
+
+class _Handle:
+    """A Python object over one C object (a _Ref).  close() lets go of the
+    object's own hold: the C object is freed then, or when the last object
+    borrowing it is.  A closed object raises ValueError when used."""
+
+    _free_fn = None
+    _ref = None  # None once closed, or when __init__ failed
+    _lock = _Ref._lock  # a class attribute: still there at interpreter shutdown
+
+    def _own(self, ptr, deps=()):
+        self._ref = _Ref(ptr, type(self)._free_fn, deps)
+
+    @classmethod
+    def _wrap(cls, ptr, deps):
+        obj = cls.__new__(cls)
+        obj._own(ptr, deps)
+        return obj
+
+    def _hold(self):
+        with self._lock:
+            ref = self._ref
+            if ref is not None:
+                ref._count += 1
+        if ref is None:
+            raise ValueError("%s is closed" % type(self).__name__)
+        return ref
 
     def close(self):
-        """Frees the object now; using it afterwards raises ValueError."""
-        if self._h:
-            type(self)._free_fn(self._h)
-            self._h = None
+        """Lets go of the C object: freed now, or, if other objects borrow
+        it (the policies of a catalog), when the last of them is.  Using
+        this object afterwards raises ValueError; closing again does
+        nothing."""
+        with self._lock:
+            ref, self._ref = self._ref, None
+        if ref is not None:
+            ref.release()
 
     def __enter__(self):
         return self
@@ -209,87 +311,84 @@ class _Handle:
         except Exception:
             pass
 
-    def _handle(self):
-        if not self._h:
-            raise ValueError("%s is closed" % type(self).__name__)
-        return self._h
+
+def _load_into(path, xml, name, load_file, load_memory):
+    h, err = ctypes.c_void_p(), _CError()
+    if xml is not None:
+        data = xml.encode("utf-8")
+        rc = load_memory(ctypes.byref(h), data, len(data), _b(name), ctypes.byref(err))
+    else:
+        rc = load_file(ctypes.byref(h), os.fsencode(path), ctypes.byref(err))
+    if rc:
+        raise Error(err)
+    return h.value
 
 
 class Catalog(_Handle):
-    """A catalog of model clauses, loaded safely (see doc/catalog-format.md)."""
+    """A catalog of model clauses, loaded safely (see doc/catalog-format.md).
+    Closing it while policies use it frees it when the last of them goes."""
 
     _free_fn = _catalog_free
 
     def __init__(self, path=None, *, xml=None, name=None):
-        super().__init__()
-        h, err = ctypes.c_void_p(), _CError()
-        if xml is not None:
-            data = xml.encode("utf-8")
-            rc = _catalog_load_memory(ctypes.byref(h), data, len(data), _b(name), ctypes.byref(err))
-        else:
-            rc = _catalog_load_file(ctypes.byref(h), os.fsencode(path), ctypes.byref(err))
-        if rc:
-            raise Error(err)
-        self._h = h.value
+        self._own(_load_into(path, xml, name, _catalog_load_file, _catalog_load_memory))
 
     @property
     def id(self):
-        return _catalog_id(self._handle()).decode("utf-8")
+        with _Held(self) as held:
+            return _catalog_id(held.ptrs[0]).decode("utf-8")
 
     @property
     def source_language(self):
-        return _catalog_source_language(self._handle()).decode("utf-8")
+        with _Held(self) as held:
+            return _catalog_source_language(held.ptrs[0]).decode("utf-8")
 
     def clause_ids(self):
-        h = self._handle()
-        return [_catalog_clause_id(h, i).decode("utf-8") for i in range(_catalog_count(h))]
+        with _Held(self) as held:
+            h = held.ptrs[0]
+            return [_catalog_clause_id(h, i).decode("utf-8") for i in range(_catalog_count(h))]
 
 
 class Profile(_Handle):
-    """An organization's profile: sector, jurisdiction, risk tolerance, values."""
+    """An organization's profile: sector, jurisdiction, risk tolerance, values.
+    Read while a policy is assembled, never borrowed."""
 
     _free_fn = _profile_free
 
     def __init__(self, path=None, *, xml=None, name=None):
-        super().__init__()
-        h, err = ctypes.c_void_p(), _CError()
-        if xml is not None:
-            data = xml.encode("utf-8")
-            rc = _profile_load_memory(ctypes.byref(h), data, len(data), _b(name), ctypes.byref(err))
-        else:
-            rc = _profile_load_file(ctypes.byref(h), os.fsencode(path), ctypes.byref(err))
-        if rc:
-            raise Error(err)
-        self._h = h.value
+        self._own(_load_into(path, xml, name, _profile_load_file, _profile_load_memory))
 
 
 class Policy(_Handle):
     """The clauses a profile selects from a catalog, checked.  Keeps its
-    catalog alive (the C policy borrows it)."""
+    catalog's C object alive (the C policy borrows it), even once the
+    Catalog is closed."""
 
     _free_fn = _policy_free
 
     def __init__(self, catalog, profile=None, *, path=None, draft=False):
-        super().__init__()
-        self._catalog = catalog
         h, err = ctypes.c_void_p(), _CError()
-        if path is not None:
-            load = _policy_load_draft if draft else _policy_load_file
-            rc = load(ctypes.byref(h), catalog._handle(), os.fsencode(path), ctypes.byref(err))
-        else:
-            rc = _policy_assemble(ctypes.byref(h), catalog._handle(), profile._handle(), ctypes.byref(err))
-        if rc:
-            raise Error(err)
-        self._h = h.value
+        with _Held(catalog, None if path is not None else profile) as held:
+            cat, prof = held.ptrs
+            if path is not None:
+                load = _policy_load_draft if draft else _policy_load_file
+                rc = load(ctypes.byref(h), cat, os.fsencode(path), ctypes.byref(err))
+            else:
+                rc = _policy_assemble(ctypes.byref(h), cat, prof, ctypes.byref(err))
+            if rc:
+                raise Error(err)
+            self._own(h.value, held.keep(0))
 
     def __len__(self):
-        return _policy_count(self._handle())
+        with _Held(self) as held:
+            return _policy_count(held.ptrs[0])
 
     def write(self):
         """The policy document (XML), as clausier assemble writes it."""
         out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
-        if _policy_write(ctypes.byref(out), ctypes.byref(n), self._handle(), ctypes.byref(err)):
-            raise Error(err)
+        with _Held(self) as held:
+            if _policy_write(ctypes.byref(out), ctypes.byref(n), held.ptrs[0], ctypes.byref(err)):
+                raise Error(err)
         return _take(out, n.value)
 
     def notes(self):
@@ -300,7 +399,8 @@ class Policy(_Handle):
         def report(_ctx, line, message):
             found.append((line, message.decode("utf-8")))
 
-        _policy_notes(self._handle(), _NOTE(report), None)
+        with _Held(self) as held:
+            _policy_notes(held.ptrs[0], _NOTE(report), None)
         return found
 
     def render(self, locale="en", *, format="text", fallback=False, standalone=False, width=0,
@@ -316,22 +416,21 @@ class Policy(_Handle):
         opts.flags = (_FALLBACK if fallback else 0) | (_STANDALONE if standalone else 0)
         opts.width = width
         out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
-        if _render(ctypes.byref(out), ctypes.byref(n), self._handle(), ctypes.byref(opts), ctypes.byref(err)):
-            raise Error(err)
+        with _Held(self) as held:
+            if _render(ctypes.byref(out), ctypes.byref(n), held.ptrs[0], ctypes.byref(opts), ctypes.byref(err)):
+                raise Error(err)
         return _take(out, n.value)
-
 
     def map(self, target, genre, crosswalk):
         """The policy converted to the genre of catalog target: (Policy,
-        MapReport).  genre describes the target genre (Genre)."""
+        MapReport).  genre describes the target genre (Genre).  The new
+        policy borrows target; the report borrows this policy (and so its
+        catalog), target, genre and crosswalk: each stays alive for them."""
         out, rep, err = ctypes.c_void_p(), ctypes.c_void_p(), _CError()
-        if _policy_map(ctypes.byref(out), ctypes.byref(rep), self._handle(), target._handle(), genre._handle(),
-                       crosswalk._handle(), ctypes.byref(err)):
-            raise Error(err)
-        pol = Policy.__new__(Policy)
-        _Handle.__init__(pol)
-        pol._catalog, pol._h = target, out.value
-        return pol, MapReport(rep.value, (self._catalog, target, genre, crosswalk))
+        with _Held(self, target, genre, crosswalk) as held:
+            if _policy_map(ctypes.byref(out), ctypes.byref(rep), *held.ptrs, ctypes.byref(err)):
+                raise Error(err)
+            return Policy._wrap(out.value, held.keep(1)), MapReport._wrap(rep.value, held.keep(0, 1, 2, 3))
 
     def lint(self, genre=None):
         """Findings against the rules of the genre and the jurisdiction: a
@@ -346,9 +445,9 @@ class Policy(_Handle):
                           "message": _s(f.message)})
 
         err = _CError()
-        if _policy_lint(self._handle(), genre._handle() if genre else None, _FINDING(report), None,
-                        ctypes.byref(err)) < 0:
-            raise Error(err)
+        with _Held(self, genre) as held:
+            if _policy_lint(*held.ptrs, _FINDING(report), None, ctypes.byref(err)) < 0:
+                raise Error(err)
         return found
 
 
@@ -370,14 +469,14 @@ class Genre(_Handle):
     _free_fn = _genre_free
 
     def __init__(self, path):
-        super().__init__()
         h, err = ctypes.c_void_p(), _CError()
         if _genre_load_file(ctypes.byref(h), os.fsencode(path), ctypes.byref(err)):
             raise Error(err)
-        self._h = h.value
+        self._own(h.value)
 
     def title(self, locale="en"):
-        return _s(_genre_title(self._handle(), _b(locale)))
+        with _Held(self) as held:
+            return _s(_genre_title(held.ptrs[0], _b(locale)))
 
 
 class Crosswalk(_Handle):
@@ -386,67 +485,73 @@ class Crosswalk(_Handle):
     _free_fn = _crosswalk_free
 
     def __init__(self, path):
-        super().__init__()
         h, err = ctypes.c_void_p(), _CError()
         if _crosswalk_load_file(ctypes.byref(h), os.fsencode(path), ctypes.byref(err)):
             raise Error(err)
-        self._h = h.value
+        self._own(h.value)
 
     def entries(self):
         """The whole crosswalk as a table: a list of dicts."""
-        h, e, rows = self._handle(), _Entry(), []
-        for i in range(_crosswalk_count(h)):
-            _crosswalk_entry_get(ctypes.byref(e), h, i)
-            rows.append({"topic": bool(e.topic), "from": _s(e.from_), "to": _s(e.to),
-                         "relation": _s(_relation_name(e.relation)), "why_en": _s(e.why_en),
-                         "why_fr": _s(e.why_fr), "line": e.line})
+        e, rows = _Entry(), []
+        with _Held(self) as held:
+            h = held.ptrs[0]
+            for i in range(_crosswalk_count(h)):
+                _crosswalk_entry_get(ctypes.byref(e), h, i)
+                rows.append({"topic": bool(e.topic), "from": _s(e.from_), "to": _s(e.to),
+                             "relation": _s(_relation_name(e.relation)), "why_en": _s(e.why_en),
+                             "why_fr": _s(e.why_fr), "line": e.line})
         return rows
 
     def verify(self, from_catalog, to_catalog):
         """Raises Error unless every topic and clause of both catalogs has a relation."""
         err = _CError()
-        if _crosswalk_verify(self._handle(), from_catalog._handle(), to_catalog._handle(), ctypes.byref(err)):
-            raise Error(err)
+        with _Held(self, from_catalog, to_catalog) as held:
+            if _crosswalk_verify(*held.ptrs, ctypes.byref(err)):
+                raise Error(err)
 
     def render(self, from_catalog, to_catalog, locale="en", *, format="text", standalone=False):
         opts = _options(locale, format, standalone)
         loc = _b(locale)
         opts.locale = loc
         out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
-        if _crosswalk_render(ctypes.byref(out), ctypes.byref(n), self._handle(), from_catalog._handle(),
-                             to_catalog._handle(), ctypes.byref(opts), ctypes.byref(err)):
-            raise Error(err)
+        with _Held(self, from_catalog, to_catalog) as held:
+            if _crosswalk_render(ctypes.byref(out), ctypes.byref(n), *held.ptrs, ctypes.byref(opts),
+                                 ctypes.byref(err)):
+                raise Error(err)
         return _take(out, n.value)
 
 
 class MapReport(_Handle):
-    """What became of every clause of a converted policy.  Keeps the
-    catalogs, the genre and the crosswalk it borrows alive."""
+    """What became of every clause of a converted policy (made by
+    Policy.map()).  Keeps the C objects it borrows alive: the source policy
+    and its catalog, the target catalog, the genre and the crosswalk."""
 
     _free_fn = _report_free
 
-    def __init__(self, handle, keep):
-        super().__init__()
-        self._h, self._keep = handle, keep
+    def __init__(self):
+        raise TypeError("a MapReport is made by Policy.map()")
 
     def gaps(self):
         """A list of dicts: status, from, to, relation, element, reference,
         why_en, why_fr, needs (a list of parameter names)."""
-        h, g, rows = self._handle(), _Gap(), []
-        for i in range(_report_count(h)):
-            _report_gap(ctypes.byref(g), h, i)
-            rows.append({"status": GAP_STATUSES[g.status], "from": _s(g.from_), "to": _s(g.to),
-                         "relation": _s(_relation_name(g.relation)), "element": _s(g.element),
-                         "reference": _s(g.reference), "why_en": _s(g.why_en), "why_fr": _s(g.why_fr),
-                         "needs": _s(g.needs).split() if g.needs else []})
+        g, rows = _Gap(), []
+        with _Held(self) as held:
+            h = held.ptrs[0]
+            for i in range(_report_count(h)):
+                _report_gap(ctypes.byref(g), h, i)
+                rows.append({"status": GAP_STATUSES[g.status], "from": _s(g.from_), "to": _s(g.to),
+                             "relation": _s(_relation_name(g.relation)), "element": _s(g.element),
+                             "reference": _s(g.reference), "why_en": _s(g.why_en), "why_fr": _s(g.why_fr),
+                             "needs": _s(g.needs).split() if g.needs else []})
         return rows
 
     def write(self, format="xml"):
         """The report as data: "xml" or "json"."""
         out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
-        if _report_write(ctypes.byref(out), ctypes.byref(n), self._handle(), {"xml": 0, "json": 1}[format],
-                         ctypes.byref(err)):
-            raise Error(err)
+        fmt = {"xml": 0, "json": 1}[format]
+        with _Held(self) as held:
+            if _report_write(ctypes.byref(out), ctypes.byref(n), held.ptrs[0], fmt, ctypes.byref(err)):
+                raise Error(err)
         return _take(out, n.value)
 
     def render(self, locale="en", *, format="text", standalone=False):
@@ -455,8 +560,10 @@ class MapReport(_Handle):
         loc = _b(locale)
         opts.locale = loc
         out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
-        if _report_render(ctypes.byref(out), ctypes.byref(n), self._handle(), ctypes.byref(opts), ctypes.byref(err)):
-            raise Error(err)
+        with _Held(self) as held:
+            if _report_render(ctypes.byref(out), ctypes.byref(n), held.ptrs[0], ctypes.byref(opts),
+                              ctypes.byref(err)):
+                raise Error(err)
         return _take(out, n.value)
 
 
@@ -467,9 +574,11 @@ def disclaimer():
 
 def negotiate(accept_language, catalog=None, default=None):
     """The edition's locale for an HTTP Accept-Language header: (locale,
-    fallback chain as a list, why)."""
+    fallback chain as a list, why).  The result is copied: it borrows
+    nothing."""
     n = _Negotiation()
-    _negotiate(ctypes.byref(n), _b(accept_language), catalog._handle() if catalog else None, _b(default), None)
+    with _Held(catalog) as held:
+        _negotiate(ctypes.byref(n), _b(accept_language), held.ptrs[0], _b(default), None)
     return n.locale.decode(), n.chain.decode().split(), n.why.decode("utf-8")
 
 
