@@ -279,36 +279,47 @@ int clausier__msg_check(const char *pattern, const char *lang, clausier__arg_cb 
 }
 
 /* French writes the first day of a month as an ordinal, « 1er février
- * 2027 », where CLDR's date patterns give « 1 février 2027 ».  For each date
- * argument on a 1st, the date as the message's own date formats write it
- * is found in the result and given its « er ». */
-static void S_premier(UnicodeString &result, const MessageFormat &mf, const clausier__arg *args,
-                      const std::vector<Formattable> &values, size_t nargs)
-{
-	int32_t nfmt = 0;
-	const Format **fmts = mf.getFormats(nfmt);
-	for (size_t i = 0; i < nargs; i++) {
-		if (args[i].kind != CLAUSIER__ARG_DATE || strlen(args[i].text) != 10 ||
-		    strcmp(args[i].text + 8, "01"))
-			continue;
-		for (int32_t k = 0; fmts && k < nfmt; k++) {
-			const DateFormat *df = dynamic_cast<const DateFormat *>(fmts[k]);
-			if (!df)
-				continue;
-			UnicodeString plain;
-			FieldPosition fp(UDAT_DATE_FIELD);
-			UErrorCode st = U_ZERO_ERROR;
-			df->format(values[i], plain, fp, st);
-			int32_t day = fp.getBeginIndex();
-			if (U_FAILURE(st) || fp.getEndIndex() != day + 1 || plain[day] != u'1')
-				continue;
-			UnicodeString ordinal(plain);
-			ordinal.insert(day + 1, UNICODE_STRING_SIMPLE("er"));
-			result.findAndReplace(plain, ordinal);
-		}
+ * 2027 », where CLDR's date patterns give « 1 février 2027 ».  Each date
+ * subformat of a French formatter is wrapped in this Format, which adds the
+ * « er » to the day in the date's own output (ICU's field position of the
+ * day): a value that happens to hold the same text is left alone. */
+class S_Premier : public Format {
+public:
+	explicit S_Premier(DateFormat *df) : df_(df) {}
+	S_Premier(const S_Premier &o) : Format(o), df_(o.df_->clone()) {}
+	~S_Premier() override { delete df_; }
+	S_Premier *clone() const override { return new S_Premier(*this); }
+	bool operator==(const Format &o) const override
+	{
+		const S_Premier *p = dynamic_cast<const S_Premier *>(&o);
+		return p && *df_ == *p->df_;
 	}
-	/* The array belongs to mf. */
-}
+	using Format::format;
+	UnicodeString &format(const Formattable &obj, UnicodeString &appendTo, FieldPosition &pos,
+	                      UErrorCode &status) const override
+	{
+		(void)pos;
+		UnicodeString plain;
+		FieldPosition day(UDAT_DATE_FIELD);
+		df_->format(obj, plain, day, status);
+		int32_t b = day.getBeginIndex();
+		if (U_SUCCESS(status) && day.getEndIndex() == b + 1 && plain[b] == u'1')
+			plain.insert(b + 1, UNICODE_STRING_SIMPLE("er"));
+		return appendTo.append(plain);
+	}
+	void parseObject(const UnicodeString &source, Formattable &result, ParsePosition &pp) const override
+	{
+		df_->parseObject(source, result, pp);
+	}
+	UClassID getDynamicClassID() const override
+	{
+		static const char id = 0;
+		return (UClassID)&id;
+	}
+
+private:
+	DateFormat *df_;
+};
 
 /* Compiled formatters, per thread: an icu::MessageFormat is not to be shared
  * between threads (doc/design.md), and building one costs far more than
@@ -461,6 +472,15 @@ static MessageFormat *S_make(const UnicodeString &pattern, const char *icu_local
 			mf->adoptFormat(k, pinned);
 		}
 	}
+	if (!strncmp(icu_locale, "fr", 2)) {
+		int32_t n = 0;
+		const Format **fmts = mf->getFormats(n);
+		for (int32_t k = 0; fmts && k < n; k++) {
+			const DateFormat *df = dynamic_cast<const DateFormat *>(fmts[k]);
+			if (df)
+				mf->adoptFormat(k, new S_Premier(df->clone()));
+		}
+	}
 	return mf.release();
 }
 static const size_t S_CACHE_MAX = 4096;
@@ -599,8 +619,6 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 	}
 	if (U_FAILURE(status))
 		return S_fail(why, whylen, _("cannot format the message (%s)"), u_errorName(status));
-	if (!strncmp(icu_locale, "fr", 2))
-		S_premier(result, mf, args, values, nargs);
 	std::string s = S_utf8(result);
 	char *p = (char *)malloc(s.size() + 1);
 	if (!p)

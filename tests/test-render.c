@@ -507,6 +507,21 @@ Test(shortcuts, memory_stays_flat_across_catalog_reloads)
 	cr_assert_lt(at60, at10 + 1024 * 1024, "%zu bytes in use after 10 reloads, %zu after 60", at10, at60);
 }
 
+Test(icu, premier_changes_the_date_not_a_value_that_reads_the_same)
+{
+	const char *cat =
+		"<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'><title><text xml:lang='en'>T</text>"
+		"<text xml:lang='fr'>T</text></title><param name='d' type='date'/><param name='t' type='text'/>"
+		"<clause id='c' topic='scope'><heading><text xml:lang='en'>H</text><text xml:lang='fr'>H</text></heading>"
+		"<body><text xml:lang='en'>From {d, date, long} (“{t}”).</text>"
+		"<text xml:lang='fr'>À compter du {d, date, long} (« {t} », {d, date, full}).</text></body></clause></catalog>";
+	const char *prof = "<profile " NS " version='1'><value name='d'>2027-02-01</value>"
+	                   "<value name='t'>avis du 1 février 2027</value></profile>";
+	char *out = render_texts(cat, prof, "fr-FR", 0);
+	cr_assert_str_eq(out, "T\n\n1. H\n\nÀ compter du 1er février 2027 («\u202favis du 1 février 2027\u202f», lundi 1er février 2027).\n");
+	clausier_free(out);
+}
+
 Test(icu, en_CA_short_dates_are_pinned_to_ISO_order)
 {
 	const char *en = "by {v, date, short} ({v, date, long})", *fr = "au {v, date, short}";
