@@ -1,5 +1,7 @@
 /* clausier — the command-line program over libclausier.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
+/* O_TMPFILE, linkat's AT_SYMLINK_FOLLOW, strndup */
+#define _GNU_SOURCE 1
 #include "config.h"
 
 #include <clausier.h>
@@ -14,6 +16,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -214,35 +218,139 @@ static int S_write_special(const char *path, const char *data, size_t len)
 	return e ? -1 : 0;
 }
 
+/* The file a path names once symbolic links are followed, even when the
+ * last one dangles (its target is what gets created); malloc'd, or NULL
+ * with errno set (ELOOP for a loop). */
+static char *S_resolve_links(const char *given)
+{
+	char *path = strdup(given);
+	for (int hops = 0; path; hops++) {
+		struct stat st;
+		if (lstat(path, &st) < 0 || !S_ISLNK(st.st_mode))
+			return path;
+		if (hops == 40) {
+			free(path);
+			errno = ELOOP;
+			return NULL;
+		}
+		char target[4096];
+		ssize_t n = readlink(path, target, sizeof target - 1);
+		if (n < 0) {
+			free(path);
+			return NULL;
+		}
+		target[n] = '\0';
+		char *next;
+		const char *slash = strrchr(path, '/');
+		if (target[0] == '/' || !slash) {
+			next = strdup(target);
+		} else {
+			size_t dir = (size_t)(slash - path) + 1;
+			next = malloc(dir + (size_t)n + 1);
+			if (next) {
+				memcpy(next, path, dir);
+				memcpy(next + dir, target, (size_t)n + 1);
+			}
+		}
+		free(path);
+		path = next;
+	}
+	return NULL;
+}
+
+/* The folder of path, for its temporary files: "." when it has none. */
+static char *S_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/* Removes PATH.tmp-XXXXXX files that a write killed before its rename left
+ * behind.  A writer holds a lock on its temporary file for as long as it
+ * lives, so one whose lock can be taken is an orphan. */
+static void S_remove_stale(const char *path)
+{
+	char *dir = S_dirname(path);
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t blen = strlen(base);
+	DIR *d = dir ? opendir(dir) : NULL;
+	for (struct dirent *de; d && (de = readdir(d)) != NULL;) {
+		const char *name = de->d_name;
+		if (strncmp(name, base, blen) || strncmp(name + blen, ".tmp-", 5) || strlen(name + blen) != 11)
+			continue;
+		int fd = openat(dirfd(d), name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		struct stat a, b;
+		if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &a) == 0 && S_ISREG(a.st_mode) &&
+		    fstatat(dirfd(d), name, &b, AT_SYMLINK_NOFOLLOW) == 0 && a.st_ino == b.st_ino && a.st_dev == b.st_dev)
+			unlinkat(dirfd(d), name, 0);
+		if (fd >= 0)
+			close(fd);
+	}
+	if (d)
+		closedir(d);
+	free(dir);
+}
+
+/* Links the unnamed file fd into place as path: directly when path does not
+ * exist, else under a temporary name renamed over it. */
+static int S_link_into_place(int fd, const char *path)
+{
+	char proc[64];
+	snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return errno;
+	size_t n = strlen(path);
+	char *tmp = malloc(n + 16);
+	if (!tmp)
+		return ENOMEM;
+	int e = EEXIST;
+	for (int tries = 0; tries < 100 && e == EEXIST; tries++) {
+		static const char set[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+		char suffix[7];
+		unsigned r = (unsigned)getpid() * 2654435761u ^ (unsigned)tries * 40503u ^ (unsigned)time(NULL);
+		for (int k = 0; k < 6; k++) {
+			suffix[k] = set[r % 62];
+			r = r / 62 + 1103515245u * (unsigned)(k + tries + 1);
+		}
+		suffix[6] = '\0';
+		snprintf(tmp, n + 16, "%s.tmp-%s", path, suffix);
+		e = linkat(AT_FDCWD, proc, AT_FDCWD, tmp, AT_SYMLINK_FOLLOW) == 0 ? 0 : errno;
+	}
+	if (!e && rename(tmp, path) < 0) {
+		e = errno;
+		unlink(tmp);
+	}
+	free(tmp);
+	return e;
+}
+
 static int S_write_atomic(const char *given, const char *data, size_t len)
 {
-	/* Through a symbolic link, the file it points to is replaced, not the
-	 * link. */
-	struct stat lst, sst;
-	char *resolved = lstat(given, &lst) == 0 && S_ISLNK(lst.st_mode) ? realpath(given, NULL) : NULL;
-	const char *path = resolved ? resolved : given;
+	/* Through symbolic links, the file they point to is written, even one
+	 * not yet created; a loop is an error. */
+	char *resolved = S_resolve_links(given);
+	if (!resolved) {
+		int e = errno;
+		fprintf(stderr, _("%s: %s: cannot write: %s\n"), S_prog, given, strerror(e));
+		return -1;
+	}
+	const char *path = resolved;
+	struct stat sst;
 	if (stat(path, &sst) == 0 && !S_ISREG(sst.st_mode) && !S_ISDIR(sst.st_mode)) {
 		int rc = S_write_special(path, data, len);
 		free(resolved);
 		return rc;
 	}
-	size_t n = strlen(path);
-	char *tmp = malloc(n + 16);
-	if (!tmp) {
-		free(resolved);
-		return -1;
-	}
-	snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		fprintf(stderr, _("%s: %s: cannot create a temporary file: %s\n"), S_prog, path, strerror(e));
-		free(tmp);
-		free(resolved);
-		return -1;
-	}
-	/* mkstemp creates the file 0600; the output gets the mode of the file
-	 * it replaces, or the usual 0666 less the umask. */
+	S_remove_stale(path);
+	/* The output gets the mode of the file it replaces, or the usual 0666
+	 * less the umask. */
 	struct stat st;
 	mode_t mode;
 	if (stat(path, &st) == 0) {
@@ -252,15 +360,44 @@ static int S_write_atomic(const char *given, const char *data, size_t len)
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	int e = fchmod(fd, mode) < 0 ? errno : S_write_all(fd, data, len);
+	/* An unnamed file (O_TMPFILE) disappears with the process if it is
+	 * killed before it is linked; where the file system cannot make one,
+	 * a named temporary file, locked so that a later run can tell an
+	 * orphan from a write in progress. */
+	char *dir = S_dirname(path), *tmp = NULL;
+	/* (linkat reaches the unnamed file through /proc.) */
+	int e = 0, fd = dir && access("/proc/self/fd", X_OK) == 0 ? open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600) : -1;
+	free(dir);
+	if (fd < 0) {
+		size_t n = strlen(path);
+		tmp = malloc(n + 16);
+		if (!tmp) {
+			free(resolved);
+			return -1;
+		}
+		snprintf(tmp, n + 16, "%s.tmp-XXXXXX", path);
+		fd = mkstemp(tmp);
+		if (fd < 0) {
+			e = errno;
+			fprintf(stderr, _("%s: %s: cannot create a temporary file: %s\n"), S_prog, path, strerror(e));
+			free(tmp);
+			free(resolved);
+			return -1;
+		}
+	}
+	/* Also on the unnamed file: the name it gets for a moment before the
+	 * rename is then not taken for an orphan. */
+	flock(fd, LOCK_EX);
+	e = fchmod(fd, mode) < 0 ? errno : S_write_all(fd, data, len);
 	if (!e && fsync(fd) < 0)
 		e = errno;
+	if (!e)
+		e = tmp ? (rename(tmp, path) < 0 ? errno : 0) : S_link_into_place(fd, path);
 	if (close(fd) < 0 && !e)
 		e = errno;
-	if (!e && rename(tmp, path) < 0)
-		e = errno;
 	if (e) {
-		unlink(tmp);
+		if (tmp)
+			unlink(tmp);
 		fprintf(stderr, _("%s: %s: cannot write: %s\n"), S_prog, path, strerror(e));
 	}
 	free(tmp);

@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((34 + nbad))
+plan $((37 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run examples/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -38,6 +38,30 @@ run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/fifo" "$cat"
 wait
 check "--output to a pipe (or /dev/stdout) writes into it, and it stays a pipe" \
 	eval 'expect_status 0 && [ -p "$OUT/fifo" ] && same "$golden/sample.fr-CA.txt" "$OUT/fifo.out"'
+
+ln -sf not-yet.txt "$OUT/dangling.txt"
+run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/dangling.txt" "$cat"
+check "--output through a link whose target does not exist yet creates the target, and keeps the link" \
+	eval 'expect_status 0 && [ -L "$OUT/dangling.txt" ] && same "$golden/sample.fr-CA.txt" "$OUT/not-yet.txt"'
+ln -sf loop-b "$OUT/loop-a"
+ln -sf loop-a "$OUT/loop-b"
+run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/loop-a" "$cat"
+check "--output through a loop of links is an error that names it, and the links stay" \
+	eval 'expect_status 1 && grep -q "loop-a: cannot write: " "$OUT/stderr" && [ -L "$OUT/loop-a" ] && [ -L "$OUT/loop-b" ] && [ ! -s "$OUT/stdout" ]'
+# A write killed before its rename left a temporary file; another, alive,
+# holds the lock on its own: the first goes, the second stays.
+echo partial >"$OUT/kept.txt.tmp-AbC123"
+echo partial >"$OUT/kept.txt.tmp-XyZ789"
+python3 -c 'import fcntl, sys, time; f = open(sys.argv[1]); fcntl.flock(f, fcntl.LOCK_EX); open(sys.argv[2], "w").close(); time.sleep(20)' \
+	"$OUT/kept.txt.tmp-XyZ789" "$OUT/locked" &
+locker=$!
+for i in 1 2 3 4 5 6 7 8 9 10; do [ -f "$OUT/locked" ] && break; sleep 0.2; done
+run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/kept.txt" "$cat"
+check "--output removes the temporary files an interrupted write left, not one in use" \
+	eval 'expect_status 0 && [ ! -e "$OUT/kept.txt.tmp-AbC123" ] && [ -e "$OUT/kept.txt.tmp-XyZ789" ] && same "$golden/sample.fr-CA.txt" "$OUT/kept.txt"'
+kill "$locker" 2>/dev/null
+wait "$locker" 2>/dev/null
+rm -f "$OUT/kept.txt.tmp-XyZ789"
 
 echo "old edition" >"$OUT/keep.txt"
 run examples/clausier render -l fr-CA -o "$OUT/keep.txt" "$top_srcdir/tests/bad/malformed.xml"
