@@ -360,7 +360,15 @@ struct clausier_policy {
 	size_t nclauses;
 	clausier__pvalue *values; /* in parameter order (clausier__policy_set_values) */
 	size_t nvalues;
+	/* Values a conversion carried that this policy's clauses do not use
+	 * (a parameter the catalog lacks, or one no clause here needs): kept,
+	 * written as <kept>, so that converting back loses nothing. */
+	clausier__value *kept;
+	size_t nkept;
 };
+void clausier__value_free(clausier__value *v);
+/* A copy of v into *out; -1 when out of memory. */
+int clausier__value_copy(clausier__value *out, const clausier__value *v);
 /* The first of the values of parameter param (or where they would be):
  * values are in parameter order. */
 size_t clausier__policy_values_of(const clausier_policy *pol, size_t param);

@@ -185,9 +185,11 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 	clausier_policy *pol = calloc(1, sizeof *pol);
 	S_pick *picks = calloc(target->nclauses + 1, sizeof *picks);
 	unsigned char *in = calloc(target->nclauses + 1, 1);
-	clausier__value *values = calloc(policy->nvalues + 1, sizeof *values);
+	clausier__value *values = calloc(policy->nvalues + policy->nkept + 1, sizeof *values);
+	/* every value of the source, used here or not: a round trip loses nothing */
+	unsigned char *across = calloc(policy->nvalues + policy->nkept + 1, 1);
 	size_t npicks = 0, nvalues = 0;
-	if (!r || !pol || !picks || !in || !values)
+	if (!r || !pol || !picks || !in || !values || !across)
 		goto oom;
 	r->from = src;
 	r->to = target;
@@ -318,29 +320,66 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 	}
 	pol->nclauses = npicks;
 
-	/* The values go across by name, when the type agrees and the value
-	 * parses as the target's parameter. */
-	for (size_t v = 0; v < policy->nvalues; v++) {
-		const clausier__pvalue *pv = &policy->values[v];
-		const clausier__param *sp = &src->params[pv->param];
-		long i = clausier__find_param(target, sp->name);
-		if (i >= 0) {
-			const clausier__param *tp = &target->params[i];
-			char why[300];
-			if (tp->type != sp->type || clausier__param_parse(tp, pv->text, NULL, why, sizeof why) < 0)
-				continue;
-			clausier__value *nv = &values[nvalues++];
-			nv->name = sp->name;
+	/* Every value of the source, and those it kept from an earlier
+	 * conversion, in one list; those whose name the target declares with
+	 * the same type (a kept one: whose text parses as it) go across. */
+	for (size_t v = 0; v < policy->nvalues + policy->nkept; v++) {
+		clausier__value *nv = &values[v];
+		if (v < policy->nvalues) {
+			const clausier__pvalue *pv = &policy->values[v];
+			nv->name = src->params[pv->param].name;
 			nv->lang = pv->lang;
 			nv->value = pv->text;
 			nv->article = pv->article;
 			nv->gender = pv->gender;
 			nv->elision = pv->elision;
+		} else {
+			*nv = policy->kept[v - policy->nvalues];
 		}
+		long i = clausier__find_param(target, nv->name);
+		char why[300];
+		if (i < 0 || clausier__param_parse(&target->params[i], nv->value, NULL, why, sizeof why) < 0)
+			continue;
+		if (v < policy->nvalues && target->params[i].type != src->params[policy->values[v].param].type)
+			continue;
+		across[v] = 1;
 	}
-	rc = clausier__policy_set_values(pol, values, nvalues, src->source, 1, err);
+	nvalues = policy->nvalues + policy->nkept;
+	{
+		clausier__value *go = calloc(nvalues + 1, sizeof *go);
+		size_t ngo = 0;
+		if (!go)
+			goto oom;
+		for (size_t v = 0; v < nvalues; v++)
+			if (across[v])
+				go[ngo++] = values[v];
+		rc = clausier__policy_set_values(pol, go, ngo, src->source, 1, err);
+		free(go);
+	}
 	if (rc != CLAUSIER_OK)
 		goto fail;
+	/* What did not go across, or went across to a parameter no clause of
+	 * the new policy uses, is kept. */
+	{
+		long *users = malloc((target->nparams ? target->nparams : 1) * sizeof *users);
+		pol->kept = calloc(nvalues + 1, sizeof *pol->kept);
+		if (!users || !pol->kept) {
+			free(users);
+			goto oom;
+		}
+		clausier__policy_users(pol, users);
+		for (size_t v = 0; v < nvalues; v++) {
+			long i = across[v] ? clausier__find_param(target, values[v].name) : -1;
+			if (i >= 0 && users[i] != CLAUSIER__USER_NONE)
+				continue;
+			if (clausier__value_copy(&pol->kept[pol->nkept], &values[v]) < 0) {
+				free(users);
+				goto oom;
+			}
+			pol->nkept++;
+		}
+		free(users);
+	}
 	int failed = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		size_t t;
@@ -374,6 +413,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 	free(picks);
 	free(in);
 	free(values);
+	free(across);
 	*out = pol;
 	*report = r;
 	return CLAUSIER_OK;
@@ -384,6 +424,7 @@ fail:
 	free(picks);
 	free(in);
 	free(values);
+	free(across);
 	clausier_policy_free(pol);
 	clausier_map_report_free(r);
 	return rc;

@@ -19,13 +19,14 @@ const char *clausier_policy_clause(const clausier_policy *policy, size_t i, clau
 	return policy->catalog->clauses[policy->clauses[i].clause].id;
 }
 
-static xmlNodePtr S_value(xmlNodePtr root, xmlNsPtr ns, const char *name, const clausier__pvalue *v,
+/* <value> or <kept>: a value as the profile gave it. */
+static xmlNodePtr S_value(xmlNodePtr root, xmlNsPtr ns, const char *element, const clausier__value *v,
                           int list)
 {
-	xmlNodePtr el = xmlNewChild(root, ns, (const xmlChar *)"value", NULL);
+	xmlNodePtr el = xmlNewChild(root, ns, (const xmlChar *)element, NULL);
 	if (!el)
 		return NULL;
-	xmlNewProp(el, (const xmlChar *)"name", (const xmlChar *)name);
+	xmlNewProp(el, (const xmlChar *)"name", (const xmlChar *)v->name);
 	if (v->lang) {
 		xmlNsPtr xml = xmlSearchNsByHref(el->doc, el, XML_XML_NAMESPACE);
 		xmlNewNsProp(el, xml, (const xmlChar *)"lang", (const xmlChar *)v->lang);
@@ -38,10 +39,10 @@ static xmlNodePtr S_value(xmlNodePtr root, xmlNsPtr ns, const char *name, const 
 		xmlNewProp(el, (const xmlChar *)"elision", (const xmlChar *)v->elision);
 	if (!list) {
 		/* xmlNewTextChild would take the text as markup; a text node escapes. */
-		xmlAddChild(el, xmlNewText((const xmlChar *)v->text));
+		xmlAddChild(el, xmlNewText((const xmlChar *)v->value));
 		return el;
 	}
-	for (const char *p = v->text;;) {
+	for (const char *p = v->value;;) {
 		const char *e = strchr(p, CLAUSIER__LIST_SEP);
 		char *item = e ? strndup(p, (size_t)(e - p)) : strdup(p);
 		if (!item)
@@ -98,9 +99,15 @@ int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *po
 		/* Defaults stay defaults: only what the organization chose. */
 		if (!policy->values[i].lang && p->defval && !strcmp(p->defval, policy->values[i].text))
 			continue;
-		if (!S_value(root, ns, p->name, &policy->values[i], p->type == CLAUSIER__P_LIST))
+		const clausier__pvalue *pv = &policy->values[i];
+		clausier__value gv = { (char *)p->name, pv->lang, pv->text, pv->article, pv->gender, pv->elision, 0 };
+		if (!S_value(root, ns, "value", &gv, p->type == CLAUSIER__P_LIST))
 			goto oom;
 	}
+	/* What a conversion carried without a use here. */
+	for (size_t i = 0; i < policy->nkept; i++)
+		if (!S_value(root, ns, "kept", &policy->kept[i], strchr(policy->kept[i].value, CLAUSIER__LIST_SEP) != NULL))
+			goto oom;
 	/* A converted policy may still lack values (clausier_policy_map):
 	 * say which, where the author will add them. */
 	users = malloc((cat->nparams ? cat->nparams : 1) * sizeof *users);
@@ -181,16 +188,18 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 		return CLAUSIER_EINVALID;
 	}
 
-	size_t nc = 0, nv = 0;
+	size_t nc = 0, nv = 0, nk = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		nc += S_is(c, "clause");
 		nv += S_is(c, "value");
+		nk += S_is(c, "kept");
 	}
+	pol->kept = calloc(nk + 1, sizeof *pol->kept);
 	pol->clauses = calloc(nc + 1, sizeof *pol->clauses);
 	clausier__value *values = calloc(nv + 1, sizeof *values);
 	unsigned char *seen = calloc(cat->nclauses + 1, 1);
 	size_t n = 0;
-	if (!pol->clauses || !values || !seen) {
+	if (!pol->clauses || !values || !seen || !pol->kept) {
 		free(values);
 		free(seen);
 		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
@@ -225,6 +234,8 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 			free(risk);
 		} else if (S_is(c, "value")) {
 			rc = clausier__xml_value(&values[n++], c, name, err);
+		} else if (S_is(c, "kept")) {
+			rc = clausier__xml_value(&pol->kept[pol->nkept++], c, name, err);
 		}
 	}
 	free(seen);

@@ -27,10 +27,50 @@ void clausier_policy_free(clausier_policy *policy)
 	for (size_t i = 0; i < policy->nvalues; i++)
 		S_free_value(&policy->values[i]);
 	free(policy->values);
+	for (size_t i = 0; i < policy->nkept; i++)
+		clausier__value_free(&policy->kept[i]);
+	free(policy->kept);
 	free(policy->clauses);
 	free(policy->jurisdiction);
 	free(policy->revised);
 	free(policy);
+}
+
+static char *S_dup(const char *s, int *failed)
+{
+	char *d = s ? clausier__strdup(s) : NULL;
+	if (s && !d)
+		*failed = 1;
+	return d;
+}
+
+void clausier__value_free(clausier__value *v)
+{
+	free(v->name);
+	free(v->lang);
+	free(v->value);
+	free(v->article);
+	free(v->gender);
+	free(v->elision);
+}
+
+int clausier__value_copy(clausier__value *out, const clausier__value *v)
+{
+	int failed = 0;
+	memset(out, 0, sizeof *out);
+	out->name = S_dup(v->name, &failed);
+	out->lang = S_dup(v->lang, &failed);
+	out->value = S_dup(v->value, &failed);
+	out->article = S_dup(v->article, &failed);
+	out->gender = S_dup(v->gender, &failed);
+	out->elision = S_dup(v->elision, &failed);
+	out->line = v->line;
+	if (failed) {
+		clausier__value_free(out);
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	return 0;
 }
 
 size_t clausier_policy_count(const clausier_policy *policy)
@@ -45,13 +85,6 @@ static int S_oom(clausier_policy *pol, clausier_error *err, const char *source)
 	return CLAUSIER_ENOMEM;
 }
 
-static char *S_dup(const char *s, int *failed)
-{
-	char *d = s ? clausier__strdup(s) : NULL;
-	if (s && !d)
-		*failed = 1;
-	return d;
-}
 
 /* Adds the value of parameter param: given (from the profile), or the
  * parameter's default (given NULL). */

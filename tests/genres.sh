@@ -8,7 +8,7 @@ golden=$top_srcdir/tests/golden
 samples=$top_srcdir/data/samples
 data_path=$CLAUSIER_DATA_PATH
 
-plan 38
+plan 41
 
 # ---- lint: every seeded clause is found, with its reference; the lawful
 # counterparts (pay-free, courtesy, spokespeople, usage-raisonnable) are not.
@@ -63,6 +63,9 @@ for s in hospital-qc nonprofit-us company-fr; do
 	run examples/clausier map --to $back "$OUT/$s.$to.xml" -o "$OUT/$s.back.xml" --report "$OUT/$s.back.report.xml" --report-format xml
 	check "map $s back to $back: every clause came back or a report says why" \
 		eval 'expect_status 0 && python3 "$top_srcdir/tests/roundtrip.py" "$OUT/$s.xml" "$OUT/$s.$to.report.xml" "$OUT/$s.$to.xml" "$OUT/$s.back.report.xml" "$OUT/$s.back.xml"'
+	run examples/clausier render --policy "$OUT/$s.back.xml" -l fr-CA
+	check "map $s there and back: every value kept, and the policy renders again" \
+		eval 'expect_status 0 && xmllint --noout --relaxng "$top_srcdir/data/schemas/policy.rng" "$OUT/$s.back.xml" 2>/dev/null'
 done
 check "the charte of a French company, converted and back, names the règlement intérieur formalities" \
 	eval 'for f in cse-consultation labor-inspectorate tribunal-registry-filing publicity monitoring-information; do grep -q "status=\"formality\" element=\"$f\"" "$OUT/company-fr.back.report.xml" || { echo "# no $f"; exit 1; }; done'

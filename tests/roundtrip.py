@@ -30,5 +30,17 @@ for c in refs(a):
     if not any(g.get('from') == c for g in gaps(r1)):
         print('# clause %s is missing from the report' % c)
         bad += 1
+# Every value of the original, given or kept, is in the policy mapped back:
+# as a value if a clause there uses it, else kept.
+def values(p):
+    out = set()
+    for el in list(p.iter(NS + 'value')) + list(p.iter(NS + 'kept')):
+        items = [i.text or '' for i in el.iter(NS + 'item')]
+        out.add((el.get('name'), el.get('{http://www.w3.org/XML/1998/namespace}lang'),
+                 '\x1f'.join(items) if items else (el.text or '')))
+    return out
+for v in sorted(values(a) - values(a2), key=str):
+    print('# value %s (%s) = %r was lost on the way' % v)
+    bad += 1
 print('# %d clauses: %d came back, %d reported' % (len(refs(a)), kept, reported))
 sys.exit(1 if bad else 0)
