@@ -3,7 +3,9 @@
  * edition must equal the one a single thread renders.  Every tenth one, a
  * thread also converts its policy to the other genre and lints it, over
  * genres and a crosswalk loaded once and shared; the reports and findings
- * must equal a single thread's.  Prints TAP.  Also built with
+ * must equal a single thread's.  Every 25th, it loads a catalog of its own,
+ * renders from it and frees it, which drops that catalog's formatters from
+ * every thread's cache while the others format.  Prints TAP.  Also built with
  * ThreadSanitizer by `make check-tsan`.  Genres and the crosswalk are read
  * from SAMPLES_DIR/../genres and ../crosswalk.
  * Usage: stress SMP_CATALOG CHARTE_CATALOG SAMPLES_DIR [EDITIONS_PER_THREAD] */
@@ -26,6 +28,28 @@ static clausier_catalog *S_cat[NPOL], *S_other[NPOL];
 static clausier_genre_spec *S_genre[NPOL], *S_other_genre[NPOL];
 static clausier_crosswalk *S_cw;
 static char *S_want_map[NPOL], *S_want_lint[NPOL];
+static char S_reload_cat[4096], S_reload_prof[4096];
+static char *S_want_reload;
+
+/* A catalog loaded, rendered from and freed by one thread. */
+static char *S_reload(void)
+{
+	clausier_catalog *cat = NULL;
+	clausier_profile *prof = NULL;
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	char *out = NULL;
+	clausier_render_options o = CLAUSIER_RENDER_OPTIONS_INIT;
+	o.locale = "fr-CA";
+	if (clausier_catalog_load_file(&cat, S_reload_cat, &err) == CLAUSIER_OK &&
+	    clausier_profile_load_file(&prof, S_reload_prof, &err) == CLAUSIER_OK &&
+	    clausier_policy_assemble(&pol, cat, prof, &err) == CLAUSIER_OK)
+		clausier_render(&out, NULL, pol, &o, &err);
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+	return out;
+}
 
 static void S_collect(void *ctx, const clausier_finding *f)
 {
@@ -84,7 +108,7 @@ static char *S_render(int p, int l, int f)
 }
 
 typedef struct {
-	int id, mismatches, done, maps, map_mismatches;
+	int id, mismatches, done, maps, map_mismatches, reloads, reload_mismatches;
 } S_job;
 
 static void *S_worker(void *arg)
@@ -106,6 +130,12 @@ static void *S_worker(void *arg)
 			free(m);
 			free(k);
 		}
+		if (i % 25 == 1) {
+			char *r = S_reload();
+			j->reload_mismatches += !r || strcmp(r, S_want_reload);
+			j->reloads++;
+			clausier_free(r);
+		}
 	}
 	return NULL;
 }
@@ -118,7 +148,9 @@ int main(int argc, char **argv)
 	}
 	if (argc > 4)
 		S_per_thread = atoi(argv[4]);
-	printf("1..4\n");
+	printf("1..5\n");
+	snprintf(S_reload_cat, sizeof S_reload_cat, "%s/sample-catalog.xml", argv[3]);
+	snprintf(S_reload_prof, sizeof S_reload_prof, "%s/sample-profile.xml", argv[3]);
 	clausier_catalog *smp = NULL, *charte = NULL;
 	clausier_error err;
 	if (clausier_catalog_load_file(&smp, argv[1], &err) || clausier_catalog_load_file(&charte, argv[2], &err)) {
@@ -163,22 +195,25 @@ int main(int argc, char **argv)
 				ok &= (S_want[p][l][f] = S_render(p, l, f)) != NULL;
 	for (int p = 0; p < NPOL; p++)
 		ok &= (S_want_map[p] = S_map(p)) != NULL && (S_want_lint[p] = S_lint(p)) != NULL;
+	ok &= (S_want_reload = S_reload()) != NULL;
 	printf("%s 1 - %d single-thread editions rendered, %d policies converted and linted\n", ok ? "ok" : "not ok",
 	       NPOL * NLOC * NFMT, NPOL);
 
 	pthread_t t[THREADS];
 	S_job jobs[THREADS];
 	for (int i = 0; i < THREADS; i++) {
-		jobs[i] = (S_job){ i + 1, 0, 0, 0, 0 };
+		jobs[i] = (S_job){ i + 1, 0, 0, 0, 0, 0, 0 };
 		pthread_create(&t[i], NULL, S_worker, &jobs[i]);
 	}
-	int mismatches = 0, done = 0, maps = 0, map_mismatches = 0;
+	int mismatches = 0, done = 0, maps = 0, map_mismatches = 0, reloads = 0, reload_mismatches = 0;
 	for (int i = 0; i < THREADS; i++) {
 		pthread_join(t[i], NULL);
 		mismatches += jobs[i].mismatches;
 		done += jobs[i].done;
 		maps += jobs[i].maps;
 		map_mismatches += jobs[i].map_mismatches;
+		reloads += jobs[i].reloads;
+		reload_mismatches += jobs[i].reload_mismatches;
 	}
 	printf("%s 2 - %d threads rendered %d editions\n", done == THREADS * S_per_thread ? "ok" : "not ok", THREADS,
 	       done);
@@ -186,6 +221,8 @@ int main(int argc, char **argv)
 	       mismatches);
 	printf("%s 4 - %d conversions and lints from %d threads equal a single thread's (%d differ)\n",
 	       map_mismatches || !maps ? "not ok" : "ok", maps, THREADS, map_mismatches);
+	printf("%s 5 - %d catalogs loaded, rendered from and freed while other threads render (%d differ)\n",
+	       reload_mismatches || !reloads ? "not ok" : "ok", reloads, reload_mismatches);
 
 	for (int p = 0; p < NPOL; p++) {
 		for (int l = 0; l < NLOC; l++)
@@ -195,6 +232,7 @@ int main(int argc, char **argv)
 		free(S_want_map[p]);
 		free(S_want_lint[p]);
 	}
+	clausier_free(S_want_reload);
 	clausier_crosswalk_free(S_cw);
 	clausier_genre_spec_free(g_smp);
 	clausier_genre_spec_free(g_charte);
