@@ -2,8 +2,9 @@
 """seeds.py SAMPLE-CATALOG CATALOG-CORPUS PO-CORPUS...: long and deep seeds
 for make fuzz, which the hand-written corpora lack: PO files with a msgstr
 over thousands of continuation lines, one of 300 KB on one line, thousands
-of entries, deep ICU nesting and every escape; catalogs with a 200 KB text
-and with select nested past the limit."""
+of entries, deep ICU nesting (also behind thousands of literal }) and every
+escape; catalogs with a 200 KB text, with select nested past the limit (also
+behind literal }), with thousands of arguments and of URL telltales."""
 import os
 import sys
 
@@ -24,6 +25,8 @@ def po_seeds():
     yield "many-entries.po", HEADER + many
     for depth in (7, 9, 40):
         yield "deep-%d.po" % depth, HEADER + 'msgid "%s"\nmsgstr "%s"\n' % (nested(depth), nested(depth))
+    behind = "}" * 8000 + nested(4000)
+    yield "deep-behind-braces.po", HEADER + 'msgid "{a}"\nmsgstr "%s"\n' % behind
     yield "escapes-all.po", HEADER + (
         'msgid "Esc: a."\nmsgstr ""\n"\\a\\b\\f\\v\\t\\r\\n\\\\\\"\\1\\12\\123\\1234\\x4\\x41\\x0041g"\n'
         '"Remarque\\072 \\x3a: \\303\\251t\\xc3\\xa9"\n\n'
@@ -38,6 +41,13 @@ def catalog_seeds(sample):
     yield "long-text.xml", xml.replace("</text>", long_text + "</text>", 1)
     for depth in (7, 9):
         yield "deep-%d.xml" % depth, xml.replace("</text>", nested(depth) + "</text>", 1)
+    # ICU reads a top-level } as text: leading ones must not buy depth.
+    for depth in (9, 4000):
+        yield "deep-behind-braces-%d.xml" % depth, xml.replace(
+            "</text>", "}" * (2 * depth) + nested(depth) + "</text>", 1)
+    # Many arguments in one message, many URL telltales in one word.
+    yield "many-args.xml", xml.replace("</text>", " ".join(["{org}"] * 5000) + "</text>", 1)
+    yield "telltales.xml", xml.replace("</text>", "a@b»x://»www.»" * 4000 + "</text>", 1)
 
 
 def main():
