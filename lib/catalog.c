@@ -723,7 +723,8 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 			S_read_msg(ld, &cl->body[risk], c, what, &uses);
 		}
 	}
-	qsort(uses.v, uses.n, sizeof *uses.v, S_cmp_size);
+	if (uses.n > 1)
+		qsort(uses.v, uses.n, sizeof *uses.v, S_cmp_size);
 	cl->uses = uses.v;
 	cl->nuses = uses.n;
 	if (notes.len)
@@ -870,7 +871,8 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 			S_oom(&ld);
 		free(ids);
 	}
-	qsort(ld.front.v, ld.front.n, sizeof *ld.front.v, S_cmp_size);
+	if (ld.front.n > 1)
+		qsort(ld.front.v, ld.front.n, sizeof *ld.front.v, S_cmp_size);
 	cat->front_uses = ld.front.v;
 	cat->nfront_uses = ld.front.n;
 	free(ld.marks);
