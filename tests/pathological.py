@@ -217,6 +217,25 @@ def c_many_texts(n, d):
     return (["examples/clausier", "render", "-l", "en", cat], 0, None)
 
 
+def c_check_catalog(n, d):
+    """clausier check on a catalog of n clauses in two languages"""
+    cat = os.path.join(d, "c.xml")
+    with open(cat, "w") as f:
+        f.write(catalog("", "".join(clause(f"c{i}", f"Clause {i}: ok.", f"Clause {i} : oui.") for i in range(n))))
+    return (["examples/clausier", "check", cat], 0, None)
+
+
+def c_profile_choices(n, d):
+    """a profile that excludes every other clause of n, assembled"""
+    cat = os.path.join(d, "c.xml")
+    with open(cat, "w") as f:
+        f.write(catalog("", "".join(clause(f"c{i}", f"Clause {i}.") for i in range(n))))
+    prof = os.path.join(d, "p.xml")
+    with open(prof, "w") as f:
+        f.write(profile("".join(f'  <exclude clause="c{i}"/>\n' for i in range(0, n, 2))))
+    return (["examples/clausier", "assemble", "-p", prof, "-o", os.path.join(d, "policy.xml"), cat], 0, None)
+
+
 def c_po_long(n, d):
     """a msgstr over n lines, fixed by check --fix"""
     path = os.path.join(d, "long.po")
@@ -244,13 +263,15 @@ CASES = [
     ("://, www. and » in a text, check", c_url_text, 1500),
     ("://, www. and » in a text, render", c_url_render, 1500),
     ("many parameters", c_params, 10000),
-    ("many clauses", c_clauses, 5000),
+    ("many clauses", c_clauses, 3000),
     ("one message, many arguments", c_arguments, 5000),
     ("one message, many ICU arguments", c_arguments_icu, 2000),
     ("one French message, many elisions", c_arguments_fr, 5000),
-    ("many sections", c_sections, 3000),
+    ("many sections", c_sections, 2000),
     ("a long value set in French typography", c_long_value, 3000),
     ("one message in many languages", c_many_texts, 1000),
+    ("check on a catalog of many clauses", c_check_catalog, 2000),
+    ("a profile of many choices", c_profile_choices, 3000),
     ("long msgstr, check --fix", c_po_long, 600),
     ("many PO messages", c_po_many, 10000),
 ]
