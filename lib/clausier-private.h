@@ -193,15 +193,18 @@ void clausier__name_grammar(clausier__grammar *g, const char *text, int fr, cons
                             const char *gender, const char *elision);
 /* forms[CLAUSIER__NFORMS], malloc'd.  0, or -1 when out of memory. */
 int clausier__name_forms(char **forms, const char *text, const clausier__grammar *g, int fr);
-/* French elision before an inserted value: « que Acme » -> « qu’Acme »,
- * when the value elides (known: it does, else it is inferred).  1 with
- * *out malloc'd, 0 when nothing changes, -1 when out of memory. */
-int clausier__elide(char **out, const char *text, const char *value, int known);
 /* Whether a value starting at p in text follows a word French elides
  * there (« que », « de », « le »… and a space): the offset where that
  * word's last letter is, to be replaced by ’, or 0.  Nothing before done
  * is looked at. */
 size_t clausier__elision_site(const char *text, const char *p, const char *done);
+/* The mark clausier__msg_format puts before a value that French elides
+ * before (a noncharacter: no input may hold one), and its UTF-8. */
+#define CLAUSIER__ELISION_MARK 0xFDD0
+#define CLAUSIER__ELISION_MARK_UTF8 "\xef\xb7\x90"
+/* Elides where a mark says a value went in, and drops the marks: 1 with
+ * *out malloc'd, 0 when there is no mark, -1 when out of memory. */
+int clausier__elide_marks(char **out, const char *text);
 
 /* ---- the model ---- */
 typedef struct {

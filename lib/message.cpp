@@ -358,6 +358,7 @@ struct S_name_hash {
 struct S_entry {
 	std::unique_ptr<MessageFormat> mf;
 	std::vector<S_name> order; /* empty: built with names */
+	std::vector<unsigned char> selected; /* per argument: a select looks at it */
 };
 typedef std::unordered_map<S_key, S_entry, S_key_hash> S_map;
 
@@ -416,8 +417,10 @@ void clausier__msg_forget(unsigned long serial)
 
 /* pattern with each argument name replaced by its index in args, or an
  * empty string when a name is not among them (ICU then prints it). */
-static UnicodeString S_numbered(const UnicodeString &pat, const clausier__arg *args, size_t nargs)
+static UnicodeString S_numbered(const UnicodeString &pat, const clausier__arg *args, size_t nargs,
+                                std::vector<unsigned char> &selected)
 {
+	selected.assign(nargs, 0);
 	UErrorCode st = U_ZERO_ERROR;
 	UParseError pe;
 	MessagePattern mp(pat, &pe, st);
@@ -428,13 +431,18 @@ static UnicodeString S_numbered(const UnicodeString &pat, const clausier__arg *a
 		index.emplace(args[k].name, k);
 	UnicodeString out;
 	int32_t prev = 0, n = mp.countParts();
+	UMessagePatternArgType type = UMSGPAT_ARG_TYPE_NONE;
 	for (int32_t i = 0; i < n; i++) {
 		const MessagePattern::Part &part = mp.getPart(i);
+		if (part.getType() == UMSGPAT_PART_TYPE_ARG_START)
+			type = part.getArgType();
 		if (part.getType() != UMSGPAT_PART_TYPE_ARG_NAME)
 			continue;
 		auto it = index.find(S_utf8(mp.getSubstring(part)));
 		if (it == index.end())
 			return UnicodeString();
+		if (type == UMSGPAT_ARG_TYPE_SELECT)
+			selected[it->second] = 1;
 		out.append(pat, prev, part.getIndex() - prev);
 		char num[24];
 		snprintf(num, sizeof num, "%zu", it->second);
@@ -504,7 +512,7 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 	};
 	auto build = [&](S_entry &e) {
 		UnicodeString pat = UnicodeString::fromUTF8(pattern);
-		UnicodeString num = S_numbered(pat, args, nargs);
+		UnicodeString num = S_numbered(pat, args, nargs, e.selected);
 		e.order.clear();
 		if (!num.isEmpty()) {
 			for (size_t k = 0; k < nargs; k++)
@@ -604,7 +612,18 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 			break;
 		}
 		default:
-			values.emplace_back(UnicodeString::fromUTF8(args[i].text));
+			/* French elides before a value (« qu’Acme »), which only the
+			 * place ICU puts it at can tell: a value that elides goes in
+			 * behind a mark (a noncharacter, refused in every input), and
+			 * clausier__elide_marks does the rest.  Not for a value a
+			 * select looks at. */
+			if (numbered && args[i].elide && args[i].text && *args[i].text && !entry->selected[i] &&
+			    !strncmp(icu_locale, "fr", 2) && (args[i].elide == 2 || clausier__elides(args[i].text))) {
+				UnicodeString v((UChar)CLAUSIER__ELISION_MARK);
+				values.emplace_back(v.append(UnicodeString::fromUTF8(args[i].text)));
+			} else {
+				values.emplace_back(UnicodeString::fromUTF8(args[i].text));
+			}
 		}
 		if (U_FAILURE(status))
 			return S_fail(why, whylen, _("argument {%s}: invalid value (%s)"), args[i].name,

@@ -317,28 +317,24 @@ size_t clausier__elision_site(const char *text, const char *p, const char *done)
 	return S_in(word, S_elidable) ? (size_t)(sep - text) - 1 : 0;
 }
 
-int clausier__elide(char **out, const char *text, const char *value, int known)
+int clausier__elide_marks(char **out, const char *text)
 {
 	*out = NULL;
-	size_t vl = strlen(value);
-	if (!vl || (!known && !clausier__elides(value)))
+	const char *m = strstr(text, CLAUSIER__ELISION_MARK_UTF8);
+	if (!m)
 		return 0;
 	clausier__buf b = { 0 };
-	const char *p = text, *done = text;
-	int changed = 0;
-	while ((p = strstr(p, value))) {
-		size_t cut = clausier__elision_site(text, p, done);
+	const char *p = text;
+	for (; m; m = strstr(p, CLAUSIER__ELISION_MARK_UTF8)) {
+		clausier__buf_add(&b, p, (size_t)(m - p));
+		size_t cut = b.data ? clausier__elision_site(b.data, b.data + b.len, b.data) : 0;
 		if (cut) {
-			clausier__buf_add(&b, done, (size_t)(text + cut - done));
+			b.len = cut;
 			clausier__buf_puts(&b, "’");
-			done = p;
-			changed = 1;
 		}
-		p += vl;
+		p = m + 3;
 	}
-	if (!changed)
-		return 0;
-	clausier__buf_puts(&b, done);
+	clausier__buf_puts(&b, p);
 	*out = clausier__buf_detach(&b, NULL);
 	return *out ? 1 : -1;
 }

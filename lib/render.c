@@ -148,22 +148,19 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 		return CLAUSIER_ENOMEM;
 	}
 	/* French elides before an inserted value: « qu’Acme », « d’Instagram »;
-	 * ICU does not say where it put each value, so they are looked for. */
-	if (c->fr && !direct)
-		for (size_t k = 0; k < nargs; k++) {
-			if (!c->args[k].elide || !c->args[k].text)
-				continue;
-			char *e;
-			int rc = clausier__elide(&e, *out, c->args[k].text, c->args[k].elide == 2);
-			if (rc < 0) {
-				clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
-				return CLAUSIER_ENOMEM;
-			}
-			if (rc > 0) {
-				free(*out);
-				*out = e;
-			}
+	 * ICU's output says where it put each value that elides (a mark). */
+	if (c->fr && !direct) {
+		char *e;
+		int rc = clausier__elide_marks(&e, *out);
+		if (rc < 0) {
+			clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
+			return CLAUSIER_ENOMEM;
 		}
+		if (rc > 0) {
+			free(*out);
+			*out = e;
+		}
+	}
 	/* The typography of the edition's locale, whichever text it came from. */
 	char *set = clausier__typeset(*out, c->locale);
 	free(*out);

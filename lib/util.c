@@ -121,12 +121,14 @@ int clausier__invisible(long c)
 	 * operators U+2061–U+2064, the deprecated format characters
 	 * U+206A–U+206F, U+FEFF inside a text, the Mongolian vowel separator
 	 * U+180E, interlinear annotations U+FFF9–U+FFFB, and the tag characters
-	 * U+E0000–U+E007F (ASCII written invisibly). */
+	 * U+E0000–U+E007F (ASCII written invisibly); and the noncharacters
+	 * (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF), which are not for interchange
+	 * and which the library uses as marks of its own. */
 	if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c <= 0x9F) ||
 	    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
 	    c == 0x061C || c == 0x2028 || c == 0x2029 || c == 0x200B || (c >= 0x2060 && c <= 0x2064) ||
 	    (c >= 0x206A && c <= 0x206F) || c == 0xFEFF || c == 0x180E || (c >= 0xFFF9 && c <= 0xFFFB) ||
-	    (c >= 0xE0000 && c <= 0xE007F))
+	    (c >= 0xE0000 && c <= 0xE007F) || (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE)
 		return 1;
 	/* Allowed, and pointed out by clausier check: the zero width
 	 * non-joiner and joiner (U+200C, U+200D), which emoji sequences and

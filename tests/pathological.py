@@ -182,6 +182,20 @@ def c_arguments_fr(n, d):
     return (["examples/clausier", "render", "-l", "fr-CA", "-p", prof, cat], 0, None)
 
 
+def c_arguments_fr_icu(n, d):
+    """one French message through ICU of n × « que {pN} », each eliding"""
+    params = "".join(f'  <param name="p{i}" type="text"/>\n' for i in range(n)) + '  <param name="k" type="number"/>\n'
+    cat = os.path.join(d, "c.xml")
+    fr = " ".join(f"que {{p{i}}}" for i in range(n)) + " {k, plural, one {# jour} other {# jours}}"
+    with open(cat, "w") as f:
+        f.write(catalog(params, clause("c", "x", fr)))
+    prof = os.path.join(d, "p.xml")
+    with open(prof, "w") as f:
+        f.write(profile("".join(f'  <value name="p{i}">Acme{i}</value>\n' for i in range(n)) +
+                        '  <value name="k">2</value>\n'))
+    return (["examples/clausier", "render", "-l", "fr-CA", "-p", prof, cat], 0, None)
+
+
 def c_sections(n, d):
     """n sections of one clause each"""
     secs = "".join(f'  <section id="s{i}"><title><text xml:lang="en">S{i}</text></title></section>\n'
@@ -267,6 +281,7 @@ CASES = [
     ("one message, many arguments", c_arguments, 5000),
     ("one message, many ICU arguments", c_arguments_icu, 2000),
     ("one French message, many elisions", c_arguments_fr, 5000),
+    ("one French message through ICU, many elisions", c_arguments_fr_icu, 3000),
     ("many sections", c_sections, 2000),
     ("a long value set in French typography", c_long_value, 3000),
     ("one message in many languages", c_many_texts, 1000),

@@ -157,6 +157,7 @@ Test(catalog, invisible_reordering_and_separator_characters_are_refused_each_by_
 		{ "\xe2\x81\xa0", "U+2060" },     /* word joiner */
 		{ "\xef\xbb\xbf", "U+FEFF" },     /* zero width no-break space */
 		{ "\xf3\xa0\x81\x81", "U+E0041" }, /* tag latin capital A */
+		{ "\xef\xb7\x90", "U+FDD0" },     /* a noncharacter (the library's own mark) */
 	};
 	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
 		char body[64];

@@ -400,6 +400,21 @@ Test(shortcuts, elision_happens_where_a_value_goes_in_not_where_its_text_already
 	            "Acme dit que Acme sait qu’Acme agit.");
 }
 
+Test(shortcuts, through_icu_too_elision_happens_where_a_value_goes_in)
+{
+	const char *cat =
+		"<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'><title><text xml:lang='en'>T</text>"
+		"<text xml:lang='fr'>T</text></title><param name='v' type='text'/><param name='n' type='number'/>"
+		"<clause id='c' topic='scope'><heading><text xml:lang='en'>H</text><text xml:lang='fr'>H</text></heading>"
+		"<body><text xml:lang='en'>x</text>"
+		"<text xml:lang='fr'>Acme dit que Acme sait que {v} agit dans {n, plural, one {# jour} other {# jours}}.</text>"
+		"</body></clause></catalog>";
+	const char *prof = "<profile " NS " version='1'><value name='v'>Acme</value><value name='n'>2</value></profile>";
+	char *out = render_texts(cat, prof, "fr-CA", 0);
+	cr_assert_str_eq(out, "T\n\n1. H\n\nAcme dit que Acme sait qu’Acme agit dans 2 jours.\n");
+	clausier_free(out);
+}
+
 Test(typography, every_address_of_a_long_message_is_untouched)
 {
 	/* Each address holds an apostrophe that prose would turn into ’. */
