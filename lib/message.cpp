@@ -352,13 +352,16 @@ struct S_key_hash {
 struct S_name {
 	std::string s;
 };
+struct S_flag {
+	unsigned char on;
+};
 struct S_name_hash {
 	size_t operator()(const std::string &k) const { return std::hash<std::string>()(k); }
 };
 struct S_entry {
 	std::unique_ptr<MessageFormat> mf;
 	std::vector<S_name> order; /* empty: built with names */
-	std::vector<unsigned char> selected; /* per argument: a select looks at it */
+	std::vector<S_flag> selected; /* per argument: a select looks at it */
 };
 typedef std::unordered_map<S_key, S_entry, S_key_hash> S_map;
 
@@ -418,9 +421,9 @@ void clausier__msg_forget(unsigned long serial)
 /* pattern with each argument name replaced by its index in args, or an
  * empty string when a name is not among them (ICU then prints it). */
 static UnicodeString S_numbered(const UnicodeString &pat, const clausier__arg *args, size_t nargs,
-                                std::vector<unsigned char> &selected)
+                                std::vector<S_flag> &selected)
 {
-	selected.assign(nargs, 0);
+	selected.assign(nargs, S_flag{ 0 });
 	UErrorCode st = U_ZERO_ERROR;
 	UParseError pe;
 	MessagePattern mp(pat, &pe, st);
@@ -442,7 +445,7 @@ static UnicodeString S_numbered(const UnicodeString &pat, const clausier__arg *a
 		if (it == index.end())
 			return UnicodeString();
 		if (type == UMSGPAT_ARG_TYPE_SELECT)
-			selected[it->second] = 1;
+			selected[it->second].on = 1;
 		out.append(pat, prev, part.getIndex() - prev);
 		char num[24];
 		snprintf(num, sizeof num, "%zu", it->second);
@@ -617,7 +620,7 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 			 * behind a mark (a noncharacter, refused in every input), and
 			 * clausier__elide_marks does the rest.  Not for a value a
 			 * select looks at. */
-			if (numbered && args[i].elide && args[i].text && *args[i].text && !entry->selected[i] &&
+			if (numbered && args[i].elide && args[i].text && *args[i].text && !entry->selected[i].on &&
 			    !strncmp(icu_locale, "fr", 2) && (args[i].elide == 2 || clausier__elides(args[i].text))) {
 				UnicodeString v((UChar)CLAUSIER__ELISION_MARK);
 				values.emplace_back(v.append(UnicodeString::fromUTF8(args[i].text)));
