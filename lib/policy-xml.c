@@ -241,14 +241,8 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 	free(seen);
 	if (rc == CLAUSIER_OK)
 		rc = clausier__policy_set_values(pol, values, n, name, draft, err);
-	for (size_t i = 0; i < n; i++) {
-		free(values[i].name);
-		free(values[i].lang);
-		free(values[i].value);
-		free(values[i].article);
-		free(values[i].gender);
-		free(values[i].elision);
-	}
+	for (size_t i = 0; i < n; i++)
+		clausier__value_free(&values[i]);
 	free(values);
 	return rc;
 }

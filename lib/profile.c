@@ -12,14 +12,8 @@ void clausier_profile_free(clausier_profile *profile)
 {
 	if (!profile)
 		return;
-	for (size_t i = 0; i < profile->nvalues; i++) {
-		free(profile->values[i].name);
-		free(profile->values[i].lang);
-		free(profile->values[i].value);
-		free(profile->values[i].article);
-		free(profile->values[i].gender);
-		free(profile->values[i].elision);
-	}
+	for (size_t i = 0; i < profile->nvalues; i++)
+		clausier__value_free(&profile->values[i]);
 	free(profile->values);
 	for (size_t i = 0; i < profile->nadjust; i++) {
 		free(profile->adjust[i].clause);
