@@ -80,6 +80,21 @@ static int S_syntax(char *why, size_t whylen, const UParseError &pe, UErrorCode 
 	return S_fail(why, whylen, "%s (%s)", what, u_errorName(status));
 }
 
+/* Whether a pattern nests deeper than ICU can take, counted as ICU reads
+ * braces: a } outside any argument is text, so the count never goes below
+ * zero and leading }s cannot buy depth. */
+static bool S_too_deep(const char *pattern)
+{
+	int depth = 0;
+	for (const char *p = pattern; *p; p++) {
+		if (*p == '{' && ++depth > S_MAX_DEPTH)
+			return true;
+		if (*p == '}' && depth > 0)
+			depth--;
+	}
+	return false;
+}
+
 static int S_prescan(const char *pattern, char *why, size_t whylen)
 {
 	int depth = 0;
@@ -769,6 +784,11 @@ static size_t S_words(const char *pattern, const char *locale)
 	UErrorCode status = U_ZERO_ERROR;
 	UnicodeString pat = UnicodeString::fromUTF8(pattern), text;
 	UParseError pe;
+	/* A pattern nested deeper than ICU can take is refused everywhere
+	 * else; it has no words here, like one ICU cannot parse, instead of
+	 * overflowing ICU's stack. */
+	if (S_too_deep(pattern))
+		return 0;
 	MessagePattern mp(pat, &pe, status);
 	if (U_SUCCESS(status))
 		S_literal(mp, pat, text);

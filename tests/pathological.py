@@ -95,6 +95,14 @@ def c_nesting_po(n, d):
             r"nest\.po:\d+: error: .*nested deeper than 8 levels")
 
 
+def c_nesting_stats(n, d):
+    """clausier stats on a PO file whose source is nested n deep behind n }"""
+    path = os.path.join(d, "nest.po")
+    with open(path, "w") as f:
+        f.write(po(nested(n, n), ["x"]))
+    return (["examples/clausier", "stats", path], 0, r"nest\.po \(fr\): 1 of 1 messages translated")
+
+
 def c_at_value(n, d):
     """a value of n × « a@b» » (e-mail telltales between French quotes)"""
     cat = os.path.join(d, "c.xml")
@@ -273,6 +281,7 @@ CASES = [
     ("nesting behind leading }, render", c_nesting_render, 3000),
     ("nesting without leading }", c_nesting_plain, 3000),
     ("nesting in a PO translation", c_nesting_po, 3000),
+    ("nesting in a PO source, stats", c_nesting_stats, 3000),
     ("@ and » in a value", c_at_value, 3000),
     ("://, www. and » in a text, check", c_url_text, 1500),
     ("://, www. and » in a text, render", c_url_render, 1500),
