@@ -276,33 +276,50 @@ int clausier_crosswalk_verify(const clausier_crosswalk *cw, const clausier_catal
 	int rc = clausier__crosswalk_check_ids(cw, from, to, err);
 	if (rc != CLAUSIER_OK)
 		return rc;
-	for (int side = 0; side < 2; side++) {
+	/* Which clauses and topics of each side some relation names: one pass
+	 * over the relations, then a lookup per clause. */
+	for (int side = 0; side < 2 && rc == CLAUSIER_OK; side++) {
 		const clausier_catalog *cat = side ? to : from;
-		for (size_t c = 0; c < cat->nclauses; c++) {
-			const clausier__clause *cl = &cat->clauses[c];
-			int clause = 0, topic = 0;
+		unsigned char *named = calloc(cat->nclauses + 1, 1);
+		const char **topics = malloc((cw->n + 1) * sizeof *topics);
+		size_t ntopics = 0;
+		clausier__key *keys = NULL;
+		if (named && topics) {
 			for (size_t i = 0; i < cw->n; i++) {
 				const clausier__xentry *e = &cw->entries[i];
 				const char *mine = side ? e->to : e->from;
+				size_t k;
 				if (!mine)
 					continue;
-				clause |= !e->topic && !strcmp(mine, cl->id);
-				topic |= e->topic && !strcmp(mine, cl->topic);
+				if (e->topic)
+					topics[ntopics++] = mine;
+				else if (clausier__find_clause(cat, mine, &k) == 0)
+					named[k] = 1;
 			}
-			if (!topic) {
+			keys = clausier__keys_make(topics, ntopics);
+		}
+		if (!keys) {
+			clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+			rc = CLAUSIER_ENOMEM;
+		}
+		for (size_t c = 0; keys && c < cat->nclauses && rc == CLAUSIER_OK; c++) {
+			const clausier__clause *cl = &cat->clauses[c];
+			if (clausier__keys_find(keys, ntopics, cl->topic, strlen(cl->topic)) < 0) {
 				clausier__error_set(err, CLAUSIER_EINVALID, cw->source, 0, 0,
 				                    _("topic “%s” of catalog “%s” (clause “%s”) has no relation"),
 				                    cl->topic, cat->id, cl->id);
-				return CLAUSIER_EINVALID;
-			}
-			if (!clause) {
+				rc = CLAUSIER_EINVALID;
+			} else if (!named[c]) {
 				clausier__error_set(err, CLAUSIER_EINVALID, cw->source, 0, 0,
 				                    _("clause “%s” of catalog “%s” has no relation"), cl->id, cat->id);
-				return CLAUSIER_EINVALID;
+				rc = CLAUSIER_EINVALID;
 			}
 		}
+		free(keys);
+		free(topics);
+		free(named);
 	}
-	return CLAUSIER_OK;
+	return rc;
 }
 
 /* ---- as a document ---- */
