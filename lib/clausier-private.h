@@ -49,6 +49,10 @@ typedef struct {
 } clausier__key;
 /* Sorts names[0..n) (NULL reads as ""); malloc'd, NULL when out of memory. */
 clausier__key *clausier__keys_make(const char *const *names, size_t n);
+/* Where the run of keys with the name of len bytes starts (or would): the
+ * run is in index order.  clausier__keys_is tells whether a key has it. */
+size_t clausier__keys_lower(const clausier__key *keys, size_t n, const char *name, size_t len);
+int clausier__keys_is(const clausier__key *key, const char *name, size_t len);
 /* The smallest index of the name of len bytes, or -1. */
 long clausier__keys_find(const clausier__key *keys, size_t n, const char *name, size_t len);
 /* The first index, in index order, whose name an earlier one has (that one

@@ -189,6 +189,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 	/* every value of the source, used here or not: a round trip loses nothing */
 	unsigned char *across = calloc(policy->nvalues + policy->nkept + 1, 1);
 	size_t npicks = 0, nvalues = 0;
+	clausier__key *by_mine = NULL;
 	if (!r || !pol || !picks || !in || !values || !across)
 		goto oom;
 	r->from = src;
@@ -204,11 +205,25 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 	    (policy->revised && !(pol->revised = clausier__strdup(policy->revised))))
 		goto oom;
 
+	/* The clause relations by the source clause they name, so that each
+	 * clause finds its own in a lookup (a run in crosswalk order). */
+	const char **mines = malloc((cw->n + 1) * sizeof *mines);
+	for (size_t i = 0; mines && i < cw->n; i++) {
+		const clausier__xentry *e = &cw->entries[i];
+		const char *mine = reverse ? e->to : e->from;
+		mines[i] = e->topic || !mine ? "" : mine;
+	}
+	by_mine = mines ? clausier__keys_make(mines, cw->n) : NULL;
+	free(mines);
+	if (!by_mine)
+		goto oom;
 	/* Every clause of the policy, in its order. */
 	for (size_t k = 0; k < policy->nclauses; k++) {
 		const clausier__clause *cl = &src->clauses[policy->clauses[k].clause];
 		int best = 3, seen = 0, none = -1;
-		for (size_t i = 0; i < cw->n; i++) {
+		size_t idlen = strlen(cl->id), run = clausier__keys_lower(by_mine, cw->n, cl->id, idlen);
+		for (size_t q = run; q < cw->n && clausier__keys_is(&by_mine[q], cl->id, idlen); q++) {
+			size_t i = by_mine[q].index;
 			const clausier__xentry *e = &cw->entries[i];
 			const char *mine = reverse ? e->to : e->from, *other = reverse ? e->from : e->to;
 			size_t t;
@@ -224,7 +239,8 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 				best = S_rank(e->relation);
 		}
 		if (best <= 2) {
-			for (size_t i = 0; i < cw->n; i++) {
+			for (size_t q = run; q < cw->n && clausier__keys_is(&by_mine[q], cl->id, idlen); q++) {
+				size_t i = by_mine[q].index;
 				const clausier__xentry *e = &cw->entries[i];
 				const char *mine = reverse ? e->to : e->from, *other = reverse ? e->from : e->to;
 				size_t t;
@@ -414,6 +430,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 	free(in);
 	free(values);
 	free(across);
+	free(by_mine);
 	*out = pol;
 	*report = r;
 	return CLAUSIER_OK;
@@ -425,6 +442,7 @@ fail:
 	free(in);
 	free(values);
 	free(across);
+	free(by_mine);
 	clausier_policy_free(pol);
 	clausier_map_report_free(r);
 	return rc;

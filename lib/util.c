@@ -224,7 +224,7 @@ clausier__key *clausier__keys_make(const char *const *names, size_t n)
 	return k;
 }
 
-long clausier__keys_find(const clausier__key *keys, size_t n, const char *name, size_t len)
+size_t clausier__keys_lower(const clausier__key *keys, size_t n, const char *name, size_t len)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
@@ -234,7 +234,18 @@ long clausier__keys_find(const clausier__key *keys, size_t n, const char *name, 
 		else
 			hi = mid;
 	}
-	if (lo < n && !S_keycmp(keys[lo].name, keys[lo].len, name, len))
+	return lo;
+}
+
+int clausier__keys_is(const clausier__key *key, const char *name, size_t len)
+{
+	return !S_keycmp(key->name, key->len, name, len);
+}
+
+long clausier__keys_find(const clausier__key *keys, size_t n, const char *name, size_t len)
+{
+	size_t lo = clausier__keys_lower(keys, n, name, len);
+	if (lo < n && clausier__keys_is(&keys[lo], name, len))
 		return (long)keys[lo].index;
 	return -1;
 }
