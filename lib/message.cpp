@@ -83,37 +83,39 @@ static int S_syntax(char *why, size_t whylen, const UParseError &pe, UErrorCode 
 /* Whether a pattern nests deeper than ICU can take, counted as ICU reads
  * braces: a } outside any argument is text, so the count never goes below
  * zero and leading }s cannot buy depth. */
-static bool S_too_deep(const char *pattern)
-{
-	int depth = 0;
-	for (const char *p = pattern; *p; p++) {
-		if (*p == '{' && ++depth > S_MAX_DEPTH)
-			return true;
-		if (*p == '}' && depth > 0)
-			depth--;
-	}
-	return false;
-}
-
-static int S_prescan(const char *pattern, char *why, size_t whylen)
+/* The first character (1-based) of pattern that is a { nested deeper than
+ * ICU can take or, when apostrophes says so, an ASCII apostrophe
+ * (*apostrophe set), or 0.  Braces are counted as ICU reads them: a }
+ * outside any argument is text, so the count never goes below zero and
+ * leading }s cannot buy depth. */
+static long S_first_refused(const char *pattern, bool apostrophes, int *apostrophe)
 {
 	int depth = 0;
 	long chars = 0;
 	for (const unsigned char *p = (const unsigned char *)pattern; *p; p++) {
 		if ((*p & 0xC0) != 0x80)
 			chars++;
-		if (*p == '\'')
-			return S_fail(why, whylen,
-			              _("character %ld: the ASCII apostrophe is a quote character in ICU MessageFormat; write ’ (U+2019)"),
-			              chars);
-		if (*p == '{' && ++depth > S_MAX_DEPTH)
-			return S_fail(why, whylen, _("character %ld: arguments nested deeper than %d levels"),
-			              chars, S_MAX_DEPTH);
-		/* ICU reads a } outside any argument as text: the count never
-		 * goes below zero, so that leading }s cannot buy depth. */
+		if ((apostrophes && *p == '\'') || (*p == '{' && ++depth > S_MAX_DEPTH)) {
+			*apostrophe = *p == '\'';
+			return chars;
+		}
 		if (*p == '}' && depth > 0)
 			depth--;
 	}
+	return 0;
+}
+
+static int S_prescan(const char *pattern, char *why, size_t whylen)
+{
+	int apostrophe;
+	long at = S_first_refused(pattern, true, &apostrophe);
+	if (at && apostrophe)
+		return S_fail(why, whylen,
+		              _("character %ld: the ASCII apostrophe is a quote character in ICU MessageFormat; write ’ (U+2019)"),
+		              at);
+	if (at)
+		return S_fail(why, whylen, _("character %ld: arguments nested deeper than %d levels"), at,
+		              S_MAX_DEPTH);
 	return 0;
 }
 
@@ -365,7 +367,7 @@ struct S_key_hash {
 /* (Containers of this file's own types: an instantiation over std types
  * alone would be exported from the library, visibility notwithstanding.) */
 struct S_name {
-	std::string s;
+	const char *p; /* borrowed: the catalog's parameter name, as given */
 };
 struct S_flag {
 	unsigned char on;
@@ -375,7 +377,7 @@ struct S_name_hash {
 };
 struct S_entry {
 	std::unique_ptr<MessageFormat> mf;
-	std::vector<S_name> order; /* empty: built with names */
+	std::vector<S_name> order; /* empty: built with names; borrowed, the entry goes with the catalog */
 	std::vector<S_flag> selected; /* per argument: a select looks at it */
 };
 typedef std::unordered_map<S_key, S_entry, S_key_hash> S_map;
@@ -524,7 +526,7 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 		if (e.order.size() != nargs)
 			return e.order.empty();
 		for (size_t k = 0; k < nargs; k++)
-			if (e.order[k].s != args[k].name)
+			if (e.order[k].p != args[k].name && strcmp(e.order[k].p, args[k].name))
 				return false;
 		return true;
 	};
@@ -787,7 +789,8 @@ static size_t S_words(const char *pattern, const char *locale)
 	/* A pattern nested deeper than ICU can take is refused everywhere
 	 * else; it has no words here, like one ICU cannot parse, instead of
 	 * overflowing ICU's stack. */
-	if (S_too_deep(pattern))
+	int apostrophe;
+	if (S_first_refused(pattern, false, &apostrophe))
 		return 0;
 	MessagePattern mp(pat, &pe, status);
 	if (U_SUCCESS(status))
