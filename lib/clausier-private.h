@@ -197,11 +197,12 @@ void clausier__name_grammar(clausier__grammar *g, const char *text, int fr, cons
                             const char *gender, const char *elision);
 /* forms[CLAUSIER__NFORMS], malloc'd.  0, or -1 when out of memory. */
 int clausier__name_forms(char **forms, const char *text, const clausier__grammar *g, int fr);
-/* Whether a value starting at p in text follows a word French elides
- * there (« que », « de », « le »… and a space): the offset where that
- * word's last letter is, to be replaced by ’, or 0.  Nothing before done
- * is looked at. */
-size_t clausier__elision_site(const char *text, const char *p, const char *done);
+/* Whether French elides before the value of a (its elide flag, and for 1
+ * whether the text starts so). */
+int clausier__arg_elides(const clausier__arg *a);
+/* Elides the end of b before a value goes in, where it is a word that
+ * elides there (« que », « de », « le »… and a space): « que » -> « qu’ ». */
+void clausier__elide_end(clausier__buf *b);
 /* The mark clausier__msg_format puts before a value that French elides
  * before (a noncharacter: no input may hold one), and its UTF-8. */
 #define CLAUSIER__ELISION_MARK 0xFDD0

@@ -637,8 +637,8 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 			 * behind a mark (a noncharacter, refused in every input), and
 			 * clausier__elide_marks does the rest.  Not for a value a
 			 * select looks at. */
-			if (numbered && args[i].elide && args[i].text && *args[i].text && !entry->selected[i].on &&
-			    !strncmp(icu_locale, "fr", 2) && (args[i].elide == 2 || clausier__elides(args[i].text))) {
+			if (numbered && !entry->selected[i].on && !strncmp(icu_locale, "fr", 2) &&
+			    clausier__arg_elides(&args[i])) {
 				UnicodeString v((UChar)CLAUSIER__ELISION_MARK);
 				values.emplace_back(v.append(UnicodeString::fromUTF8(args[i].text)));
 			} else {

@@ -286,8 +286,12 @@ static const char *const S_elidable[] = {
 	"quoique", NULL,
 };
 
-size_t clausier__elision_site(const char *text, const char *p, const char *done)
+/* Whether the value about to follow text[0, p) comes after a word French
+ * elides there (« que », « de », « le »… and a space): the offset of that
+ * word's last letter, which ’ replaces along with the space, or 0. */
+static size_t S_elision_site(const char *text, const char *p)
 {
+	const char *done = text;
 	/* the separator before the value: a space or U+00A0 */
 	const char *sep = NULL;
 	if (p - text >= 1 && p[-1] == ' ')
@@ -317,6 +321,20 @@ size_t clausier__elision_site(const char *text, const char *p, const char *done)
 	return S_in(word, S_elidable) ? (size_t)(sep - text) - 1 : 0;
 }
 
+int clausier__arg_elides(const clausier__arg *a)
+{
+	return a->elide && a->text && *a->text && (a->elide == 2 || clausier__elides(a->text));
+}
+
+void clausier__elide_end(clausier__buf *b)
+{
+	size_t cut = b->data ? S_elision_site(b->data, b->data + b->len) : 0;
+	if (cut) {
+		b->len = cut;
+		clausier__buf_puts(b, "’");
+	}
+}
+
 int clausier__elide_marks(char **out, const char *text)
 {
 	*out = NULL;
@@ -327,11 +345,7 @@ int clausier__elide_marks(char **out, const char *text)
 	const char *p = text;
 	for (; m; m = strstr(p, CLAUSIER__ELISION_MARK_UTF8)) {
 		clausier__buf_add(&b, p, (size_t)(m - p));
-		size_t cut = b.data ? clausier__elision_site(b.data, b.data + b.len, b.data) : 0;
-		if (cut) {
-			b.len = cut;
-			clausier__buf_puts(&b, "’");
-		}
+		clausier__elide_end(&b);
 		p = m + 3;
 	}
 	clausier__buf_puts(&b, p);

@@ -50,14 +50,8 @@ static char *S_substitute(const clausier__text *t, const clausier__arg *args, co
 		const clausier__arg *a = &args[argix[hole->param] + (size_t)(hole->form + 1)];
 		clausier__buf_add(&b, t->pattern + done, hole->start - done);
 		done = hole->end;
-		if (fr && a->elide && a->text && *a->text && (a->elide == 2 || clausier__elides(a->text)) && b.data) {
-			/* only what this message wrote since its last value counts */
-			size_t cut = clausier__elision_site(b.data, b.data + b.len, b.data);
-			if (cut) {
-				b.len = cut;
-				clausier__buf_puts(&b, "’");
-			}
-		}
+		if (fr && clausier__arg_elides(a))
+			clausier__elide_end(&b);
 		clausier__buf_puts(&b, a->text ? a->text : "");
 	}
 	clausier__buf_puts(&b, t->pattern + done);
