@@ -127,30 +127,29 @@ static int S_prepass(xmlNodePtr root, const char *element, const char *attr, siz
 	for (xmlNodePtr c = root->children; c; c = c->next)
 		n += S_is(c, element);
 	char **names = calloc(n ? n : 1, sizeof *names);
-	if (!names)
-		return -1;
 	size_t k = 0;
-	int rc = 0;
-	for (xmlNodePtr c = root->children; c && !rc; c = c->next)
-		if (S_is(c, element) && !(names[k++] = S_attr(c, attr)))
+	for (xmlNodePtr c = root->children; c && names; c = c->next)
+		if (S_is(c, element))
+			names[k++] = S_attr(c, attr);
+	if (!keys_out)
+		return clausier__names_duplicate(names, n, dup, first);
+	/* the keys are kept: they borrow the names */
+	int rc = names ? 0 : -1;
+	for (size_t i = 0; names && i < n; i++)
+		if (!names[i])
 			rc = -1;
 	clausier__key *keys = rc ? NULL : clausier__keys_make((const char *const *)names, n);
 	if (keys) {
 		size_t d = clausier__keys_duplicate(keys, n, first);
 		*dup = d < n ? d : SIZE_MAX;
-	} else {
-		rc = -1;
-	}
-	if (keys_out && !rc) {
 		*keys_out = keys;
 		*names_out = names;
 		return 0;
 	}
-	free(keys);
-	for (size_t i = 0; i < k; i++)
+	for (size_t i = 0; names && i < n; i++)
 		free(names[i]);
 	free(names);
-	return rc;
+	return -1;
 }
 
 static const char *const S_ptype_names[] = {
@@ -506,28 +505,15 @@ static void S_read_msg(S_loader *ld, clausier__msg *msg, xmlNodePtr el, const ch
 	if (n > 1) {
 		char **langs = calloc(n, sizeof *langs);
 		size_t k = 0;
-		int failed = !langs;
-		for (xmlNodePtr c = el->children; c && !failed; c = c->next) {
+		for (xmlNodePtr c = el->children; c && langs; c = c->next) {
 			if (!S_is(c, "text"))
 				continue;
-			if (!(langs[k] = clausier__xml_lang(c)))
-				failed = 1;
-			else
-				for (char *q = langs[k]; *q; q++)
-					if (*q >= 'A' && *q <= 'Z')
-						*q = (char)(*q - 'A' + 'a');
+			for (char *q = langs[k] = clausier__xml_lang(c); q && *q; q++)
+				if (*q >= 'A' && *q <= 'Z')
+					*q = (char)(*q - 'A' + 'a');
 			k++;
 		}
-		clausier__key *keys = failed ? NULL : clausier__keys_make((const char *const *)langs, n);
-		if (keys) {
-			size_t d = clausier__keys_duplicate(keys, n, &first);
-			dup = d < n ? d : SIZE_MAX;
-		}
-		free(keys);
-		for (size_t i = 0; langs && i < k; i++)
-			free(langs[i]);
-		free(langs);
-		if (!keys) {
+		if (clausier__names_duplicate(langs, n, &dup, &first) < 0) {
 			S_oom(ld);
 			return;
 		}
@@ -662,10 +648,8 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 
 	char *v = S_attr(el, "section");
 	if (v) {
-		/* a section defined further on is not there yet */
+		/* (the schema puts sections before clauses: all are read) */
 		cl->section = clausier__keys_find(ld->section_keys, ld->nsection_ids, v, strlen(v));
-		if (cl->section >= (long)cat->nsections)
-			cl->section = -1;
 		if (cl->section < 0)
 			S_fail(ld, CLAUSIER_EINVALID, cl->line, _("clause “%s”: there is no section “%s”"), cl->id, v);
 		free(v);

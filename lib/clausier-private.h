@@ -58,6 +58,10 @@ long clausier__keys_find(const clausier__key *keys, size_t n, const char *name, 
 /* The first index, in index order, whose name an earlier one has (that one
  * in *first), or n. */
 size_t clausier__keys_duplicate(const clausier__key *keys, size_t n, size_t *first);
+/* The same for names[0..n), malloc'd (a NULL one counts as out of
+ * memory), which it frees with the array: *dup is SIZE_MAX when no name is
+ * given twice.  -1 when out of memory. */
+int clausier__names_duplicate(char **names, size_t n, size_t *dup, size_t *first);
 
 char *clausier__strdup(const char *s);
 

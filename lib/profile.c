@@ -43,8 +43,7 @@ static int S_second_value(xmlNodePtr root, size_t nv, size_t *dup, size_t *first
 		return 0;
 	char **keys = calloc(nv, sizeof *keys);
 	size_t k = 0;
-	int rc = keys ? 0 : -1;
-	for (xmlNodePtr c = root->children; c && !rc; c = c->next) {
+	for (xmlNodePtr c = root->children; c && keys; c = c->next) {
 		if (!S_is(c, "value"))
 			continue;
 		char *name = S_attr(c, "name");
@@ -64,21 +63,9 @@ static int S_second_value(xmlNodePtr root, size_t nv, size_t *dup, size_t *first
 		}
 		free(name);
 		xmlFree(lang);
-		if (!(keys[k++] = key))
-			rc = -1;
+		keys[k++] = key;
 	}
-	clausier__key *sorted = rc ? NULL : clausier__keys_make((const char *const *)keys, nv);
-	if (sorted) {
-		size_t d = clausier__keys_duplicate(sorted, nv, first);
-		*dup = d < nv ? d : SIZE_MAX;
-	} else {
-		rc = -1;
-	}
-	free(sorted);
-	for (size_t i = 0; i < k; i++)
-		free(keys[i]);
-	free(keys);
-	return rc;
+	return clausier__names_duplicate(keys, nv, dup, first);
 }
 
 static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *err)

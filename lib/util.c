@@ -250,6 +250,27 @@ long clausier__keys_find(const clausier__key *keys, size_t n, const char *name, 
 	return -1;
 }
 
+int clausier__names_duplicate(char **names, size_t n, size_t *dup, size_t *first)
+{
+	*dup = SIZE_MAX;
+	int rc = names ? 0 : -1;
+	for (size_t i = 0; names && i < n; i++)
+		if (!names[i])
+			rc = -1;
+	clausier__key *keys = rc ? NULL : clausier__keys_make((const char *const *)names, n);
+	if (keys) {
+		size_t d = clausier__keys_duplicate(keys, n, first);
+		*dup = d < n ? d : SIZE_MAX;
+	} else {
+		rc = -1;
+	}
+	free(keys);
+	for (size_t i = 0; names && i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
 size_t clausier__keys_duplicate(const clausier__key *keys, size_t n, size_t *first)
 {
 	size_t dup = n;

@@ -234,6 +234,38 @@ Test(catalog, a_second_text_in_one_language_is_an_error)
 	cr_assert_str_eq(errline(&err), "test.xml:3: the title: a second text in “EN”");
 }
 
+Test(catalog, the_first_name_given_twice_in_document_order_is_the_one_reported)
+{
+	/* Found in one sort, reported where a scan in document order would
+	 * have: b, a, b, a names b's second first. */
+	const char *clauses = "<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'>\n"
+	                      "<title><text xml:lang='en'>T</text></title>\n"
+	                      "<clause id='b' topic='scope'><heading><text xml:lang='en'>B</text></heading><body><text xml:lang='en'>x</text></body></clause>\n"
+	                      "<clause id='a' topic='scope'><heading><text xml:lang='en'>A</text></heading><body><text xml:lang='en'>x</text></body></clause>\n"
+	                      "<clause id='b' topic='scope'><heading><text xml:lang='en'>B</text></heading><body><text xml:lang='en'>x</text></body></clause>\n"
+	                      "<clause id='a' topic='scope'><heading><text xml:lang='en'>A</text></heading><body><text xml:lang='en'>x</text></body></clause>\n"
+	                      "</catalog>";
+	clausier_error err;
+	cr_assert_eq(load_status(clauses, &err), CLAUSIER_EINVALID);
+	cr_assert_str_eq(errline(&err), "test.xml:5: clause “b” is defined twice (first at line 3)");
+	const char *params = "<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'>\n"
+	                     "<title><text xml:lang='en'>T</text></title>\n"
+	                     "<param name='y' type='text'/>\n<param name='x' type='text'/>\n"
+	                     "<param name='x' type='text'/>\n<param name='y' type='text'/>\n"
+	                     "<clause id='c' topic='scope'><heading><text xml:lang='en'>C</text></heading><body><text xml:lang='en'>x</text></body></clause>\n"
+	                     "</catalog>";
+	cr_assert_eq(load_status(params, &err), CLAUSIER_EINVALID);
+	cr_assert_str_eq(errline(&err), "test.xml:5: parameter “x” is declared twice");
+	const char *sections = "<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'>\n"
+	                       "<title><text xml:lang='en'>T</text></title>\n"
+	                       "<section id='s'><title><text xml:lang='en'>S</text></title></section>\n"
+	                       "<section id='s'><title><text xml:lang='en'>S</text></title></section>\n"
+	                       "<clause id='c' topic='scope' section='s'><heading><text xml:lang='en'>C</text></heading><body><text xml:lang='en'>x</text></body></clause>\n"
+	                       "</catalog>";
+	cr_assert_eq(load_status(sections, &err), CLAUSIER_EINVALID);
+	cr_assert_str_eq(errline(&err), "test.xml:4: section “s” is defined twice (first at line 3)");
+}
+
 Test(catalog, nesting_is_limited_before_icu_parses)
 {
 	/* Absurd nesting, the kind that overflows ICU 72's stack. */
