@@ -171,8 +171,8 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
                                 const char *source, int lenient, clausier_error *err)
 {
 	const clausier_catalog *cat = pol->catalog;
-	/* The given values by parameter, in the order given: (param << 32 |
-	 * given) would overflow, so pairs are sorted as (param, index). */
+	/* The given values grouped by parameter, each group in the order given:
+	 * (parameter, index) pairs, sorted. */
 	size_t *order = malloc((nvalues ? nvalues : 1) * 2 * sizeof *order);
 	long *user = malloc((cat->nparams ? cat->nparams : 1) * sizeof *user);
 	int rc = CLAUSIER_OK;
