@@ -285,6 +285,40 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 		uregex_close(un);
 	}
 
+	/* A clause, or a clause's text, written for the law of another
+	 * jurisdiction (a policy document edited by hand, or converted), and a
+	 * jurisdiction's own text left unused. */
+	for (size_t k = 0; k < pol->nclauses; k++) {
+		const clausier__pclause *pc = &pol->clauses[k];
+		const clausier__clause *cl = &cat->clauses[pc->clause];
+		const char *limited = pc->jbody >= 0 ? cl->jbodies[pc->jbody].jurisdictions : cl->jurisdictions;
+		char msg[512];
+		const char *none = _("no jurisdiction");
+		if (limited && clausier__jurisdiction_level(limited, pol->jurisdiction) == 0) {
+			snprintf(msg, sizeof msg,
+			         pc->jbody >= 0 ? _("this clause’s text is the one written for the law of %s, but the policy is for %s")
+			                        : _("this clause is written for the law of %s only, but the policy is for %s"),
+			         limited, pol->jurisdiction ? pol->jurisdiction : none);
+			clausier_finding f = { CLAUSIER_CHECK_ERROR, cl->id, "jurisdiction-variant", NULL, msg };
+			if (report)
+				report(ctx, &f);
+			l.n++;
+			continue;
+		}
+		clausier__pclause best;
+		clausier__pick_body(cl, pol->jurisdiction, pc->risk, &best);
+		if (best.jbody >= 0 && best.jbody != pc->jbody &&
+		    (pc->jbody < 0 || clausier__jurisdiction_level(cl->jbodies[best.jbody].jurisdictions, pol->jurisdiction) >
+		                              clausier__jurisdiction_level(cl->jbodies[pc->jbody].jurisdictions, pol->jurisdiction))) {
+			snprintf(msg, sizeof msg, _("the catalog has a text of this clause written for %s, which this policy does not use"),
+			         cl->jbodies[best.jbody].jurisdictions);
+			clausier_finding f = { CLAUSIER_CHECK_WARNING, cl->id, "jurisdiction-variant", NULL, msg };
+			if (report)
+				report(ctx, &f);
+			l.n++;
+		}
+	}
+
 	/* The policy as a whole. */
 	const S_rule *rule;
 	if ((rule = S_find_rule("ca-official-languages")) && S_applies(rule, pol) &&
