@@ -8,18 +8,23 @@ golden=$top_srcdir/tests/golden
 samples=$top_srcdir/data/samples
 data_path=$CLAUSIER_DATA_PATH
 
-plan 41
+plan 48
 
 # ---- lint: every seeded clause is found, with its reference; the lawful
-# counterparts (pay-free, courtesy, spokespeople, usage-raisonnable) are not.
+# counterparts (pay-free, courtesy, spokespeople, usage-raisonnable, the
+# lawful-* clauses of seeded-nlrb) are not; the law of another jurisdiction
+# (seeded-jurisdictions) in policies of each jurisdiction.
 CLAUSIER_DATA_PATH=$lint:$data_path
 export CLAUSIER_DATA_PATH
-for p in us:1 ca-public:0 fr:1 fr-monitoring:1; do
+for p in us:1 ca-public:0 fr:1 fr-monitoring:1 us-nlrb:1 jurisdiction-us:1 jurisdiction-fr:1 jurisdiction-ca:1 jurisdiction-ca-qc:1 jurisdiction-ca-on:1; do
 	name=${p%:*}
 	cd "$lint" && run examples/clausier lint "$name.xml" && cd "$top_builddir" || exit 99
 	check "lint $name.xml: the seeded findings, each with its rule and reference" \
 		eval 'expect_status ${p#*:} && same "$lint/$name.out" "$OUT/stdout" && [ ! -s "$OUT/stderr" ]'
 done
+# issue 13: each overbroad form of the NLRB corpus is found, no lawful one
+check "lint us-nlrb.xml: every overbroad-* clause found, no lawful-* clause" \
+	eval '[ "$(grep -o "clause id=\"overbroad-[a-z0-9-]*\"" "$lint/catalogs/seeded-nlrb.xml" | sort -u | wc -l)" -eq "$(grep -o "clause “overbroad-[a-z0-9-]*”" "$lint/us-nlrb.out" | sort -u | wc -l)" ] && ! grep -q "clause “lawful-" "$lint/us-nlrb.out"'
 CLAUSIER_DATA_PATH=$data_path
 
 for s in hospital-qc nonprofit-us company-fr; do

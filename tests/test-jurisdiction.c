@@ -361,8 +361,8 @@ Test(lint, a_clause_or_text_of_another_jurisdictions_law_is_found)
 	char doc[1024];
 	snprintf(doc, sizeof doc, "%s<clause ref='rights' risk='strict' jurisdictions='US'/><clause ref='at-will' risk='balanced'/></policy>", head);
 	const char *out = S_lint(S_levels, doc);
-	cr_expect(strstr(out, "error rights jurisdiction-variant: this clause’s text is the one written for the law of US, but the policy is for CA-QC") != NULL, "%s", out);
-	cr_expect(strstr(out, "error at-will jurisdiction-variant: this clause is written for the law of US only, but the policy is for CA-QC") != NULL, "%s", out);
+	cr_expect(strstr(out, "error rights jurisdiction-body: the clause uses its text for jurisdictions US, and the policy’s jurisdiction is CA-QC") != NULL, "%s", out);
+	cr_expect(strstr(out, "error at-will jurisdiction-clause: the clause is limited to jurisdictions US, and the policy’s jurisdiction is CA-QC") != NULL, "%s", out);
 	snprintf(doc, sizeof doc, "%s<clause ref='rights' risk='balanced' jurisdictions='CA'/><clause ref='canada' risk='balanced'/></policy>", head);
 	out = S_lint(S_levels, doc);
 	cr_expect_str_eq(out, "warning rights jurisdiction-variant: the catalog has a text of this clause written for CA-QC, which this policy does not use\n");
