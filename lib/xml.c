@@ -441,6 +441,22 @@ static void S_explain(const S_valid_state *vs, enum clausier__schema schema, con
 		                    (const char *)n->name);
 		return;
 	}
+	static const char *const roots[S_NSCHEMAS] = { "catalog", "profile", "policy", "genre", "crosswalk",
+		                                        "jurisdiction" };
+	xmlNodePtr top = n;
+	while (top && top->parent && top->parent->type == XML_ELEMENT_NODE)
+		top = top->parent;
+	if (top && top->type == XML_ELEMENT_NODE && (int)schema < S_NSCHEMAS && strcmp((const char *)top->name, roots[schema])) {
+		/* another kind of clausier document: say so, rather than what
+		 * this schema would find wrong in it */
+		int tl = (int)xmlGetLineNo(top);
+		char ttag[80];
+		snprintf(ttag, sizeof ttag, "<%s", (const char *)top->name);
+		clausier__error_set(err, CLAUSIER_EINVALID, name, tl, S_column(vs->data, vs->len, tl, ttag),
+		                    _("this is a <%s> document, where a <%s> is expected"), (const char *)top->name,
+		                    roots[schema]);
+		return;
+	}
 	if (n && n->type == XML_ELEMENT_NODE && ours) {
 		const char *el = (const char *)n->name;
 		for (size_t i = 0; i < sizeof S_rules / sizeof *S_rules; i++) {
