@@ -484,6 +484,86 @@ static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, s
 	return 0;
 }
 
+/* Checks text t of a message (UTF-8, invisible characters, the pattern
+ * with ICU and its arguments); 0, or -1 with the loader failed. */
+static int S_check_text(S_loader *ld, clausier__text *t, const char *what, S_uses *uses)
+{
+	long cp;
+	size_t pos;
+	if (clausier__text_check(t->pattern, &cp, &pos) < 0) {
+		if (cp < 0)
+			S_fail(ld, CLAUSIER_EINVALID, t->line, _("%s, text in “%s”: invalid UTF-8 at character %zu"),
+			       what, t->lang, pos);
+		else
+			S_fail(ld, CLAUSIER_EINVALID, t->line,
+			       _("%s, text in “%s”: character %zu is U+%04lX, an invisible control, formatting or separator character, which policy texts may not contain"),
+			       what, t->lang, pos, cp);
+		return -1;
+	}
+	char why[400];
+	S_argctx actx = { ld, uses, t, 0, 1, t->lang };
+	if (clausier__msg_check(t->pattern, t->lang, S_on_arg, &actx, why, sizeof why) < 0) {
+		S_fail(ld, CLAUSIER_EMESSAGE, t->line, _("%s, text in “%s”: %s"), what, t->lang, why);
+		return -1;
+	}
+	t->direct = (unsigned char)actx.direct;
+	if (!t->direct) {
+		free(t->holes);
+		t->holes = NULL;
+		t->nholes = 0;
+	}
+	return 0;
+}
+
+/* en-CA and en-GB texts spelled from the en one (spelling.c), where the
+ * message has none written and the spelling differs. */
+static void S_derive_english(S_loader *ld, clausier__msg *msg, const char *what, S_uses *uses)
+{
+	const clausier__text *en = NULL;
+	for (size_t i = 0; i < msg->ntexts; i++)
+		if (!strcasecmp(msg->texts[i].lang, "en"))
+			en = &msg->texts[i];
+	if (!en || ld->status != CLAUSIER_OK)
+		return;
+	static const char *const regions[] = { "en-CA", "en-GB" };
+	for (int r = 0; r < 2; r++) {
+		int written = 0;
+		for (size_t i = 0; i < msg->ntexts; i++)
+			written |= !strcasecmp(msg->texts[i].lang, regions[r]) ||
+			           !strcasecmp(msg->texts[i].lang, r ? "en_GB" : "en_CA");
+		if (written)
+			continue;
+		size_t ei = (size_t)(en - msg->texts);
+		char *spelt;
+		int rc = clausier__respell(&spelt, en->pattern, r);
+		if (rc < 0) {
+			S_oom(ld);
+			return;
+		}
+		if (!rc)
+			continue;
+		clausier__text *v = realloc(msg->texts, (msg->ntexts + 1) * sizeof *v);
+		if (!v) {
+			free(spelt);
+			S_oom(ld);
+			return;
+		}
+		msg->texts = v;
+		en = &msg->texts[ei];
+		clausier__text *t = &msg->texts[msg->ntexts++];
+		memset(t, 0, sizeof *t);
+		t->line = en->line;
+		t->pattern = spelt;
+		t->derived = 1;
+		if (!(t->lang = clausier__strdup(regions[r]))) {
+			S_oom(ld);
+			return;
+		}
+		if (S_check_text(ld, t, what, uses) < 0)
+			return;
+	}
+}
+
 /* Reads <text> children into msg, checking each pattern.  what names the
  * message in errors ("clause “x”", "the title"). */
 static void S_read_msg(S_loader *ld, clausier__msg *msg, xmlNodePtr el, const char *what,
@@ -533,31 +613,10 @@ static void S_read_msg(S_loader *ld, clausier__msg *msg, xmlNodePtr el, const ch
 			S_fail(ld, CLAUSIER_EINVALID, t->line, _("%s: a second text in “%s”"), what, t->lang);
 			return;
 		}
-		long cp;
-		size_t pos;
-		if (clausier__text_check(t->pattern, &cp, &pos) < 0) {
-			if (cp < 0)
-				S_fail(ld, CLAUSIER_EINVALID, t->line, _("%s, text in “%s”: invalid UTF-8 at character %zu"),
-				       what, t->lang, pos);
-			else
-				S_fail(ld, CLAUSIER_EINVALID, t->line,
-				       _("%s, text in “%s”: character %zu is U+%04lX, an invisible control, formatting or separator character, which policy texts may not contain"),
-				       what, t->lang, pos, cp);
+		if (S_check_text(ld, t, what, uses) < 0)
 			return;
-		}
-		char why[400];
-		S_argctx actx = { ld, uses, t, 0, 1, t->lang };
-		if (clausier__msg_check(t->pattern, t->lang, S_on_arg, &actx, why, sizeof why) < 0) {
-			S_fail(ld, CLAUSIER_EMESSAGE, t->line, _("%s, text in “%s”: %s"), what, t->lang, why);
-			return;
-		}
-		t->direct = (unsigned char)actx.direct;
-		if (!t->direct) {
-			free(t->holes);
-			t->holes = NULL;
-			t->nholes = 0;
-		}
 	}
+	S_derive_english(ld, msg, what, uses);
 	if (ld->status == CLAUSIER_OK && !clausier__msg_lookup(msg, ld->cat->source_lang))
 		S_fail(ld, CLAUSIER_EINVALID, msg->line,
 		       _("%s has no text in the catalog’s source language “%s”"), what, ld->cat->source_lang);
@@ -573,6 +632,9 @@ static void S_read_param(S_loader *ld, xmlNodePtr el)
 	p->defval = S_attr(el, "default");
 	p->unit = S_attr(el, "unit");
 	p->choices = S_attr(el, "choices");
+	char *from = S_attr(el, "from");
+	p->fact = from != NULL;
+	free(from);
 	cat->nparams++;
 	if (!p->name || !type) {
 		free(type);
@@ -601,6 +663,11 @@ static void S_read_param(S_loader *ld, xmlNodePtr el)
 		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s”: a list cannot have a default value"), p->name);
 		return;
 	}
+	if (p->fact && p->defval) {
+		S_fail(ld, CLAUSIER_EINVALID, p->line,
+		       _("parameter “%s”: a fact of the jurisdiction cannot have a default value"), p->name);
+		return;
+	}
 	if (p->defval && clausier__param_parse(p, p->defval, NULL, why, sizeof why) < 0)
 		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s” (%s), default value: %s"), p->name,
 		       clausier__ptype_name(p->type), why);
@@ -626,6 +693,50 @@ static void S_read_section(S_loader *ld, xmlNodePtr el)
 	for (xmlNodePtr c = el->children; c && ld->status == CLAUSIER_OK; c = c->next)
 		if (S_is(c, "title"))
 			S_read_msg(ld, &s->title, c, what, &ld->front);
+}
+
+/* A body for jurisdictions j (malloc'd, taken): at most one per risk
+ * tolerance for any jurisdiction it names, and only jurisdictions the
+ * clause itself applies in. */
+static void S_read_jbody(S_loader *ld, clausier__clause *cl, xmlNodePtr c, char *j, int risk,
+                         const char *what, S_uses *uses)
+{
+	struct clausier__jbody *jb = realloc(cl->jbodies, (cl->njbodies + 1) * sizeof *jb);
+	if (!jb) {
+		free(j);
+		S_oom(ld);
+		return;
+	}
+	cl->jbodies = jb;
+	jb = &cl->jbodies[cl->njbodies++];
+	memset(jb, 0, sizeof *jb);
+	jb->jurisdictions = j;
+	jb->risk = risk;
+	for (const char *p = j; *p;) {
+		size_t len = strcspn(p, " ");
+		char one[16];
+		if (len && len < sizeof one) {
+			memcpy(one, p, len);
+			one[len] = 0;
+			if (cl->jurisdictions && !clausier__jurisdiction_level(cl->jurisdictions, one)) {
+				S_fail(ld, CLAUSIER_EINVALID, S_line(c),
+				       _("%s: a body for jurisdiction “%s”, but the clause is limited to “%s”"), what, one,
+				       cl->jurisdictions);
+				return;
+			}
+			for (size_t k = 0; k + 1 < cl->njbodies; k++)
+				if (cl->jbodies[k].risk == risk && clausier__word_in(cl->jbodies[k].jurisdictions, one)) {
+					S_fail(ld, CLAUSIER_EINVALID, S_line(c),
+					       _("%s: a second body for jurisdiction “%s” and risk tolerance “%s”"), what, one,
+					       clausier__risk_name(risk));
+					return;
+				}
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	S_read_msg(ld, &jb->msg, c, what, uses);
 }
 
 static void S_read_clause(S_loader *ld, xmlNodePtr el)
@@ -675,6 +786,7 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 	v = S_attr(el, "revision");
 	cl->revision = v ? atoi(v) : 1;
 	free(v);
+	cl->jurisdictions = S_attr(el, "jurisdictions");
 
 	char what[300];
 	snprintf(what, sizeof what, _("clause “%s”"), cl->id);
@@ -699,6 +811,11 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 			free(r);
 			if (risk < 0)
 				risk = CLAUSIER_RISK_BALANCED;
+			char *j = S_attr(c, "jurisdictions");
+			if (j) {
+				S_read_jbody(ld, cl, c, j, risk, what, &uses);
+				continue;
+			}
 			if (cl->body[risk].present) {
 				S_fail(ld, CLAUSIER_EINVALID, S_line(c), _("%s: a second body for risk tolerance “%s”"),
 				       what, clausier__risk_name(risk));
@@ -763,6 +880,12 @@ void clausier_catalog_free(clausier_catalog *cat)
 		S_free_msg(&cl->heading);
 		for (int r = 0; r < 3; r++)
 			S_free_msg(&cl->body[r]);
+		for (size_t k = 0; k < cl->njbodies; k++) {
+			free(cl->jbodies[k].jurisdictions);
+			S_free_msg(&cl->jbodies[k].msg);
+		}
+		free(cl->jbodies);
+		free(cl->jurisdictions);
 	}
 	free(cat->clauses);
 	free(cat);
@@ -936,6 +1059,11 @@ int clausier_catalog_clause_info(clausier_clause_info *out, const clausier_catal
 	return CLAUSIER_OK;
 }
 
+const char *clausier_catalog_clause_jurisdictions(const clausier_catalog *catalog, size_t i)
+{
+	return catalog && i < catalog->nclauses ? catalog->clauses[i].jurisdictions : NULL;
+}
+
 int clausier_clause_query_init(clausier_clause_query *q, unsigned int version)
 {
 	if (!q || version != CLAUSIER_CLAUSE_QUERY_VERSION)
@@ -1048,6 +1176,8 @@ static void S_each_msg(const clausier_catalog *cat, void (*f)(const clausier__ms
 		for (int r = 0; r < 3; r++)
 			if (cat->clauses[i].body[r].present)
 				f(&cat->clauses[i].body[r], ctx);
+		for (size_t k = 0; k < cat->clauses[i].njbodies; k++)
+			f(&cat->clauses[i].jbodies[k].msg, ctx);
 	}
 }
 
@@ -1062,6 +1192,8 @@ static void S_cov_langs(const clausier__msg *m, void *vctx)
 	S_cov *c = vctx;
 	for (size_t t = 0; t < m->ntexts; t++) {
 		size_t k;
+		if (m->texts[t].derived)
+			continue; /* spelt by the library, not a translation */
 		for (k = 0; k < c->n; k++)
 			if (!strcasecmp(c->list[k].lang, m->texts[t].lang))
 				break;
@@ -1086,7 +1218,8 @@ static void S_cov_count(const clausier__msg *m, void *vctx)
 	S_cov *c = vctx;
 	for (size_t k = 0; k < c->n; k++) {
 		c->list[k].total++;
-		c->list[k].translated += clausier__msg_lookup(m, c->list[k].lang) != NULL;
+		const clausier__text *x = clausier__msg_lookup(m, c->list[k].lang);
+		c->list[k].translated += x && !x->derived;
 	}
 }
 
@@ -1141,7 +1274,7 @@ static void S_tr_msg(const clausier__msg *m, void *vctx)
 	const clausier__text *src = clausier__msg_lookup(m, t->cat->source_lang);
 	for (size_t i = 0; src && i < m->ntexts; i++) {
 		const clausier__text *x = &m->texts[i];
-		if (x == src || t->oom)
+		if (x == src || x->derived || t->oom)
 			continue;
 		if (t->n == t->cap) {
 			size_t cap = t->cap ? t->cap * 2 : 64;
@@ -1183,6 +1316,8 @@ int clausier_catalog_translations(clausier_text_info **out, size_t *count, const
 		for (int r = 0; r < 3; r++)
 			if (cl->body[r].present)
 				S_tr_msg(&cl->body[r], &t);
+		for (size_t k = 0; k < cl->njbodies; k++)
+			S_tr_msg(&cl->jbodies[k].msg, &t);
 	}
 	if (t.oom) {
 		free(t.list);

@@ -80,7 +80,7 @@ int clausier__text_check(const char *s, long *cp, size_t *pos);
 /* ---- safe XML input ---- */
 enum clausier__schema {
 	CLAUSIER__SCHEMA_CATALOG, CLAUSIER__SCHEMA_PROFILE, CLAUSIER__SCHEMA_POLICY,
-	CLAUSIER__SCHEMA_GENRE, CLAUSIER__SCHEMA_CROSSWALK
+	CLAUSIER__SCHEMA_GENRE, CLAUSIER__SCHEMA_CROSSWALK, CLAUSIER__SCHEMA_JURISDICTION
 };
 struct _xmlDoc;
 /* Parses and validates a document from memory under the safety rules of
@@ -224,6 +224,9 @@ typedef struct {
 	 * none): the message renders by substitution, without ICU.  Since the
 	 * ASCII apostrophe is refused, nothing in such a pattern is quoted. */
 	unsigned char direct;
+	/* an en-CA or en-GB text the library derived from the en one by its
+	 * spelling table (spelling.c), not written by anyone */
+	unsigned char derived;
 	/* For a direct text, its arguments as ICU reads them ({ org } is org):
 	 * pattern[start, end) is replaced by the value of parameter param, or
 	 * by its form (form >= 0) for a name. */
@@ -263,6 +266,7 @@ typedef struct {
 	char *unit;    /* duration: hour, day, week, month */
 	char *choices; /* choice: space-separated */
 	char *forms[CLAUSIER__NFORMS]; /* name: the forms' argument names, "org_du"... */
+	unsigned char fact; /* from="jurisdiction": the value is the jurisdiction's fact */
 	int line;
 } clausier__param;
 
@@ -284,8 +288,16 @@ typedef struct {
 	unsigned sectors; /* bit per clausier_sector; 0 = every sector */
 	int revision;
 	char *notes;  /* translator notes joined by newlines, or NULL */
+	char *jurisdictions; /* space-separated; NULL: every jurisdiction */
 	clausier__msg heading;
 	clausier__msg body[3];
+	/* variants for jurisdictions (each with a risk tolerance) */
+	struct clausier__jbody {
+		char *jurisdictions;
+		int risk;
+		clausier__msg msg;
+	} *jbodies;
+	size_t njbodies;
 	size_t *uses;  /* the catalog parameters the clause uses, in index order */
 	size_t nuses;
 	int line;
@@ -355,12 +367,22 @@ typedef struct {
 	clausier__grammar grammar[2];
 	char *forms[2][CLAUSIER__NFORMS];
 	int line; /* where the profile gave it, 0 for a default */
+	unsigned char fact; /* the jurisdiction's, not the organization's */
 } clausier__pvalue;
 
 typedef struct {
 	size_t clause; /* index into catalog->clauses */
 	int risk;      /* the body used: clausier_risk */
+	long jbody;    /* its jurisdiction variant (index into jbodies), or -1 */
 } clausier__pclause;
+/* The body a policy clause uses. */
+const clausier__msg *clausier__pclause_body(const clausier_catalog *cat, const clausier__pclause *pc);
+/* Picks the body of clause cl for a jurisdiction (may be NULL) and risk
+ * tolerance: the most specific jurisdiction level first, then the risk. */
+void clausier__pick_body(const clausier__clause *cl, const char *jurisdiction, int risk, clausier__pclause *pc);
+/* Whether clause cl applies in jurisdiction (NULL: only clauses for every
+ * jurisdiction). */
+int clausier__clause_in(const clausier__clause *cl, const char *jurisdiction);
 
 struct clausier_policy {
 	const clausier_catalog *catalog;
@@ -368,6 +390,7 @@ struct clausier_policy {
 	char *jurisdiction;
 	char *revised;      /* YYYY-MM-DD, or NULL */
 	double revised_date;
+	char *locales;      /* the profile's locales (space-separated), or NULL */
 	clausier__pclause *clauses; /* in section order, then catalog order */
 	size_t nclauses;
 	clausier__pvalue *values; /* in parameter order (clausier__policy_set_values) */
@@ -453,6 +476,41 @@ int clausier__ltexts_read(clausier__ltexts *t, struct _xmlNode *parent, const ch
 /* The text for a locale: exact tag, its language, English, the first. */
 const char *clausier__ltexts_get(const clausier__ltexts *t, const char *locale);
 
+/* ---- regional English (spelling.c) ---- */
+/* pattern, a catalog's en (US) text, in Canadian (gb 0) or British (gb 1)
+ * spelling: 1 with *out malloc'd, 0 when nothing changes, -1 out of memory. */
+int clausier__respell(char **out, const char *pattern, int gb);
+
+/* ---- jurisdiction facts (jurisdiction.c) ---- */
+typedef struct {
+	char *name;
+	unsigned sectors; /* bit per clausier_sector; 0 = every sector */
+	char *gender;     /* "m", "f" or NULL */
+	clausier__ltexts text;
+	int line;
+} clausier__fact;
+typedef struct {
+	char *id, *parent;
+	char *prevailing; /* "en", "fr", "equal", or NULL: the parent's */
+	clausier__ltexts name, statement;
+	clausier__fact *facts;
+	size_t nfacts;
+} clausier__jurisdiction;
+/* The library's jurisdiction id (*out NULL when it has none by that id);
+ * an error only if the built-in data could not be read. */
+int clausier__jurisdiction_get(const clausier__jurisdiction **out, const char *id, clausier_error *err);
+const clausier__jurisdiction *clausier__jurisdiction_find(const char *id);
+/* Fact name for a sector: the jurisdiction's for that sector, its generic
+ * one, then the same in its country; NULL. */
+const clausier__fact *clausier__fact_find(const clausier__jurisdiction *j, const char *name, int sector);
+/* Which version prevails ("en", "fr", "equal"; the country's when the
+ * region says nothing) and the statement saying so; NULL. */
+const char *clausier__jurisdiction_prevailing(const clausier__jurisdiction *j,
+                                              const clausier__ltexts **statement);
+/* How a space-separated list of jurisdictions covers one: 2 it names it,
+ * 1 it names its country (CA for CA-QC), 0 not at all. */
+int clausier__jurisdiction_level(const char *list, const char *jurisdiction);
+
 typedef struct {
 	int kind; /* clausier_genre_item_kind */
 	char *id, *topics, *status, *jurisdictions, *when, *reference;
@@ -513,6 +571,7 @@ typedef struct {
 	const char *locale;  /* the locale requested, canonical */
 	char *title, *subtitle, *dateline; /* subtitle and dateline may be NULL */
 	char *revised;       /* "Last revised: …", or NULL */
+	char *prevailing;    /* which version governs (the jurisdiction's statement), or NULL */
 	char **sections;     /* section titles, one per catalog section */
 	const char *const *section_ids; /* their ids, ASCII */
 	const char *source_lang; /* the catalog's, for clauses that fell back */

@@ -131,10 +131,11 @@ static int S_holds(const char *text, const char *words)
 
 /* Whether any text of the clause's heading or body (every language)
  * matches; prefilter (may be NULL) first rules out texts cheaply. */
-static int S_clause_matches(URegularExpression *re, const clausier__clause *cl, int risk,
+static int S_clause_matches(URegularExpression *re, const clausier_policy *pol, const clausier__pclause *pc,
                             const char *prefilter)
 {
-	const clausier__msg *m[2] = { &cl->heading, &cl->body[risk] };
+	const clausier__clause *cl = &pol->catalog->clauses[pc->clause];
+	const clausier__msg *m[2] = { &cl->heading, clausier__pclause_body(pol->catalog, pc) };
 	for (int k = 0; k < 2; k++)
 		for (size_t i = 0; i < m[k]->ntexts; i++)
 			if ((!prefilter || S_holds(m[k]->texts[i].pattern, prefilter)) &&
@@ -191,7 +192,7 @@ static long S_mentions(const clausier_policy *pol, const char *pattern, int *fai
 	}
 	long found = -1;
 	for (size_t k = 0; k < pol->nclauses && found < 0; k++)
-		if (S_clause_matches(re, &pol->catalog->clauses[pol->clauses[k].clause], pol->clauses[k].risk, NULL))
+		if (S_clause_matches(re, pol, &pol->clauses[k], NULL))
 			found = (long)k;
 	uregex_close(re);
 	return found;
@@ -276,8 +277,8 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 			const clausier__clause *cl = &cat->clauses[pol->clauses[k].clause];
 			if (rule->skip_topics && clausier__word_in(rule->skip_topics, cl->topic))
 				continue;
-			if (S_clause_matches(re, cl, pol->clauses[k].risk, rule->prefilter) &&
-			    !(un && S_clause_matches(un, cl, pol->clauses[k].risk, NULL)))
+			if (S_clause_matches(re, pol, &pol->clauses[k], rule->prefilter) &&
+			    !(un && S_clause_matches(un, pol, &pol->clauses[k], NULL)))
 				S_emit(&l, rule, cl->id, NULL);
 		}
 		uregex_close(re);

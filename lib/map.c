@@ -64,9 +64,10 @@ static clausier_gap *S_gap(clausier_map_report *r, clausier_gap_status status)
 	return g;
 }
 
-static int S_applies(const clausier__clause *cl, int sector)
+static int S_applies(const clausier__clause *cl, const clausier_policy *policy)
 {
-	return !cl->sectors || (sector && (cl->sectors & (1u << sector)));
+	return (!cl->sectors || (policy->sector && (cl->sectors & (1u << policy->sector)))) &&
+	       clausier__clause_in(cl, policy->jurisdiction);
 }
 
 static int S_rank(int relation)
@@ -235,7 +236,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 			}
 			seen = 1;
 			if (clausier__find_clause(target, other, &t) == 0 &&
-			    S_applies(&target->clauses[t], policy->sector) && S_rank(e->relation) < best)
+			    S_applies(&target->clauses[t], policy) && S_rank(e->relation) < best)
 				best = S_rank(e->relation);
 		}
 		if (best <= 2) {
@@ -246,7 +247,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 				size_t t;
 				if (e->topic || !mine || !other || strcmp(mine, cl->id) || S_rank(e->relation) != best ||
 				    clausier__find_clause(target, other, &t) < 0 ||
-				    !S_applies(&target->clauses[t], policy->sector))
+				    !S_applies(&target->clauses[t], policy))
 					continue;
 				clausier_crosswalk_entry oe;
 				clausier_crosswalk_entry_get(&oe, cw, i);
@@ -268,7 +269,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 					in[t] = 1;
 					int risk = policy->clauses[k].risk;
 					picks[npicks].clause = t;
-					picks[npicks].risk = target->clauses[t].body[risk].present ? risk : CLAUSIER_RISK_BALANCED;
+					picks[npicks].risk = risk;
 					picks[npicks].key = S_place(genre, target, t);
 					npicks++;
 				}
@@ -306,7 +307,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 		int required = it->status && !strcmp(it->status, "required");
 		for (size_t t = 0; t < target->nclauses; t++) {
 			const clausier__clause *tc = &target->clauses[t];
-			if (in[t] || !S_applies(tc, policy->sector) || !clausier__word_in(it->topics, tc->topic))
+			if (in[t] || !S_applies(tc, policy) || !clausier__word_in(it->topics, tc->topic))
 				continue;
 			clausier_gap *g = S_gap(r, required ? CLAUSIER_GAP_ADDED : CLAUSIER_GAP_DECISION);
 			if (!g)
@@ -318,7 +319,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 			if (required) {
 				in[t] = 1;
 				picks[npicks].clause = t;
-				picks[npicks].risk = tc->body[policy->risk].present ? policy->risk : CLAUSIER_RISK_BALANCED;
+				picks[npicks].risk = policy->risk;
 				picks[npicks].key = S_place(genre, target, t);
 				npicks++;
 			}
@@ -332,7 +333,8 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 		goto oom;
 	for (size_t p = 0; p < npicks; p++) {
 		pol->clauses[p].clause = picks[p].clause;
-		pol->clauses[p].risk = picks[p].risk;
+		clausier__pick_body(&target->clauses[picks[p].clause], policy->jurisdiction, picks[p].risk,
+		                    &pol->clauses[p]);
 	}
 	pol->nclauses = npicks;
 
@@ -352,9 +354,14 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 		} else {
 			*nv = policy->kept[v - policy->nvalues];
 		}
+		/* the jurisdiction's facts are its own on both sides */
+		if (v < policy->nvalues && policy->values[v].fact) {
+			nv->name = NULL;
+			continue;
+		}
 		long i = clausier__find_param(target, nv->name);
 		char why[300];
-		if (i < 0 || clausier__param_parse(&target->params[i], nv->value, NULL, why, sizeof why) < 0)
+		if (i < 0 || target->params[i].fact || clausier__param_parse(&target->params[i], nv->value, NULL, why, sizeof why) < 0)
 			continue;
 		if (v < policy->nvalues && target->params[i].type != src->params[policy->values[v].param].type)
 			continue;
@@ -385,6 +392,8 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 		}
 		clausier__policy_users(pol, users);
 		for (size_t v = 0; v < nvalues; v++) {
+			if (!values[v].name)
+				continue;
 			long i = across[v] ? clausier__find_param(target, values[v].name) : -1;
 			if (i >= 0 && users[i] != CLAUSIER__USER_NONE)
 				continue;

@@ -58,6 +58,15 @@ static xmlNodePtr S_value(xmlNodePtr root, xmlNsPtr ns, const char *element, con
 	return el;
 }
 
+/* The jurisdiction variant of cl written jurisdictions j, for risk r; -1. */
+static long S_jbody(const clausier__clause *cl, const char *j, int r)
+{
+	for (size_t k = 0; k < cl->njbodies; k++)
+		if (cl->jbodies[k].risk == r && !strcmp(cl->jbodies[k].jurisdictions, j))
+			return (long)k;
+	return -1;
+}
+
 int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *policy, clausier_error *err)
 {
 	if (out)
@@ -84,6 +93,8 @@ int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *po
 		xmlNewProp(root, (const xmlChar *)"sector", (const xmlChar *)clausier__sector_name(policy->sector));
 	if (policy->jurisdiction)
 		xmlNewProp(root, (const xmlChar *)"jurisdiction", (const xmlChar *)policy->jurisdiction);
+	if (policy->locales)
+		xmlNewProp(root, (const xmlChar *)"locales", (const xmlChar *)policy->locales);
 	if (policy->revised)
 		xmlNewProp(root, (const xmlChar *)"revised", (const xmlChar *)policy->revised);
 	xmlNewProp(root, (const xmlChar *)"risk", (const xmlChar *)clausier__risk_name(policy->risk));
@@ -93,9 +104,17 @@ int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *po
 			goto oom;
 		xmlNewProp(c, (const xmlChar *)"ref", (const xmlChar *)cat->clauses[policy->clauses[i].clause].id);
 		xmlNewProp(c, (const xmlChar *)"risk", (const xmlChar *)clausier__risk_name(policy->clauses[i].risk));
+		if (policy->clauses[i].jbody >= 0)
+			xmlNewProp(c, (const xmlChar *)"jurisdictions",
+			           (const xmlChar *)cat->clauses[policy->clauses[i].clause]
+			                   .jbodies[policy->clauses[i].jbody]
+			                   .jurisdictions);
 	}
 	for (size_t i = 0; i < policy->nvalues; i++) {
 		const clausier__param *p = &cat->params[policy->values[i].param];
+		/* The jurisdiction's facts come from it again when read back. */
+		if (policy->values[i].fact)
+			continue;
 		/* Defaults stay defaults: only what the organization chose. */
 		if (!policy->values[i].lang && p->defval && !strcmp(p->defval, policy->values[i].text))
 			continue;
@@ -181,6 +200,7 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 	pol->risk = v ? clausier__risk_from_name(v) : 0;
 	free(v);
 	pol->jurisdiction = S_attr(root, "jurisdiction");
+	pol->locales = S_attr(root, "locales");
 	pol->revised = S_attr(root, "revised");
 	char why[200];
 	if (pol->revised && clausier__check_date(pol->revised, &pol->revised_date, why, sizeof why) < 0) {
@@ -207,15 +227,21 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 	}
 	for (xmlNodePtr c = root->children; c && rc == CLAUSIER_OK; c = c->next) {
 		if (S_is(c, "clause")) {
-			char *ref = S_attr(c, "ref"), *risk = S_attr(c, "risk");
+			char *ref = S_attr(c, "ref"), *risk = S_attr(c, "risk"), *jur = S_attr(c, "jurisdictions");
 			size_t idx;
 			int r = risk ? clausier__risk_from_name(risk) : 0;
+			long jb = -1;
 			if (!ref || clausier__find_clause(cat, ref, &idx) < 0) {
 				clausier__error_set(err, CLAUSIER_ENOTFOUND, name, S_line(c), 0,
 				                    _("unknown clause “%s”: catalog %s has no clause with that id"),
 				                    ref ? ref : "", cat->source);
 				rc = CLAUSIER_ENOTFOUND;
-			} else if (r < 0 || !cat->clauses[idx].body[r].present) {
+			} else if (jur && r >= 0 && (jb = S_jbody(&cat->clauses[idx], jur, r)) < 0) {
+				clausier__error_set(err, CLAUSIER_EINVALID, name, S_line(c), 0,
+				                    _("clause “%s” has no text for jurisdictions “%s” and risk tolerance “%s”"),
+				                    ref, jur, risk ? risk : "");
+				rc = CLAUSIER_EINVALID;
+			} else if (!jur && (r < 0 || !cat->clauses[idx].body[r].present)) {
 				clausier__error_set(err, CLAUSIER_EINVALID, name, S_line(c), 0,
 				                    _("clause “%s” has no text for risk tolerance “%s”"), ref,
 				                    risk ? risk : "");
@@ -228,10 +254,12 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 				}
 				seen[idx] = 1;
 				pol->clauses[pol->nclauses].clause = idx;
+				pol->clauses[pol->nclauses].jbody = jb;
 				pol->clauses[pol->nclauses++].risk = r;
 			}
 			free(ref);
 			free(risk);
+			free(jur);
 		} else if (S_is(c, "value")) {
 			rc = clausier__xml_value(&values[n++], c, name, err);
 		} else if (S_is(c, "kept")) {

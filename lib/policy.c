@@ -32,6 +32,7 @@ void clausier_policy_free(clausier_policy *policy)
 	free(policy->kept);
 	free(policy->clauses);
 	free(policy->jurisdiction);
+	free(policy->locales);
 	free(policy->revised);
 	free(policy);
 }
@@ -167,6 +168,81 @@ static int S_cmp_pair(const void *a, const void *b)
 	return x[1] < y[1] ? -1 : x[1] > y[1];
 }
 
+/* A fact's text as a value: a name's leading definite article (« le Code
+ * du travail », "the National Labor Relations Act") is its grammar. */
+static void S_fact_value(clausier__value *v, char *text, int fr, const char *gender)
+{
+	static const struct {
+		const char *prefix, *article;
+		int fr;
+	} arts[] = { { "the ", "the", 0 }, { "le ", "le", 1 }, { "la ", "la", 1 }, { "les ", "les", 1 },
+		     { "l’", "l’", 1 }, { "l'", "l’", 1 } };
+	v->value = text;
+	v->article = NULL;
+	for (size_t a = 0; a < sizeof arts / sizeof *arts; a++) {
+		size_t n = strlen(arts[a].prefix);
+		if (arts[a].fr == fr && !strncmp(text, arts[a].prefix, n) && text[n]) {
+			v->value = text + n;
+			v->article = (char *)arts[a].article;
+			break;
+		}
+	}
+	if (!v->article)
+		v->article = "none";
+	v->gender = (char *)gender;
+}
+
+/* The values of fact parameter i, which the policy's clause user uses:
+ * its texts in the jurisdiction's data, the source text for every
+ * language, a translation for its own. */
+static int S_add_fact(clausier_policy *pol, size_t i, long user, const char *source, int lenient,
+                      clausier_error *err)
+{
+	const clausier__param *p = &pol->catalog->params[i];
+	const clausier__jurisdiction *j = NULL;
+	int rc = clausier__jurisdiction_get(&j, pol->jurisdiction, err);
+	if (rc != CLAUSIER_OK)
+		return rc;
+	const clausier__fact *f = j ? clausier__fact_find(j, p->name, pol->sector) : NULL;
+	if (!f) {
+		if (lenient)
+			return CLAUSIER_OK;
+		char who[300];
+		S_user(who, sizeof who, pol, user);
+		if (!pol->jurisdiction)
+			clausier__error_set(err, CLAUSIER_EPARAM, source, 0, 0,
+			                    _("“%s”, which %s uses, is a fact of the policy’s jurisdiction, but the profile names no jurisdiction"),
+			                    p->name, who);
+		else
+			clausier__error_set(err, CLAUSIER_EPARAM, source, 0, 0,
+			                    _("“%s”, which %s uses, is a fact that jurisdiction %s does not have (for sector %s): the clause does not fit this jurisdiction"),
+			                    p->name, who, pol->jurisdiction,
+			                    pol->sector ? clausier__sector_name(pol->sector) : "-");
+		return CLAUSIER_EPARAM;
+	}
+	const char *src = f->text.n ? f->text.v[0].lang : NULL;
+	for (size_t k = 0; k < f->text.n; k++) {
+		const clausier__ltext *t = &f->text.v[k];
+		int is_source = src && !strcmp(t->lang, src);
+		clausier__value v = { (char *)p->name, is_source ? NULL : t->lang, NULL, NULL, NULL, NULL, 0 };
+		if (p->type == CLAUSIER__P_NAME)
+			S_fact_value(&v, t->text, !strncmp(t->lang, "fr", 2), f->gender);
+		else
+			v.value = t->text;
+		char why[300];
+		double date = 0;
+		if (clausier__param_parse(p, v.value, &date, why, sizeof why) < 0) {
+			clausier__error_set(err, CLAUSIER_EPARAM, source, 0, 0, _("fact “%s” of jurisdiction %s: %s"),
+			                    p->name, pol->jurisdiction, why);
+			return CLAUSIER_EPARAM;
+		}
+		if (S_add_value(pol, i, &v, date) < 0)
+			return CLAUSIER_ENOMEM;
+		pol->values[pol->nvalues - 1].fact = 1;
+	}
+	return CLAUSIER_OK;
+}
+
 int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
                                 const char *source, int lenient, clausier_error *err)
 {
@@ -193,7 +269,11 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 		order[2 * v + 1] = v;
 	}
 	qsort(order, nvalues, 2 * sizeof *order, S_cmp_pair);
-	pol->values = calloc(nvalues + cat->nparams + 1, sizeof *pol->values);
+	/* one value a parameter at most, but a fact has a value a language */
+	size_t cap = nvalues + 1;
+	for (size_t i = 0; i < cat->nparams; i++)
+		cap += cat->params[i].fact ? 4 : 1;
+	pol->values = calloc(cap, sizeof *pol->values);
 	if (!pol->values)
 		goto oom;
 	clausier__policy_users(pol, user);
@@ -202,6 +282,24 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 		size_t from = o;
 		while (o < nvalues && order[2 * o] == i)
 			o++;
+		if (p->fact) {
+			if (from < o) {
+				const clausier__value *pv = &values[order[2 * from + 1]];
+				clausier__error_set(err, CLAUSIER_EPARAM, source, pv->line, 0,
+				                    _("value for “%s”, which is a fact of the policy’s jurisdiction (its law, its authorities): a profile cannot give it"),
+				                    pv->name);
+				rc = CLAUSIER_EPARAM;
+				goto done;
+			}
+			if (user[i] == CLAUSIER__USER_NONE)
+				continue;
+			rc = S_add_fact(pol, i, user[i], source, lenient, err);
+			if (rc == CLAUSIER_ENOMEM)
+				goto oom;
+			if (rc != CLAUSIER_OK)
+				goto done;
+			continue;
+		}
 		if (user[i] == CLAUSIER__USER_NONE)
 			continue;
 		int found = 0;
@@ -247,6 +345,44 @@ oom:
 	free(user);
 	clausier__error_set(err, CLAUSIER_ENOMEM, source, 0, 0, _("out of memory"));
 	return CLAUSIER_ENOMEM;
+}
+
+int clausier__clause_in(const clausier__clause *cl, const char *jurisdiction)
+{
+	return !cl->jurisdictions || clausier__jurisdiction_level(cl->jurisdictions, jurisdiction) > 0;
+}
+
+void clausier__pick_body(const clausier__clause *cl, const char *jurisdiction, int risk, clausier__pclause *pc)
+{
+	/* the region's variant, then the country's, for the risk tolerance
+	 * or else balanced; then the generic bodies */
+	for (int level = 2; level > 0 && jurisdiction; level--) {
+		long best = -1;
+		for (size_t k = 0; k < cl->njbodies; k++) {
+			const struct clausier__jbody *jb = &cl->jbodies[k];
+			if (clausier__jurisdiction_level(jb->jurisdictions, jurisdiction) != level)
+				continue;
+			if (jb->risk == risk) {
+				best = (long)k;
+				break;
+			}
+			if (jb->risk == CLAUSIER_RISK_BALANCED)
+				best = (long)k;
+		}
+		if (best >= 0) {
+			pc->jbody = best;
+			pc->risk = cl->jbodies[best].risk;
+			return;
+		}
+	}
+	pc->jbody = -1;
+	pc->risk = cl->body[risk].present ? risk : CLAUSIER_RISK_BALANCED;
+}
+
+const clausier__msg *clausier__pclause_body(const clausier_catalog *cat, const clausier__pclause *pc)
+{
+	const clausier__clause *cl = &cat->clauses[pc->clause];
+	return pc->jbody >= 0 ? &cl->jbodies[pc->jbody].msg : &cl->body[pc->risk];
 }
 
 /* The place of a clause in a policy: its section, then catalog order. */
@@ -295,7 +431,8 @@ static int S_select(clausier_policy **out, const clausier_catalog *cat, const cl
 			return S_oom(pol, err, prof->source);
 		}
 	}
-	if (prof->jurisdiction && !(pol->jurisdiction = clausier__strdup(prof->jurisdiction))) {
+	if ((prof->jurisdiction && !(pol->jurisdiction = clausier__strdup(prof->jurisdiction))) ||
+	    (prof->locales && !(pol->locales = clausier__strdup(prof->locales)))) {
 		free(slots);
 		return S_oom(pol, err, prof->source);
 	}
@@ -306,7 +443,8 @@ static int S_select(clausier_policy **out, const clausier_catalog *cat, const cl
 		unsigned sectors = cat->clauses[i].sectors;
 		slots[i].clause = i;
 		slots[i].key = S_key(cat, i);
-		slots[i].on = !sectors || (prof->sector && (sectors & (1u << prof->sector)));
+		slots[i].on = (!sectors || (prof->sector && (sectors & (1u << prof->sector)))) &&
+		              clausier__clause_in(&cat->clauses[i], prof->jurisdiction);
 	}
 	/* Then the profile's explicit choices, in its order. */
 	int rc = CLAUSIER_OK;
@@ -355,7 +493,7 @@ static int S_select(clausier_policy **out, const clausier_catalog *cat, const cl
 		const clausier__clause *cl = &cat->clauses[slots[i].clause];
 		clausier__pclause *pc = &pol->clauses[pol->nclauses++];
 		pc->clause = slots[i].clause;
-		pc->risk = cl->body[prof->risk].present ? prof->risk : CLAUSIER_RISK_BALANCED;
+		clausier__pick_body(cl, pol->jurisdiction, prof->risk, pc);
 	}
 	free(slots);
 	*out = pol;
@@ -453,7 +591,7 @@ int clausier_profile_missing(clausier_missing_param **out, size_t *count, const 
 	for (size_t i = 0; i < cat->nparams; i++) {
 		const clausier__param *p = &cat->params[i];
 		long u = users[i];
-		if (u == CLAUSIER__USER_NONE || p->defval || given[i])
+		if (u == CLAUSIER__USER_NONE || p->defval || p->fact || given[i])
 			continue;
 		const char *user = u >= 0 ? cat->clauses[pol->clauses[u].clause].id : NULL;
 		list[n].name = p->name;

@@ -24,6 +24,8 @@ int clausier__render_docbook(clausier__buf *out, const clausier__edition *ed)
 		S_el(out, "<releaseinfo>", ed->dateline, "</releaseinfo>\n");
 	if (ed->revised)
 		S_el(out, "<revhistory><revision><date>", ed->revised, "</date></revision></revhistory>\n");
+	if (ed->prevailing)
+		S_el(out, "<legalnotice><para>", ed->prevailing, "</para></legalnotice>\n");
 	clausier__buf_puts(out, "</info>\n");
 	long section = -1;
 	for (size_t i = 0; i < ed->nclauses; i++) {

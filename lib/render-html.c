@@ -17,7 +17,7 @@ static const char S_css[] =
 	"body{font-family:Georgia,'Times New Roman',serif;line-height:1.5;max-width:42em;margin:2em auto;padding:0 1em;color:#111}\n"
 	"h1{font-size:1.8em;margin-bottom:.2em}h2{font-size:1.3em;margin-top:2em;border-bottom:1px solid #ccc}\n"
 	"h3{font-size:1.05em;margin-bottom:.3em}.clausier-number{font-weight:normal;margin-right:.4em}\n"
-	".clausier-subtitle{font-size:1.2em;margin:0}.clausier-dateline{color:#444}\n"
+	".clausier-subtitle{font-size:1.2em;margin:0}.clausier-dateline{color:#444}.clausier-prevailing{font-style:italic}\n"
 	".clausier-untranslated{font-style:italic;color:#555}\n"
 	"nav.clausier-toc ul{list-style:none;padding-left:0}nav.clausier-toc ul ul{padding-left:1.5em;margin-bottom:.5em}\n"
 	"@media print{body{margin:0;max-width:none;font-size:11pt}nav.clausier-toc{display:none}"
@@ -71,6 +71,8 @@ int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 		S_el(out, "<p class=\"clausier-dateline\">", ed->dateline, "</p>\n");
 	if (ed->revised)
 		S_el(out, "<p class=\"clausier-dateline\">", ed->revised, "</p>\n");
+	if (ed->prevailing)
+		S_el(out, "<p class=\"clausier-prevailing\">", ed->prevailing, "</p>\n");
 	clausier__buf_puts(out, "</header>\n");
 	if (page)
 		S_toc(out, ed);
@@ -147,6 +149,8 @@ int clausier__render_html_pair(clausier__buf *out, const clausier__edition *a, c
 			S_el(out, "<p class=\"clausier-dateline\">", both[k]->dateline, "</p>\n");
 		if (both[k]->revised)
 			S_el(out, "<p class=\"clausier-dateline\">", both[k]->revised, "</p>\n");
+		if (both[k]->prevailing)
+			S_el(out, "<p class=\"clausier-prevailing\">", both[k]->prevailing, "</p>\n");
 		clausier__buf_puts(out, "</div>\n");
 	}
 	clausier__buf_puts(out, "</div>\n</header>\n");

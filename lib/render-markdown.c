@@ -53,6 +53,11 @@ int clausier__render_markdown(clausier__buf *out, const clausier__edition *ed)
 		S_escape(out, ed->revised);
 		clausier__buf_puts(out, "\n");
 	}
+	if (ed->prevailing) {
+		clausier__buf_puts(out, "\n*");
+		S_escape(out, ed->prevailing);
+		clausier__buf_puts(out, "*\n");
+	}
 	long section = -1;
 	for (size_t i = 0; i < ed->nclauses; i++) {
 		const clausier__rclause *c = &ed->clauses[i];

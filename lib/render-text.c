@@ -42,6 +42,7 @@ int clausier__render_text(clausier__buf *out, const clausier__edition *ed)
 	S_line(out, ed, ed->subtitle);
 	S_line(out, ed, ed->dateline);
 	S_line(out, ed, ed->revised);
+	S_line(out, ed, ed->prevailing);
 	long section = -1;
 	for (size_t i = 0; i < ed->nclauses; i++) {
 		const clausier__rclause *c = &ed->clauses[i];
@@ -87,6 +88,7 @@ int clausier__render_text_pair(clausier__buf *out, const clausier__edition *a, c
 			S_line(out, both[k], both[k]->subtitle);
 		S_line(out, both[k], both[k]->dateline);
 		S_line(out, both[k], both[k]->revised);
+		S_line(out, both[k], both[k]->prevailing);
 	}
 	long section = -1;
 	for (size_t i = 0; i < a->nclauses; i++) {

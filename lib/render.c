@@ -186,6 +186,7 @@ static void S_free_edition(clausier__edition *ed)
 	free(ed->subtitle);
 	free(ed->dateline);
 	free(ed->revised);
+	free(ed->prevailing);
 	for (size_t i = 0; i < ed->nsections; i++)
 		free(ed->sections[i]);
 	free(ed->sections);
@@ -195,6 +196,55 @@ static void S_free_edition(clausier__edition *ed)
 		free(ed->clauses[i].body);
 	}
 	free(ed->clauses);
+}
+
+/* Whether the policy is published in more than one language. */
+static int S_multilingual(const char *locales)
+{
+	char first[4] = "";
+	for (const char *p = locales; p && *p;) {
+		size_t len = strcspn(p, " ");
+		if (len >= 2) {
+			if (!first[0])
+				memcpy(first, p, 2);
+			else if (memcmp(first, p, 2))
+				return 1;
+		}
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+/* The statement of which version governs, from the jurisdiction's data,
+ * on every edition that is not the only one in the governing language: a
+ * translation (of the organization's version or of the catalog), a
+ * bilingual edition, any edition of a policy published in several
+ * languages, and every edition where both versions are equally
+ * authoritative but the catalog's own language. */
+static int S_prevailing(S_ctx *c, clausier__edition *ed)
+{
+	const clausier_policy *pol = c->pol;
+	const clausier__jurisdiction *j;
+	int rc = clausier__jurisdiction_get(&j, pol->jurisdiction, c->err);
+	if (rc != CLAUSIER_OK || !j)
+		return rc;
+	const clausier__ltexts *stmt = NULL;
+	const char *prev = clausier__jurisdiction_prevailing(j, &stmt);
+	if (!prev || !stmt || !stmt->n)
+		return CLAUSIER_OK;
+	int equal = !strcmp(prev, "equal");
+	int translated = (!equal && strncmp(c->locale, prev, 2)) ||
+	                 strncmp(c->locale, pol->catalog->source_lang, 2);
+	if (!(c->opts->locale2 || translated || S_multilingual(pol->locales)))
+		return CLAUSIER_OK;
+	const char *text = clausier__ltexts_get(stmt, c->locale);
+	if (text && !(ed->prevailing = clausier__typeset(text, c->locale))) {
+		clausier__error_set(c->err, CLAUSIER_ENOMEM, pol->catalog->source, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	return CLAUSIER_OK;
 }
 
 static int S_resolve(S_ctx *c, clausier__edition *ed)
@@ -238,7 +288,7 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		r->section = cl->section;
 		r->id = cl->id;
 		if ((rc = S_format(c, &r->heading, &cl->heading, cl->uses, cl->nuses, what, &r->lang, &r->fallback)) ||
-		    (rc = S_format(c, &r->body, &cl->body[pc->risk], cl->uses, cl->nuses, what, NULL, &r->fallback)))
+		    (rc = S_format(c, &r->body, clausier__pclause_body(cat, pc), cl->uses, cl->nuses, what, NULL, &r->fallback)))
 			return rc;
 		if (S_headline(&r->heading, r->fallback ? "" : c->locale) < 0)
 			goto oom;
@@ -246,6 +296,8 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 	}
 	if (S_headline(&ed->title, c->locale) < 0)
 		goto oom;
+	if ((rc = S_prevailing(c, ed)) != CLAUSIER_OK)
+		return rc;
 	if (c->pol->revised) {
 		/* Through ICU like any date: « 1er », en-CA's pinned order. */
 		clausier__arg d = { "d", CLAUSIER__ARG_DATE, c->pol->revised, c->pol->revised_date, 0 };

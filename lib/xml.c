@@ -24,9 +24,10 @@ extern const char clausier__schema_profile[];
 extern const char clausier__schema_policy[];
 extern const char clausier__schema_genre[];
 extern const char clausier__schema_crosswalk[];
+extern const char clausier__schema_jurisdiction[];
 
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
-#define S_NSCHEMAS 5
+#define S_NSCHEMAS 6
 static xmlRelaxNGPtr S_schemas[S_NSCHEMAS];
 
 static void S_quiet(void *ctx, xmlErrorPtr e)
@@ -39,7 +40,7 @@ static void S_init(void)
 {
 	const char *src[S_NSCHEMAS] = { clausier__schema_catalog, clausier__schema_profile,
 		                        clausier__schema_policy, clausier__schema_genre,
-		                        clausier__schema_crosswalk };
+		                        clausier__schema_crosswalk, clausier__schema_jurisdiction };
 	xmlInitParser();
 	for (int i = 0; i < S_NSCHEMAS; i++) {
 		xmlRelaxNGParserCtxtPtr pc = xmlRelaxNGNewMemParserCtxt(src[i], (int)strlen(src[i]));
@@ -233,6 +234,7 @@ static const S_attr_rule S_rules[] = {
 	{ 1, "param", "unit", 0, "hour day week month", 0 },
 	{ 1, "param", "choices", 0, NULL, 0 },
 	{ 1, "param", "default", 0, NULL, 0 },
+	{ 1, "param", "from", 0, "jurisdiction", 0 },
 	{ 1, "clause", "id", 1, "=lowercase-words", 0 },
 	{ 1, "clause", "topic", 1, S_TOPICS, 0 },
 	{ 1, "clause", "section", 0, NULL, 0 },
@@ -241,11 +243,13 @@ static const S_attr_rule S_rules[] = {
 	{ 1, "clause", "genres", 0, "smp charte", 1 },
 	{ 1, "clause", "sectors", 0, "health education nonprofit public private", 1 },
 	{ 1, "clause", "revision", 0, "=positive", 0 },
+	{ 1, "clause", "jurisdictions", 0, "US CA CA-QC CA-ON FR", 1 },
 	{ 1, "body", "risk", 0, "strict open", 0 },
+	{ 1, "body", "jurisdictions", 0, "US CA CA-QC CA-ON FR", 1 },
 	{ 1, "text", "lang", 0, NULL, 0 },
 	{ 2, "profile", "version", 1, "1", 0 },
 	{ 2, "profile", "sector", 0, "health education nonprofit public private", 0 },
-	{ 2, "profile", "jurisdiction", 0, "FR CA CA-QC US", 0 },
+	{ 2, "profile", "jurisdiction", 0, "FR CA CA-QC CA-ON US", 0 },
 	{ 2, "profile", "risk", 0, "strict balanced open", 0 },
 	{ 2, "profile", "locales", 0, NULL, 0 },
 	{ 2 | 4, "value", "name", 1, "=name", 0 },
@@ -265,26 +269,28 @@ static const S_attr_rule S_rules[] = {
 	{ 4, "policy", "catalog", 1, "=lowercase-words", 0 },
 	{ 4, "policy", "genre", 1, "smp charte", 0 },
 	{ 4, "policy", "sector", 0, "health education nonprofit public private", 0 },
-	{ 4, "policy", "jurisdiction", 0, "FR CA CA-QC US", 0 },
+	{ 4, "policy", "jurisdiction", 0, "FR CA CA-QC CA-ON US", 0 },
 	{ 4, "policy", "risk", 1, "strict balanced open", 0 },
 	{ 4, "clause", "ref", 1, NULL, 0 },
 	{ 4, "clause", "risk", 1, "strict balanced open", 0 },
+	{ 4, "clause", "jurisdictions", 0, NULL, 0 },
+	{ 4, "policy", "locales", 0, NULL, 0 },
 	{ 2, "include", "clause", 1, NULL, 0 },
 	{ 2, "exclude", "clause", 1, NULL, 0 },
 	{ 2, "replace", "clause", 1, NULL, 0 },
 	{ 2, "replace", "with", 1, NULL, 0 },
 	{ 8, "genre", "version", 1, "1", 0 },
 	{ 8, "genre", "id", 1, "smp charte", 0 },
-	{ 8, "genre", "origin", 1, "FR CA CA-QC US", 0 },
+	{ 8, "genre", "origin", 1, "FR CA CA-QC CA-ON US", 0 },
 	{ 8, "section", "id", 1, "=lowercase-words", 0 },
 	{ 8, "section", "topics", 1, S_TOPICS, 1 },
 	{ 8, "section", "kind", 0, "rules advice", 0 },
 	{ 8, "element", "id", 1, "=lowercase-words", 0 },
 	{ 8, "element", "topics", 1, S_TOPICS, 1 },
 	{ 8, "element", "status", 1, "required customary", 0 },
-	{ 8, "element", "jurisdictions", 0, "FR CA CA-QC US", 1 },
+	{ 8, "element", "jurisdictions", 0, "FR CA CA-QC CA-ON US", 1 },
 	{ 8, "formality", "id", 1, "=lowercase-words", 0 },
-	{ 8, "formality", "jurisdictions", 0, "FR CA CA-QC US", 1 },
+	{ 8, "formality", "jurisdictions", 0, "FR CA CA-QC CA-ON US", 1 },
 	{ 8, "formality", "when", 0, S_TOPICS, 0 },
 	{ 8, "formality", "reference", 0, NULL, 0 },
 	{ 8 | 16, "title", "lang", 1, NULL, 0 },
@@ -300,6 +306,15 @@ static const S_attr_rule S_rules[] = {
 	{ 16, "match", "from", 0, "=lowercase-words", 0 },
 	{ 16, "match", "to", 0, "=lowercase-words", 0 },
 	{ 16, "match", "relation", 1, "exact close broader narrower related none", 0 },
+	{ 32, "jurisdiction", "version", 1, "1", 0 },
+	{ 32, "jurisdiction", "id", 1, "US CA CA-QC CA-ON FR", 0 },
+	{ 32, "jurisdiction", "parent", 0, "US CA CA-QC CA-ON FR", 0 },
+	{ 32, "jurisdiction", "prevailing", 0, "en fr equal", 0 },
+	{ 32, "jurisdiction", "lang", 1, NULL, 0 },
+	{ 32, "fact", "name", 1, "=name", 0 },
+	{ 32, "fact", "sectors", 0, "health education nonprofit public private", 1 },
+	{ 32, "fact", "gender", 0, "m f", 0 },
+	{ 32, "text", "lang", 0, NULL, 0 },
 };
 
 static int S_word_in(const char *w, size_t n, const char *set)

@@ -109,6 +109,11 @@ typedef struct {
 CLAUSIER_API int clausier_catalog_clause_info(clausier_clause_info *out,
                                               const clausier_catalog *catalog, size_t i);
 
+/** The jurisdictions the i-th clause is limited to ("US", "CA-QC FR"; a
+ *  country covers its regions), or NULL when it applies in every
+ *  jurisdiction (it may still have variants for some). */
+CLAUSIER_API const char *clausier_catalog_clause_jurisdictions(const clausier_catalog *catalog, size_t i);
+
 #define CLAUSIER_CLAUSE_QUERY_VERSION 1
 
 /** Which clauses clausier_catalog_find() lists.  NULL or 0 fields match
