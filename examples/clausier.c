@@ -1129,11 +1129,18 @@ static int S_catalog_show(int argc, char **argv)
 			if (info.sectors & (1u << s))
 				snprintf(sec + strlen(sec), sizeof sec - strlen(sec), "%s%s", *sec ? "," : "", sectors[s]);
 		const char *heading = clausier_catalog_clause_pattern(cat, i, -1, locale);
-		printf("  %-34s %-24s %-18s %-10s %s%s%s\n", info.id, info.topic,
-		       kinds[info.kind] /* then strength */, *sec ? sec : "*",
+		const char *only = clausier_catalog_clause_jurisdictions(cat, i);
+		printf("  %-34s %-24s %-18s %-10s %-6s %s%s%s", info.id, info.topic,
+		       kinds[info.kind] /* then strength */, *sec ? sec : "*", only ? only : "*",
 		       heading ? heading : _("(no text in this language)"),
 		       info.risk_variants & (1u << CLAUSIER_RISK_STRICT) ? " [strict]" : "",
 		       info.risk_variants & (1u << CLAUSIER_RISK_OPEN) ? " [open]" : "");
+		clausier_risk vr;
+		const char *vj;
+		for (size_t k = 0; (vj = clausier_catalog_clause_variant(cat, i, k, &vr)); k++)
+			printf(" [%s%s%s]", vj, vr != CLAUSIER_RISK_BALANCED ? "/" : "",
+			       vr == CLAUSIER_RISK_STRICT ? "strict" : vr == CLAUSIER_RISK_OPEN ? "open" : "");
+		putchar('\n');
 		(void)strengths;
 	}
 	clausier_catalog_free(cat);

@@ -1110,6 +1110,16 @@ const char *clausier_catalog_clause_jurisdictions(const clausier_catalog *catalo
 	return catalog && i < catalog->nclauses ? catalog->clauses[i].jurisdictions : NULL;
 }
 
+const char *clausier_catalog_clause_variant(const clausier_catalog *catalog, size_t i, size_t k,
+                                            clausier_risk *risk)
+{
+	if (!catalog || i >= catalog->nclauses || k >= catalog->clauses[i].njbodies)
+		return NULL;
+	if (risk)
+		*risk = (clausier_risk)catalog->clauses[i].jbodies[k].risk;
+	return catalog->clauses[i].jbodies[k].jurisdictions;
+}
+
 int clausier_clause_query_init(clausier_clause_query *q, unsigned int version)
 {
 	if (!q || version != CLAUSIER_CLAUSE_QUERY_VERSION)

@@ -27,6 +27,35 @@ typedef struct {
 	const char *message;       /* N_() */
 } S_rule;
 
+/* Pieces of the US rules' patterns.  A sentence is what lies between
+ * ., !, ? and ; (S_SENT starts one, S_IN is a lookahead's way through it). */
+#define S_SENT "(?:^|[.!?;][”\"’')]?\\s+)"
+#define S_IN "[^.!?;]*?"
+#define S_NOT "(\\bdo not|\\bdon[’']t|\\bmust not|\\bmay not|\\bshall not|\\bshould not|\\bcannot|\\bcan[’']t|\\bnever|\\bnot (be )?(permitted|allowed|authori[sz]ed)|\\bprohibit\\w*|\\bforbid\\w*|\\bbanned|\\brefrain\\w*|\\bavoid\\w*|\\bno (one|employee|staff member|worker)s? (may|is allowed|shall|should))"
+#define S_POSTING "post(s|ed|ing|ings)?\\b|publish\\w*|shar(e|es|ed|ing)\\b|tweet\\w*|re-?post\\w*|blog\\w*|comment\\w*|upload\\w*|social (media|networks?|networking|platforms?|sites?)|online|internet|content\\b|vlog\\w*|stream\\w*|discuss\\w* [^.!?;]{0,60}\\b(on|in) (any |your |the |a )?(platforms?|networks?|forums?|apps?|web ?sites?)"
+#define S_EMPLOYER_BASE "\\b(compan(y|ies)|employer|organi[sz]ation|firm|business|agency|corporation|institution|hospital|school|district|store|management|managers?|supervisors?|leadership|executives?|bosse?s?)\\b|\\{org"
+#define S_EMPLOYER S_EMPLOYER_BASE "|\\b(work|workplace|job|employment|colleagues?|co-?workers?|anything|any (content|posts?|information|material|comments?|statements?|photos?|pictures?))\\b|\\bus\\b|\\bour (brand|products?|services?|work|employees|staff|team|clients|customers)\\b"
+#define S_EMPLOYER_OR_US S_EMPLOYER_BASE "|\\bus\\b|\\bour\\b|working conditions|\\b(the|your) job\\b|workplace"
+/* "about Acme": a name after a word of reference (the case of the name's
+ * first letter is the only sign of it) */
+#define S_ABOUT_NAME "\\b(about|regarding|concerning|referencing|related to|relating to|mentions?|mentioning|naming|involving)\\s+(?-i:[A-Z])"
+#define S_APPROVAL "\\b(without|with(out)? (the |your |a |an )?(prior|advance|express|written|explicit)|obtain\\w*|get(ting)?|receiv\\w*|seek\\w*|secur\\w*|request\\w*|ask\\w* for|need\\w*|require[sd]?|requiring|subject to|only with|only after|after|once|until|unless [^.!?;]{0,30}|prior|advance|written|explicit|express|first)\\W+([\\w’'-]+\\W+){0,5}?(approv\\w*|permission|authori[sz]ation|consent|clearance|sign-?off|sign(s|ed|ing)? off|go-ahead|green light|blessing|OK\\b|okay)" \
+	"|\\b(must|shall|should|need to|has to|have to|will|are to|is to) (first |all |always )?be (pre-?)?(approv|authori[sz]|clear|review|vett|screen|signed off|check)\\w*" \
+	"|\\b(approved|authori[sz]ed|cleared|vetted|signed off|reviewed) (by|in advance|beforehand|first)\\b|\\bpre-?(approv|clear|screen|authori[sz])\\w*" \
+	"|\\bsubmit\\w* [^.!?;]{0,80}\\b(for|to) ([\\w’'-]+ ){0,4}?(review|approval|clearance|vetting|sign-?off)" \
+	"|\\brun (it|them|posts?|content|\\w+) by\\b|\\bcheck with [^.!?;]{0,40}\\bbefore\\b|\\b(ask|consult|contact) [^.!?;]{0,40}\\bbefore (you )?(post|publish|shar|tweet|comment|blog)" \
+	"|\\b(approval|permission|authori[sz]ation|consent|clearance|sign-?off) (is |are |will be )?(required|needed|necessary|mandatory)"
+#define S_ON_BEHALF "\\bon (its|our|their|the (company|employer|organi[sz]ation)[’']s|\\{org\\w*\\}[’']s|[\\w-]+[’']s) behalf|on behalf of"
+#define S_DISCLAIMER "disclaim\\w*|\\b(views?|opinions?|thoughts|posts?|comments?|words) (expressed |stated |shared )?(here |in (this|these|the|my|your) \\w+ )?(are|is) (solely |entirely |only )?(my|your|their|his|her) own|\\b(my|your|their) (own )?(views|opinions) (alone|only)|\\b(my|your|their) (own |personal )(views|opinions)|\\bpersonal (views|opinions)|\\b(do|does|don[’']t|doesn[’']t|not) (not )?(necessarily )?(represent|reflect)\\w*|\\bspeak(ing)? (only )?for (yourself|myself|themselves)|\\bnot (speak|speaking) (for|on behalf of) (the|our|\\{org)"
+#define S_ENGAGE "(likes?|liking|react\\w*|shar(e|es|ing)|re-?post\\w*|re-?tweet\\w*|comment\\w*|respond\\w*|repl(y|ies|ying)|engag\\w*|interact\\w*|endors\\w*|amplif\\w*|forward\\w*|upvot\\w*|favou?rit\\w*|thumbs|heart\\w*|boost\\w*)\\b"
+#define S_NOT_ENGAGE S_NOT "\\W+(?:[\\w’'“”\"‘-]+\\W+){0,8}?" S_ENGAGE
+#define S_CRITICISM "\\b(critic\\w*|negativ\\w*|disparag\\w*|derogator\\w*|complain\\w*|unflattering|unfavou?rabl\\w*|bad (reviews?|press)|attack\\w*|hostile|insult\\w*|embarrass\\w*|offensive|damag\\w*|harm\\w*|against (the|our|\\{org)|badmouth\\w*|bash\\w*|protest\\w*|grievances?|dissatisf\\w*|gripe\\w*|rant\\w*)"
+#define S_REC_ACT "((?<!\\bthe |\\ba )record(?! straight)\\w*|film(s|ed|ing)?\\b|photograph\\w*|videotap\\w*|video-?record\\w*|live-?stream\\w*|(take|taking|make|making|capture|capturing|shoot|shooting) ([\\w’'-]+ ){0,3}?(photos?|photographs?|pictures?|videos?|recordings?|footage|images?|audio|selfies?|screenshots?)\\b|(use|using|bring|bringing|carry|carrying) ([\\w’'-]+ ){0,3}?(cameras?|recording devices?|recorders?))"
+#define S_REC_NOUN "\\b(photograph(y|s)?|photos|pictures|videos|video recordings?|recordings?|filming|recording( devices?| equipment)?|recorders?|cameras?|audio|footage|camera phones?)\\b"
+#define S_WORKPLACE "at work|workplace|work ?sites?|premises|on[- ]site|propert(y|ies)|facilit(y|ies)|offices?|stores?|buildings?|plants?|warehouses?|hospitals?|shop floor|meetings?|conversations?|calls?|co-?workers?|colleagues?|supervisors?|managers?|management|employees|staff|work areas?|during (work|working|your shift|shifts|business)|working (time|hours)|on (the )?(job|clock)|anywhere|any (time|one|area|part)|compan(y|ies)|organi[sz]ation|devices?|phones?|\\{org"
+/* after a limit in time, what would undo it */
+#define S_NOT_AFTER "(?![^.!?;]*\\b(after|afterwards?|beyond|indefinitely|permanently|at all times|forever|thereafter))"
+
 static const S_rule S_rules[] = {
 	{ "us-nlrb-non-disparagement", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
 	  "disparag dénigr critic negative derogatory",
@@ -41,7 +70,7 @@ static const S_rule S_rules[] = {
 	  N_("a confidentiality rule that covers pay or working conditions, which employees have the right to discuss") },
 	{ "us-nlrb-media-ban", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
 	  "media press journalist reporter",
-	  "(must not|may not|never|do not|are not (permitted|allowed)|prohibited from|forbidden to)\\b.{0,60}\\b(talk|speak|communicate|respond|reply|contact)\\w*\\b.{0,40}\\b(media|press|journalists?|reporters?)\\b",
+	  "(must not|may not|never|do not|are not (permitted|allowed)|prohibited from|forbidden to)\\b.{0,60}\\b(talk|speak|communicate|respond|reply|contact)\\w*\\b.{0,40}\\b((?<!social )media|press|journalists?|reporters?)\\b",
 	  "on behalf of|for the organization|officially|official (position|statement)|au nom de",
 	  "Stericycle, Inc., 372 NLRB No. 113 (2023); NLRA § 7, 29 U.S.C. § 157",
 	  N_("a ban on talking to the media that is not limited to speaking on the employer’s behalf, which the NLRB treats as overbroad") },
@@ -50,6 +79,67 @@ static const S_rule S_rules[] = {
 	  "(must not|may not|never|do not|are not (permitted|allowed)|prohibited from|forbidden to)\\b.{0,80}\\b(government agenc|regulators?\\b|public authorit|NLRB|labor board|OSHA|EEOC)",
 	  NULL, "Stericycle, Inc., 372 NLRB No. 113 (2023); NLRA §§ 7 and 8(a)(4)",
 	  N_("a ban on contacting government agencies, which employees are entitled to do") },
+	{ "us-nlrb-prior-approval", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
+	  "post publish shar tweet blog comment upload social online content vlog stream",
+	  S_SENT "(?=" S_IN "(" S_APPROVAL "))(?=" S_IN "\\b(" S_POSTING "))(?=" S_IN "(" S_EMPLOYER "|" S_ABOUT_NAME "))",
+	  S_ON_BEHALF "|official (accounts?|channels?|pages?|handles?|profiles?|capacity|statements?|spokes\\w*|communications?)|officially (represent|speak)"
+	  "|(do not|don[’']t|does not|doesn[’']t|never|no|not) (need|require)\\w* (any |prior |advance |written )?(approv|permission|authori|consent|clearance|sign-?off)"
+	  "|not required to (get|obtain|seek|ask|request)|without (needing|asking for|seeking|getting) (any )?(approval|permission)"
+	  "|no (prior |advance )?(approv\\w*|permission|authori[sz]ation|clearance) is (needed|required|necessary)"
+	  "|personal information|confidential|trade secrets?|patients?|their (consent|permission)|consent of (the |all |any )?(people|persons?|individuals?|those|everyone|anyone|colleagues?|co-?workers?|others)|copyright"
+	  "|accept\\w* (payment|gifts?|money|benefits|compensation)",
+	  "Stericycle, Inc., 372 NLRB No. 113 (2023); NLRA § 7, 29 U.S.C. § 157",
+	  N_("a rule requiring approval before posting about the employer or one’s work, which the NLRB treats as overbroad: approval may be required only for posts made on the employer’s behalf or on its official accounts") },
+	{ "us-nlrb-disclaimer", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
+	  "disclaim own represent reflect speak",
+	  S_SENT "(?=" S_IN "(" S_DISCLAIMER "))(?=" S_IN "\\b(" S_POSTING "|" S_EMPLOYER "))(?=" S_IN "\\b(must|shall|should|need to|have to|has to|(are|is) (required|expected|obliged|obligated|asked) to|required|mandatory|always|every|each|all|any time|anytime|whenever|include|add|state|make (it )?clear|identify|indicate|say|label|mark|put)\\b)",
+	  "(appear|seem)\\w* to (speak|be speaking|represent|act)|(seen|taken|perceived|read|understood|mistaken|regarded|viewed) (as|for) (speaking|an? (official|spokes)|representing|the (company|organi[sz]ation|employer)|its)|mistak\\w*|confus\\w*"
+	  "|endors\\w*|(recommend|review|promot|advertis|rat)\\w* [^.!?;]{0,60}(products?|services?)|material connection|\\bFTC\\b|Federal Trade Commission|16 C\\.?F\\.?R"
+	  "|(may|can|could) (wish to |want to |choose to )?(add|include|use|put)|optional|encouraged|if you (wish|like|want|choose)|consider (adding|including|using)|need not|(do not|don[’']t) (need|have) to|not required|no need",
+	  "Stericycle, Inc., 372 NLRB No. 113 (2023); NLRA § 7, 29 U.S.C. § 157",
+	  N_("a disclaimer required on every work-related post, which the NLRB treats as overbroad: it may be required only when employees appear to speak for the employer, or endorse its products or services") },
+	{ "us-nlrb-liking-sharing", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
+	  "critic negativ disparag derogator complain unflatter unfavo bad attack hostil insult embarrass offensiv damag harm against badmouth bash protest grievanc dissatisf gripe rant reputation",
+	  "(?s)^(?=.*?(" S_EMPLOYER_OR_US "))(?:.*?)(?:" S_NOT_ENGAGE "[^.!?;]{0,160}?" S_CRITICISM "|" S_CRITICISM "[^.!?;]{0,200}?(?:[.!?;]\\s+[^.!?;]{0,80}?)?" S_NOT_ENGAGE ")",
+	  S_ON_BEHALF "|in the name of|spokespe\\w*|designated|official(ly)?|leave (the )?(responses?|replies|replying|responding|it|them|that) to|refer\\w* (it|them|such [\\w ]+?|the [\\w ]+?|questions|inquiries|comments)? ?to"
+	  "|(communications|PR|public relations|media relations|social media) (team|department|office|staff) (will )?(respond|repl|answer|handle)\\w*"
+	  "|harass\\w*|threat\\w*|violen\\w*|unlawful|illegal|discriminat\\w*|defamat\\w*|maliciously|know(ingly| to be)?\\W.{0,20}false|hate speech|obscen\\w*",
+	  "Stericycle, Inc., 372 NLRB No. 113 (2023); Three D, LLC d/b/a Triple Play Sports Bar, 361 NLRB No. 31 (2014)",
+	  N_("a ban on liking, sharing or commenting on criticism of the employer, which the NLRB treats as overbroad: taking part in such a discussion, even by a “like”, is protected concerted activity") },
+	{ "us-nlrb-recording-ban", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
+	  "record audio video film photo picture camera selfie snapshot screenshot footage stream",
+	  S_SENT "(?=" S_IN "(" S_NOT "\\W+([\\w’'-]+\\W+){0,6}?" S_REC_ACT "|" S_REC_NOUN "[^.!?;]{0,80}?\\b(not (be )?(permitted|allowed|authori[sz]ed)|prohibited|forbidden|banned|not to be)"
+	  "|\\bno ([\\w’'-]+ ){0,3}?" S_REC_NOUN "|" S_REC_ACT "[^.!?;]{0,80}?\\b(without|only with|only after|requires?|subject to) (the |your |a |an )?(prior |advance |express |written )?([\\w’'-]+ ){0,3}?(approval|permission|authori[sz]ation)))"
+	  "(?=" S_IN "\\b(" S_WORKPLACE "))",
+	  "patients?|residents?\\b|clients?[’'] |customers?[’'] |confiden\\w*|trade secrets?|proprietary|personal (information|data)|privacy|private (areas?|spaces?|rooms?|information)|restrooms?|locker ?rooms?|changing (rooms?|areas?)|bathrooms?|washrooms?|toilets?"
+	  "|protected (concerted )?activit\\w*|concerted|Section 7|\\bNLRA\\b|National Labor Relations|(does not|doesn[’']t|shall not|will not|won[’']t|do not) (apply|cover|prohibit|restrict|limit|prevent|stop|affect)|nothing in this"
+	  "|working conditions|unsafe|safety (hazards?|concerns?|violations?|issues?)|students?|children|minors|pupils|secure areas?|classified|their (consent|permission)|consent of (the |all |any )?(people|persons?|individuals?|those|everyone|anyone|colleagues?|co-?workers?|others)|HIPAA|\\bPHI\\b|health information|medical",
+	  "Stericycle, Inc., 372 NLRB No. 113 (2023); Whole Foods Market, 363 NLRB No. 87 (2015)",
+	  N_("a blanket ban on taking photographs or recordings at work, which the NLRB treats as overbroad: limit it to patients, confidential information or places where people expect privacy, and exempt protected concerted activity") },
+	{ "us-nlrb-report-colleagues", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
+	  "report notif inform tell alert flag escalat let attention",
+	  S_SENT "(?=" S_IN "\\b(report\\w*|notif\\w*|inform\\w*|tell|alert\\w*|flag\\w*|escalat\\w*|let (your|the|us|a|an) [\\w ]{1,30}know|bring [^.!?;]{0,40} to (the )?attention))"
+	  "(?=" S_IN "\\b(colleague\\w*|co-?workers?[’']?s?|fellow (employees?|workers?|staff|team members?)|other (employees|staff|workers|team members|members of staff)|another (employee|staff member|worker|team member)|team ?mates?|peers?|staff members?[’']?s?|each other|one another|(by|from|of) (an?|any|other|another|your|fellow)? ?(employees?|staff|workers?)\\b|employees?[’']s?\\s+(posts?|content|activity|accounts?|comments?|social)))"
+	  "(?=" S_IN "\\b(" S_POSTING "|activit(y|ies)|accounts?|profiles?|messages?|videos?|posts?))"
+	  "(?=" S_IN "(\\b(must|shall|should|required|expected|obliged|obligated|duty|obligation|have to|has to|need to|are to)\\b|(^|[.!?;:,]\\s*|\\b(then|and) )(immediately |promptly )?(report|notify|tell|alert|inform|flag|let)\\b))",
+	  "threat\\w*|harass\\w*|bully\\w*|intimidat\\w*|violen\\w*|stalk\\w*|\\bdox\\w*|discriminat\\w*|confidential|trade secrets?|leak\\w*|breach\\w*|personal (information|data)|patient (information|data|privacy)|\\bPHI\\b|HIPAA|unlawful|illegal|criminal|self-harm|suicid\\w*|safety"
+	  "|(may|can|are (welcome|free|invited|encouraged) to|are not required to|need not|do not have to|don[’']t have to) (also )?(choose to )?(report|tell|notify|flag|let)",
+	  "Stericycle, Inc., 372 NLRB No. 113 (2023); NLRA § 7, 29 U.S.C. § 157",
+	  N_("a duty to report colleagues’ posts, which the NLRB treats as overbroad: it may cover only threats, harassment or leaks of confidential information") },
+	{ "us-nlrb-investigation-confidentiality", "US", CLAUSIER_CHECK_ERROR, "protected-activity",
+	  "investigat inquir enquir matter case complaint review proceeding process hearing interview fact-finding",
+	  S_SENT "(?=" S_IN "\\b(investigat\\w*|inquir(y|ies)|enquir(y|ies)|(HR|human resources|disciplinary|internal|workplace|harassment|misconduct|personnel) (matters?|cases?|complaints?|reviews?|proceedings?|process(es)?|hearings?|interviews?)|fact-finding|complaints? (process|procedure)))"
+	  "(?=" S_IN "(\\bconfidential\\b|strict(est)? confidence|\\bin confidence|\\bsecret\\b|" S_NOT "\\W+([\\w’'-]+\\W+){0,4}?(discuss\\w*|disclos\\w*|shar(e|ing)|talk\\w*|speak\\w*|reveal\\w*|communicat\\w*|comment\\w*|mention\\w*|divulg\\w*|repeat\\w*|post\\w*|tell)|\\bnot to (discuss|disclose|share|talk|speak|reveal|mention|divulge)|gag\\w*|non-?disclosure))",
+	  "while [^.!?;]{0,40}(investigat|ongoing|open|pending|under way|underway|in progress)" S_NOT_AFTER
+	  "|during (the|an|any|its|a) [^.!?;]{0,30}investigat\\w*" S_NOT_AFTER
+	  "|(is|are|remains?) (still )?(ongoing|open|pending|under way|underway|in progress)" S_NOT_AFTER
+	  "|until [^.!?;]{0,60}(closed|conclu\\w*|complet\\w*|ends?|ended|over|finish\\w*|resolved)|for the duration|duration of"
+	  "|(information|data|details|identit\\w*|privacy|names?|statements?) (of|about|concerning) (others|other (people|persons|employees|individuals|parties)|third parties)|(other (people|persons|employees|individuals|parties)|others|third parties)[’']s?( personal)? (information|data|details|identit\\w*|privacy|names?|statements?)|(witnesses|complainants?|victims?|those involved|the people involved|individuals involved)[’']?s? (identit|personal|private|medical|statements?|names?|information)|identit(y|ies) of|personal (information|data)|medical|health information"
+	  "|(does not|doesn[’']t|will not|shall not|do not) (apply|prevent|restrict|limit|stop|prohibit|affect|cover)|nothing in this|free to discuss|your own (terms|wages|pay|working conditions|conditions|complaint|experience|discipline)"
+	  "|(we|HR|human resources|the (company|organi[sz]ation|employer)|\\{org\\w*\\}|investigators?) (will|shall|must|tries to|try to|strives? to|aims? to) (keep|treat|handle|maintain|protect|respect)"
+	  "|(handled|conducted|managed|treated|kept|carried out) (as )?(confidentially|discreetly|with (discretion|confidentiality|care))|(as confidential|as confidentially|as discreetly) as (possible|practicable)|to the extent (possible|practicable|permitted)",
+	  "Stericycle, Inc., 372 NLRB No. 113 (2023), which overruled in part Apogee Retail LLC d/b/a Unique Thrift Store, 368 NLRB No. 144 (2019)",
+	  N_("a blanket confidentiality of workplace investigations, which the NLRB treats as overbroad: limit it to the time of the investigation or to other people’s information, and leave employees free to discuss their own terms and conditions of employment") },
 	{ "fr-proportionality", "FR", CLAUSIER_CHECK_ERROR, "protected-activity",
 	  "interdit prohibited forbidden",
 	  "interdit\\w* (en toutes circonstances|totalement|de manière absolue|sans exception|en tout temps)|(strictement|formellement|absolument) interdit|(strictly|absolutely) (prohibited|forbidden)|(prohibited|forbidden) (at all times|under any circumstances|without exception)|any personal use .{0,40}(is )?prohibited|tout usage personnel .{0,40}(est )?interdit",
@@ -73,6 +163,12 @@ static const S_rule S_rules[] = {
 	{ "fr-reglement-interieur", "FR", CLAUSIER_CHECK_ERROR, NULL, NULL, NULL, NULL,
 	  "Code du travail, art. L1321-4 and L1321-5",
 	  N_("the policy carries sanctions and does not follow the règlement intérieur procedure (CSE opinion, labour inspectorate, filing with the conseil de prud’hommes)") },
+	{ "jurisdiction-clause", NULL, CLAUSIER_CHECK_ERROR, NULL, NULL, NULL, NULL, NULL,
+	  N_("the clause is limited to jurisdictions %s, and the policy’s jurisdiction is %s") },
+	{ "jurisdiction-body", NULL, CLAUSIER_CHECK_ERROR, NULL, NULL, NULL, NULL, NULL,
+	  N_("the clause uses its text for jurisdictions %s, and the policy’s jurisdiction is %s") },
+	{ "jurisdiction-mismatch", NULL, CLAUSIER_CHECK_ERROR, NULL, NULL, NULL, NULL, NULL,
+	  N_("the clause cites “%s”, law or a body of another jurisdiction (%s) than the policy’s (%s)") },
 	{ "policy-not-strategy", NULL, CLAUSIER_CHECK_WARNING, NULL,
 	  "audience cible kpi indicat engagement calendar calendrier posting fréquence follower abonné reach portée impression voice brand notoriété objecti goal posts posting publications",
 	  "target audiences?|publics? cibles?|\\bKPIs?\\b|key performance indicators?|indicateurs? (clés )?de performance|engagement rate|taux d’engagement|editorial calendar|calendrier éditorial|posting (frequency|schedule)|fréquence de publication|(increase|grow|boost|double)\\w* .{0,30}(followers|reach|engagement|impressions)|(augmenter|accroître|doubler) .{0,30}(abonnés|audience|portée|engagement)|share of voice|brand awareness|notoriété de (la|notre) marque|objectifs? de communication|communications? (goals|objectives)|\\b\\d+ (posts|publications) (a|per|par) (day|week|jour|semaine)",
@@ -84,10 +180,10 @@ static const S_rule S_rules[] = {
 static URegularExpression *S_compile(const char *pattern)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	UChar buf[2048];
+	UChar buf[8192];
 	int32_t len;
 	u_strFromUTF8(buf, (int32_t)(sizeof buf / sizeof buf[0]), &len, pattern, -1, &st);
-	if (U_FAILURE(st))
+	if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING)
 		return NULL;
 	URegularExpression *re = uregex_open(buf, len, UREGEX_CASE_INSENSITIVE, NULL, &st);
 	if (U_FAILURE(st)) {
@@ -142,6 +238,116 @@ static int S_clause_matches(URegularExpression *re, const clausier_policy *pol, 
 			    S_matches(re, m[k]->texts[i].pattern))
 				return 1;
 	return 0;
+}
+
+/* Legal content of another jurisdiction: the names of laws and bodies that
+ * belong to one jurisdiction.  A marker of jurisdiction J in a policy of
+ * jurisdiction P is a finding unless P is J or lies within J (CA-QC and
+ * CA-ON within CA, FR within the EU), or within one of the jurisdictions
+ * in also, where the marker is ambiguous ("Code du travail" alone is
+ * France's or Quebec's). */
+typedef struct {
+	const char *id, *parent;
+	const char *name; /* N_() */
+} S_jurisdiction;
+
+static const S_jurisdiction S_jurisdictions[] = {
+	{ "US", NULL, N_("United States") },
+	{ "CA", NULL, N_("Canada, federal") },
+	{ "CA-QC", "CA", N_("Quebec") },
+	{ "CA-ON", "CA", N_("Ontario") },
+	{ "EU", NULL, N_("European Union") },
+	{ "FR", "EU", N_("France") },
+};
+
+typedef struct {
+	const char *jurisdiction, *also;
+	const char *prefilter, *markers;
+} S_marker;
+
+static const S_marker S_markers[] = {
+	{ "US", NULL,
+	  "nlra national nlrb ftc federal hipaa ferpa title at-will at cfr c.f.r u.s.c usc eeoc equal osha occupational americans amendment stored electronic fair sarbanes",
+	  "\\bNLRA\\b|National Labor Relations (Act|Board)|\\bNLRB\\b|\\bFTC\\b|Federal Trade Commission|\\bHIPAA\\b|\\bFERPA\\b|\\bTitle VII\\b|\\bat-will\\b|\\bemployment at will\\b"
+	  "|\\b\\d+ C\\.? ?F\\.? ?R\\b|\\b\\d+ U\\.? ?S\\.? ?C\\b|\\bEEOC\\b|Equal Employment Opportunity Commission|\\bOSHA\\b|Occupational Safety and Health (Act|Administration)"
+	  "|Americans with Disabilities Act|First Amendment|Stored Communications Act|Electronic Communications Privacy Act|Fair Credit Reporting Act|Sarbanes-Oxley" },
+	{ "EU", NULL, "rgpd gdpr 2016/679 protection",
+	  "\\bRGPD\\b|\\bGDPR\\b|General Data Protection Regulation|Règlement général sur la protection des données|\\b(Regulation|Règlement) \\((EU|UE)\\) (n[o°º] ?)?2016/679" },
+	{ "FR", NULL, "l1 l2 l3 l4 l5 l6 l7 l8 l9 l. cnil informatique sapin pénal penal french français cse comité règlement prud défenseur",
+	  "(?-i:\\bL\\.? ?[1-9]\\d{3}-\\d{1,2}\\b)|\\bCNIL\\b|Commission nationale de l[’']informatique|loi (« ?|\")?Informatique et libertés|loi Sapin|Code pénal|French (Penal|Criminal|Labou?r) Code"
+	  "|Code du travail français|comité social et économique|\\b(du|le|au|les élus du|des élus du|avec le) CSE\\b|règlement intérieur(?! (du|de la|de l[’']|des) (conseil|assemblée|comité|syndicat))"
+	  "|prud[’']hom\\w*|Défenseur des droits" },
+	{ "FR", "CA-QC", "code",
+	  "\\bCode du travail(?! du Québec|,? \\(Qu[ée]bec\\)|,? RLRQ|,? L\\.?R\\.?Q|,? CQLR|,? chapitre C-27)" },
+	{ "CA-QC", NULL, "loi law bill projet commission charte charter québec quebec lrsss lssss cnesst normes labour labor rlrq cqlr tribunal act",
+	  "\\b(Loi|Law|Bill|projet de loi) (n[o°º]\\.? ?)?(25|96)\\b|Commission d[’']accès à l[’']information|Charte de la langue française|Charter of the French language"
+	  "|Code du travail du Québec|Code du travail,? \\(Qu[ée]bec\\)|Labou?r Code,? \\(Qu[ée]bec\\)|Qu[ée]bec(’s|'s)? Labou?r Code|\\bLRSSS\\b|\\bLSSSS\\b"
+	  "|Loi sur les services de santé et les services sociaux|Act respecting health services and social services|\\bCNESST\\b|Loi sur les normes du travail|Act respecting labou?r standards"
+	  "|Charte des droits et libertés de la personne|Charter of human rights and freedoms|Code civil du Québec|Civil Code of Qu[ée]bec"
+	  "|Act respecting the protection of personal information in the private sector|Loi sur la protection des renseignements personnels dans le secteur privé"
+	  "|Act respecting access to documents held by public bodies|Loi sur l[’']accès aux documents des organismes publics|\\bRLRQ\\b|\\bCQLR\\b|Tribunal administratif du travail" },
+	{ "CA", NULL, "pipeda lprpde personal protection competition concurrence canada canadian canadien commissariat commissaire official langues",
+	  "\\bPIPEDA\\b|\\bLPRPDE\\b|Personal Information Protection and Electronic Documents Act|Loi sur la protection des renseignements personnels et les documents électroniques"
+	  "|Competition Act|Loi sur la concurrence|Competition Bureau|Bureau de la concurrence|Canada Labou?r Code|Code canadien du travail"
+	  "|Commissariat à la protection de la vie privée du Canada|Commissaire à la protection de la vie privée du Canada|Privacy Commissioner of Canada"
+	  "|Canadian Human Rights (Act|Commission)|Loi canadienne sur les droits de la personne|Official Languages Act|Loi sur les langues officielles"
+	  "|Canadian Charter of Rights and Freedoms|Charte canadienne des droits et libertés" },
+	{ "CA-ON", NULL, "occupational ontario human code employment accessibility aoda phipa personal wsib workplace r.s.o l.r.o ohsa",
+	  "Occupational Health and Safety Act|Ontario Human Rights (Code|Commission)|Human Rights Code,? \\(Ontario\\)|Code des droits de la personne,? \\(Ontario\\)"
+	  "|Employment Standards Act, 2000|Accessibility for Ontarians with Disabilities Act|\\bAODA\\b|\\bPHIPA\\b|Personal Health Information Protection Act"
+	  "|\\bWSIB\\b|Workplace Safety and Insurance Board|\\bR\\.S\\.O\\.|\\bL\\.R\\.O\\.|Loi sur la santé et la sécurité au travail,? \\(Ontario\\)|Information and Privacy Commissioner of Ontario|\\bOHSA\\b" },
+};
+#define S_NMARKERS (sizeof S_markers / sizeof S_markers[0])
+
+static const S_jurisdiction *S_jurisdiction_find(const char *id)
+{
+	for (size_t i = 0; i < sizeof S_jurisdictions / sizeof S_jurisdictions[0]; i++)
+		if (!strcmp(S_jurisdictions[i].id, id))
+			return &S_jurisdictions[i];
+	return NULL;
+}
+
+/* Whether jurisdiction p is j or lies within it. */
+static int S_within(const char *p, const char *j)
+{
+	for (int depth = 0; p && depth < 8; depth++) {
+		if (!strcmp(p, j))
+			return 1;
+		const S_jurisdiction *d = S_jurisdiction_find(p);
+		p = d ? d->parent : NULL;
+	}
+	return 0;
+}
+
+/* Whether text matches, with the matched text (its white space made one
+ * space, cut at a character boundary) in buf. */
+static int S_match_text(URegularExpression *re, const char *text, char *buf, size_t size)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UText *ut = utext_openUTF8(NULL, text, -1, &st);
+	uregex_setUText(re, ut, &st);
+	int found = U_SUCCESS(st) && uregex_find(re, -1, &st) && U_SUCCESS(st);
+	if (found) {
+		int64_t b = uregex_start64(re, 0, &st), e = uregex_end64(re, 0, &st);
+		size_t n = 0;
+		for (int64_t i = b; U_SUCCESS(st) && i < e && n + 1 < size; i++) {
+			char c = text[i];
+			if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+				if (n && buf[n - 1] == ' ')
+					continue;
+				c = ' ';
+			}
+			buf[n++] = c;
+		}
+		while (n && (buf[n - 1] & 0xC0) == 0x80)
+			n--; /* a character cut short: drop its continuation bytes... */
+		if (n && (unsigned char)buf[n - 1] >= 0xC0)
+			n--; /* ...and its lead byte */
+		buf[n] = '\0';
+	}
+	uregex_setText(re, (const UChar *)u"", 0, &st);
+	utext_close(ut);
+	return found;
 }
 
 static const S_rule *S_find_rule(const char *id)
@@ -285,8 +491,109 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 		uregex_close(un);
 	}
 
+	/* A jurisdiction's own text of a clause that the policy does not use
+	 * (a policy document edited by hand, or assembled before the catalog
+	 * had it). */
+	for (size_t k = 0; k < pol->nclauses; k++) {
+		const clausier__pclause *pc = &pol->clauses[k];
+		const clausier__clause *cl = &cat->clauses[pc->clause];
+		clausier__pclause best;
+		clausier__pick_body(cl, pol->jurisdiction, pc->risk, &best);
+		if (best.jbody < 0 || best.jbody == pc->jbody ||
+		    (pc->jbody >= 0 && clausier__jurisdiction_level(cl->jbodies[best.jbody].jurisdictions, pol->jurisdiction) <=
+		                               clausier__jurisdiction_level(cl->jbodies[pc->jbody].jurisdictions, pol->jurisdiction)))
+			continue;
+		char msg[512];
+		snprintf(msg, sizeof msg, _("the catalog has a text of this clause written for %s, which this policy does not use"),
+		         cl->jbodies[best.jbody].jurisdictions);
+		clausier_finding f = { CLAUSIER_CHECK_WARNING, cl->id, "jurisdiction-variant", NULL, msg };
+		if (report)
+			report(ctx, &f);
+		l.n++;
+	}
+
 	/* The policy as a whole. */
 	const S_rule *rule;
+
+	/* Clauses and bodies limited to other jurisdictions than the policy's
+	 * (a policy document can name them). */
+	for (size_t k = 0; pol->jurisdiction && k < pol->nclauses; k++) {
+		const clausier__pclause *pc = &pol->clauses[k];
+		const clausier__clause *cl = &cat->clauses[pc->clause];
+		char msg[512];
+		if (!clausier__clause_in(cl, pol->jurisdiction) && (rule = S_find_rule("jurisdiction-clause"))) {
+			snprintf(msg, sizeof msg, _("the clause is limited to jurisdictions %s, and the policy’s jurisdiction is %s"),
+			         cl->jurisdictions, pol->jurisdiction);
+			S_emit(&l, rule, cl->id, msg);
+		}
+		if (pc->jbody >= 0 && (size_t)pc->jbody < cl->njbodies &&
+		    !clausier__jurisdiction_level(cl->jbodies[pc->jbody].jurisdictions, pol->jurisdiction) &&
+		    (rule = S_find_rule("jurisdiction-body"))) {
+			snprintf(msg, sizeof msg, _("the clause uses its text for jurisdictions %s, and the policy’s jurisdiction is %s"),
+			         cl->jbodies[pc->jbody].jurisdictions, pol->jurisdiction);
+			S_emit(&l, rule, cl->id, msg);
+		}
+	}
+
+	/* Legal content of another jurisdiction, once per clause and
+	 * jurisdiction cited. */
+	if ((rule = S_find_rule("jurisdiction-mismatch")) && pol->jurisdiction && pol->nclauses) {
+		const S_jurisdiction *own = S_jurisdiction_find(pol->jurisdiction);
+		unsigned char *cited = calloc(pol->nclauses, 1);
+		for (size_t j = 0; cited && j < S_NMARKERS; j++) {
+			const S_marker *mk = &S_markers[j];
+			if (S_within(pol->jurisdiction, mk->jurisdiction))
+				continue;
+			int also = 0;
+			for (const char *a = mk->also; a && *a && !also;) {
+				size_t len = strcspn(a, " ");
+				char w[16];
+				if (len < sizeof w) {
+					memcpy(w, a, len);
+					w[len] = '\0';
+					also = S_within(pol->jurisdiction, w);
+				}
+				a += len;
+				a += strspn(a, " ");
+			}
+			if (also)
+				continue;
+			size_t bit = 0;
+			while (bit < sizeof S_jurisdictions / sizeof S_jurisdictions[0] &&
+			       strcmp(S_jurisdictions[bit].id, mk->jurisdiction))
+				bit++;
+			URegularExpression *re = S_compile(mk->markers);
+			if (!re) {
+				failed = 1;
+				continue;
+			}
+			for (size_t k = 0; k < pol->nclauses; k++) {
+				const clausier__clause *cl = &cat->clauses[pol->clauses[k].clause];
+				const clausier__msg *m[2] = { &cl->heading, clausier__pclause_body(cat, &pol->clauses[k]) };
+				char what[96];
+				int found = 0;
+				if (cited[k] & (1u << bit))
+					continue;
+				for (int t = 0; t < 2 && !found; t++)
+					for (size_t i = 0; i < m[t]->ntexts && !found; i++)
+						found = S_holds(m[t]->texts[i].pattern, mk->prefilter) &&
+						        S_match_text(re, m[t]->texts[i].pattern, what, sizeof what);
+				if (!found)
+					continue;
+				cited[k] |= (unsigned char)(1u << bit);
+				char msg[512];
+				snprintf(msg, sizeof msg, _("the clause cites “%s”, law or a body of another jurisdiction (%s) than the policy’s (%s)"), what, _(S_jurisdictions[bit].name),
+				         own ? _(own->name) : pol->jurisdiction);
+				S_emit(&l, rule, cl->id, msg);
+			}
+			uregex_close(re);
+		}
+		if (!cited)
+			failed = 1;
+		free(cited);
+	}
+
+	/* The policy as a whole. */
 	if ((rule = S_find_rule("ca-official-languages")) && S_applies(rule, pol) &&
 	    pol->sector == CLAUSIER_SECTOR_PUBLIC) {
 		long k = S_on_topic(pol, "official-accounts");

@@ -127,9 +127,9 @@ static int S_cmp(const void *a, const void *b)
 }
 
 static const char S_no_sector_en[] =
-	"The crosswalk relates this clause only to clauses written for sectors other than the policy’s.";
+	"The crosswalk relates this clause only to clauses written for other sectors or jurisdictions than the policy’s.";
 static const char S_no_sector_fr[] =
-	"La table de correspondance ne rattache cette clause qu’à des clauses écrites pour d’autres secteurs que celui de la politique.";
+	"La table de correspondance ne rattache cette clause qu’à des clauses écrites pour d’autres secteurs ou d’autres juridictions que ceux de la politique.";
 static const char S_unrelated_en[] = "The crosswalk does not relate this clause to anything.";
 static const char S_unrelated_fr[] = "La table de correspondance ne rattache cette clause à rien.";
 

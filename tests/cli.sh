@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((37 + nbad))
+plan $((38 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run examples/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -117,6 +117,9 @@ check "an unknown catalog id is an error naming it" eval 'expect_status 1 && gre
 run examples/clausier catalog show --locale fr-CA smp
 check "catalog show lists the clauses by section with headings in the locale" \
 	eval 'expect_status 0 && grep -q "^\[guidelines\]" "$OUT/stdout" && grep -q "^  confidentiality-patients .*health .*renseignements de santé" "$OUT/stdout"'
+run examples/clausier catalog show charte
+check "catalog show names the jurisdictions a clause is limited to" \
+	eval 'expect_status 0 && grep -q "^  sanctions  .* FR  *Disciplinary" "$OUT/stdout" && grep -q "^  objet  .* \*  *Purpose" "$OUT/stdout"'
 
 run examples/clausier --help
 cp "$OUT/stdout" "$OUT/help"

@@ -352,3 +352,43 @@ Test(spelling, derived_texts_are_not_translations)
 	free(tr);
 	clausier_catalog_free(cat);
 }
+
+/* ---- lint ---- */
+
+static void S_finding(void *ctx, const clausier_finding *f)
+{
+	char *buf = ctx;
+	size_t n = strlen(buf);
+	snprintf(buf + n, 4096 - n, "%s %s %s: %s\n", f->severity == CLAUSIER_CHECK_ERROR ? "error" : "warning",
+	         f->clause ? f->clause : "-", f->rule ? f->rule : "-", f->message);
+}
+
+static char *S_lint(const char *catalog, const char *policy)
+{
+	static char buf[4096];
+	buf[0] = 0;
+	clausier_catalog *cat = load_catalog_text(catalog);
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_policy_load_memory(&pol, cat, policy, strlen(policy), "p.xml", &err), CLAUSIER_OK, "%s",
+	             errline(&err));
+	cr_assert_geq(clausier_policy_lint(pol, NULL, S_finding, buf, &err), 0, "%s", errline(&err));
+	clausier_policy_free(pol);
+	clausier_catalog_free(cat);
+	return buf;
+}
+
+Test(lint, a_clause_or_text_of_another_jurisdictions_law_is_found)
+{
+	const char *head = "<policy " NS " version='1' catalog='t' genre='smp' jurisdiction='CA-QC' risk='strict'>";
+	char doc[1024];
+	snprintf(doc, sizeof doc, "%s<clause ref='rights' risk='strict' jurisdictions='US'/><clause ref='at-will' risk='balanced'/></policy>", head);
+	const char *out = S_lint(S_levels, doc);
+	cr_expect(strstr(out, "error rights jurisdiction-body: the clause uses its text for jurisdictions US, and the policy’s jurisdiction is CA-QC") != NULL, "%s", out);
+	cr_expect(strstr(out, "error at-will jurisdiction-clause: the clause is limited to jurisdictions US, and the policy’s jurisdiction is CA-QC") != NULL, "%s", out);
+	snprintf(doc, sizeof doc, "%s<clause ref='rights' risk='balanced' jurisdictions='CA'/><clause ref='canada' risk='balanced'/></policy>", head);
+	out = S_lint(S_levels, doc);
+	cr_expect_str_eq(out, "warning rights jurisdiction-variant: the catalog has a text of this clause written for CA-QC, which this policy does not use\n");
+	snprintf(doc, sizeof doc, "%s<clause ref='rights' risk='balanced' jurisdictions='CA-QC'/><clause ref='canada' risk='balanced'/></policy>", head);
+	cr_expect_str_eq(S_lint(S_levels, doc), "");
+}

@@ -114,6 +114,12 @@ CLAUSIER_API int clausier_catalog_clause_info(clausier_clause_info *out,
  *  jurisdiction (it may still have variants for some). */
 CLAUSIER_API const char *clausier_catalog_clause_jurisdictions(const clausier_catalog *catalog, size_t i);
 
+/** The k-th variant of the i-th clause's body written for jurisdictions
+ *  (its jurisdictions, as the catalog writes them: "CA-QC", "US CA"), with
+ *  its risk tolerance in *risk (may be NULL); NULL past the last one. */
+CLAUSIER_API const char *clausier_catalog_clause_variant(const clausier_catalog *catalog, size_t i, size_t k,
+                                                         clausier_risk *risk);
+
 #define CLAUSIER_CLAUSE_QUERY_VERSION 1
 
 /** Which clauses clausier_catalog_find() lists.  NULL or 0 fields match

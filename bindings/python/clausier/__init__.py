@@ -89,6 +89,10 @@ _catalog_load_memory = _fn("clausier_catalog_load_memory", ctypes.c_int, _PP, ct
 _catalog_free = _fn("clausier_catalog_free", None, _P)
 _catalog_count = _fn("clausier_catalog_count", ctypes.c_size_t, _P)
 _catalog_clause_id = _fn("clausier_catalog_clause_id", ctypes.c_char_p, _P, ctypes.c_size_t)
+_catalog_clause_jurisdictions = _fn("clausier_catalog_clause_jurisdictions", ctypes.c_char_p, _P,
+                                    ctypes.c_size_t)
+_catalog_clause_variant = _fn("clausier_catalog_clause_variant", ctypes.c_char_p, _P, ctypes.c_size_t,
+                              ctypes.c_size_t, ctypes.POINTER(ctypes.c_int))
 _catalog_id = _fn("clausier_catalog_id", ctypes.c_char_p, _P)
 _catalog_source_language = _fn("clausier_catalog_source_language", ctypes.c_char_p, _P)
 _profile_load_file = _fn("clausier_profile_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
@@ -347,6 +351,25 @@ class Catalog(_Handle):
         with _Held(self) as held:
             h = held.ptrs[0]
             return [_catalog_clause_id(h, i).decode("utf-8") for i in range(_catalog_count(h))]
+
+    def clause_jurisdictions(self):
+        """{clause id: (jurisdictions it is limited to, or None,
+        [(jurisdictions, risk) of each variant for jurisdictions])}."""
+        risks = ("balanced", "strict", "open")  # clausier_risk
+        with _Held(self) as held:
+            h = held.ptrs[0]
+            out = {}
+            for i in range(_catalog_count(h)):
+                only = _catalog_clause_jurisdictions(h, i)
+                variants, risk, k = [], ctypes.c_int(), 0
+                while True:
+                    v = _catalog_clause_variant(h, i, k, ctypes.byref(risk))
+                    if v is None:
+                        break
+                    variants.append((v.decode("utf-8"), risks[risk.value]))
+                    k += 1
+                out[_catalog_clause_id(h, i).decode("utf-8")] = (only.decode("utf-8") if only else None, variants)
+            return out
 
 
 class Profile(_Handle):
