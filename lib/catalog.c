@@ -34,6 +34,7 @@ typedef struct {
 	clausier__key *section_keys;
 	char **section_ids;
 	size_t nsection_ids;
+	size_t stamp;    /* the stamp of the next clause S_uses (they share marks) */
 } S_loader;
 
 static int S_is(xmlNodePtr n, const char *name)
@@ -736,7 +737,35 @@ static void S_read_jbody(S_loader *ld, clausier__clause *cl, xmlNodePtr c, char 
 		while (*p == ' ')
 			p++;
 	}
-	S_read_msg(ld, &jb->msg, c, what, uses);
+	S_uses own = { NULL, 0, 0, ld->stamp++, ld->marks };
+	S_read_msg(ld, &jb->msg, c, what, &own);
+	jb = &cl->jbodies[cl->njbodies - 1];
+	jb->uses = own.v;
+	jb->nuses = own.n;
+	(void)uses;
+}
+
+/* a ∪ b, sorted, each once (malloc'd; NULL when empty). */
+static size_t *S_union(S_loader *ld, const size_t *a, size_t na, const size_t *b, size_t nb, size_t *n)
+{
+	*n = 0;
+	if (!na && !nb)
+		return NULL;
+	size_t *v = malloc((na + nb) * sizeof *v);
+	if (!v) {
+		S_oom(ld);
+		return NULL;
+	}
+	memcpy(v, a, na * sizeof *v);
+	if (nb)
+		memcpy(v + na, b, nb * sizeof *v);
+	qsort(v, na + nb, sizeof *v, S_cmp_size);
+	size_t k = 0;
+	for (size_t i = 0; i < na + nb; i++)
+		if (!k || v[k - 1] != v[i])
+			v[k++] = v[i];
+	*n = k;
+	return v;
 }
 
 static void S_read_clause(S_loader *ld, xmlNodePtr el)
@@ -790,7 +819,10 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 
 	char what[300];
 	snprintf(what, sizeof what, _("clause “%s”"), cl->id);
-	S_uses uses = { NULL, 0, 0, cat->nclauses - 1, ld->marks };
+	/* the heading's parameters, the other bodies', and each jurisdiction
+	 * body's (S_read_jbody), each set with a stamp of its own */
+	S_uses head = { NULL, 0, 0, ld->stamp++, ld->marks };
+	S_uses uses = { NULL, 0, 0, ld->stamp++, ld->marks };
 	clausier__buf notes = { 0 };
 	for (xmlNodePtr c = el->children; c && ld->status == CLAUSIER_OK; c = c->next) {
 		if (S_is(c, "note")) {
@@ -804,7 +836,7 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 			clausier__buf_puts(&notes, t);
 			free(t);
 		} else if (S_is(c, "heading")) {
-			S_read_msg(ld, &cl->heading, c, what, &uses);
+			S_read_msg(ld, &cl->heading, c, what, &head);
 		} else if (S_is(c, "body")) {
 			char *r = S_attr(c, "risk");
 			int risk = r ? clausier__risk_from_name(r) : CLAUSIER_RISK_BALANCED;
@@ -824,10 +856,22 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 			S_read_msg(ld, &cl->body[risk], c, what, &uses);
 		}
 	}
-	if (uses.n > 1)
-		qsort(uses.v, uses.n, sizeof *uses.v, S_cmp_size);
-	cl->uses = uses.v;
-	cl->nuses = uses.n;
+	/* (a set read in several runs, between jurisdiction bodies, may hold a
+	 * parameter twice: the unions count it once) */
+	cl->guses = S_union(ld, head.v, head.n, uses.v, uses.n, &cl->nguses);
+	cl->uses = S_union(ld, cl->guses, cl->nguses, NULL, 0, &cl->nuses);
+	for (size_t k = 0; k < cl->njbodies && ld->status == CLAUSIER_OK; k++) {
+		struct clausier__jbody *jb = &cl->jbodies[k];
+		size_t n = 0, *all = S_union(ld, cl->uses, cl->nuses, jb->uses, jb->nuses, &n);
+		size_t *own = S_union(ld, head.v, head.n, jb->uses, jb->nuses, &jb->nuses);
+		free(jb->uses);
+		jb->uses = own;
+		free(cl->uses);
+		cl->uses = all;
+		cl->nuses = n;
+	}
+	free(head.v);
+	free(uses.v);
 	if (notes.len)
 		cl->notes = clausier__buf_detach(&notes, NULL);
 	clausier__buf_free(&notes);
@@ -876,12 +920,14 @@ void clausier_catalog_free(clausier_catalog *cat)
 		free(cl->id);
 		free(cl->topic);
 		free(cl->uses);
+		free(cl->guses);
 		free(cl->notes);
 		S_free_msg(&cl->heading);
 		for (int r = 0; r < 3; r++)
 			S_free_msg(&cl->body[r]);
 		for (size_t k = 0; k < cl->njbodies; k++) {
 			free(cl->jbodies[k].jurisdictions);
+			free(cl->jbodies[k].uses);
 			S_free_msg(&cl->jbodies[k].msg);
 		}
 		free(cl->jbodies);
@@ -907,7 +953,7 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 		return rc;
 
 	S_loader ld = { calloc(1, sizeof(clausier_catalog)), err, CLAUSIER_OK, NULL, { NULL, 0, 0, 0, NULL },
-		        SIZE_MAX, 0, SIZE_MAX, 0, SIZE_MAX, 0, NULL, NULL, 0 };
+		        SIZE_MAX, 0, SIZE_MAX, 0, SIZE_MAX, 0, NULL, NULL, 0, 0 };
 	clausier_catalog *cat = ld.cat;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	char *genre = NULL;

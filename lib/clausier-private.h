@@ -296,10 +296,14 @@ typedef struct {
 		char *jurisdictions;
 		int risk;
 		clausier__msg msg;
+		size_t *uses; /* the parameters its heading and this body use, in index order */
+		size_t nuses;
 	} *jbodies;
 	size_t njbodies;
 	size_t *uses;  /* the catalog parameters the clause uses, in index order */
 	size_t nuses;
+	size_t *guses; /* those its heading and bodies without jurisdictions use */
+	size_t nguses;
 	int line;
 } clausier__clause;
 
@@ -377,6 +381,9 @@ typedef struct {
 } clausier__pclause;
 /* The body a policy clause uses. */
 const clausier__msg *clausier__pclause_body(const clausier_catalog *cat, const clausier__pclause *pc);
+/* The parameters a policy clause uses with that body (and its heading), in
+ * index order: a jurisdiction body's facts are needed only where it is used. */
+const size_t *clausier__pclause_uses(const clausier_catalog *cat, const clausier__pclause *pc, size_t *n);
 /* Picks the body of clause cl for a jurisdiction (may be NULL) and risk
  * tolerance: the most specific jurisdiction level first, then the risk. */
 void clausier__pick_body(const clausier__clause *cl, const char *jurisdiction, int risk, clausier__pclause *pc);

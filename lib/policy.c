@@ -141,10 +141,11 @@ void clausier__policy_users(const clausier_policy *pol, long *user)
 	for (size_t u = 0; u < cat->nfront_uses; u++)
 		user[cat->front_uses[u]] = CLAUSIER__USER_FRONT;
 	for (size_t k = 0; k < pol->nclauses; k++) {
-		const clausier__clause *cl = &cat->clauses[pol->clauses[k].clause];
-		for (size_t u = 0; u < cl->nuses; u++)
-			if (user[cl->uses[u]] == CLAUSIER__USER_NONE)
-				user[cl->uses[u]] = (long)k;
+		size_t n = 0;
+		const size_t *uses = clausier__pclause_uses(cat, &pol->clauses[k], &n);
+		for (size_t u = 0; u < n; u++)
+			if (user[uses[u]] == CLAUSIER__USER_NONE)
+				user[uses[u]] = (long)k;
 	}
 }
 
@@ -383,6 +384,17 @@ const clausier__msg *clausier__pclause_body(const clausier_catalog *cat, const c
 {
 	const clausier__clause *cl = &cat->clauses[pc->clause];
 	return pc->jbody >= 0 ? &cl->jbodies[pc->jbody].msg : &cl->body[pc->risk];
+}
+
+const size_t *clausier__pclause_uses(const clausier_catalog *cat, const clausier__pclause *pc, size_t *n)
+{
+	const clausier__clause *cl = &cat->clauses[pc->clause];
+	if (pc->jbody >= 0) {
+		*n = cl->jbodies[pc->jbody].nuses;
+		return cl->jbodies[pc->jbody].uses;
+	}
+	*n = cl->nguses;
+	return cl->guses;
 }
 
 /* The place of a clause in a policy: its section, then catalog order. */

@@ -287,8 +287,10 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		snprintf(what, sizeof what, _("clause “%s”"), cl->id);
 		r->section = cl->section;
 		r->id = cl->id;
-		if ((rc = S_format(c, &r->heading, &cl->heading, cl->uses, cl->nuses, what, &r->lang, &r->fallback)) ||
-		    (rc = S_format(c, &r->body, clausier__pclause_body(cat, pc), cl->uses, cl->nuses, what, NULL, &r->fallback)))
+		size_t nuses = 0;
+		const size_t *uses = clausier__pclause_uses(cat, pc, &nuses);
+		if ((rc = S_format(c, &r->heading, &cl->heading, uses, nuses, what, &r->lang, &r->fallback)) ||
+		    (rc = S_format(c, &r->body, clausier__pclause_body(cat, pc), uses, nuses, what, NULL, &r->fallback)))
 			return rc;
 		if (S_headline(&r->heading, r->fallback ? "" : c->locale) < 0)
 			goto oom;

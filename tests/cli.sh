@@ -116,7 +116,7 @@ run examples/clausier catalog show nosuchcatalog
 check "an unknown catalog id is an error naming it" eval 'expect_status 1 && grep -q "no installed catalog .nosuchcatalog." "$OUT/stderr"'
 run examples/clausier catalog show --locale fr-CA smp
 check "catalog show lists the clauses by section with headings in the locale" \
-	eval 'expect_status 0 && grep -q "^\[guidelines\]" "$OUT/stdout" && grep -q "^  confidentiality-patients .*health .*Patients" "$OUT/stdout"'
+	eval 'expect_status 0 && grep -q "^\[guidelines\]" "$OUT/stdout" && grep -q "^  confidentiality-patients .*health .*renseignements de santé" "$OUT/stdout"'
 run examples/clausier catalog show charte
 check "catalog show names the jurisdictions a clause is limited to" \
 	eval 'expect_status 0 && grep -q "^  sanctions  .* FR  *Disciplinary" "$OUT/stdout" && grep -q "^  objet  .* \*  *Purpose" "$OUT/stdout"'

@@ -182,6 +182,29 @@ Test(facts, a_profile_cannot_give_a_fact_and_a_jurisdiction_must_have_it)
 	          errline(&err));
 }
 
+/* A jurisdiction body's facts are needed where it is used, and only there:
+ * the US body names the NLRB, which Quebec lacks; the generic body uses
+ * Quebec's discrimination grounds, which the United States lacks. */
+static const char *S_body_facts =
+	"<catalog " NS " version='1' id='f' genre='smp' xml:lang='en'>"
+	"<title><text>T</text><text xml:lang='fr'>T</text></title>"
+	"<param name='labor_board' type='name' from='jurisdiction'/>"
+	"<param name='discrimination_grounds' type='text' from='jurisdiction'/>"
+	"<clause id='c' topic='purpose'><heading><text>H</text><text xml:lang='fr'>H</text></heading>"
+	"<body><text>On {discrimination_grounds}.</text><text xml:lang='fr'>Sur {discrimination_grounds}.</text></body>"
+	"<body jurisdictions='US'><text>With {labor_board_the}.</text><text xml:lang='fr'>Auprès {labor_board_du}.</text></body>"
+	"</clause></catalog>";
+
+Test(facts, a_jurisdiction_body_needs_its_facts_only_where_it_is_used)
+{
+	char *ed = render_texts(S_body_facts, S_profile("US", "balanced", NULL), "en-US", 0);
+	cr_expect(strstr(ed, "With the National Labor Relations Board.") != NULL, "%s", ed);
+	free(ed);
+	ed = render_texts(S_body_facts, S_profile("CA-QC", "balanced", NULL), "fr-CA", 0);
+	cr_expect(strstr(ed, "Sur la race, la couleur,") != NULL, "%s", ed);
+	free(ed);
+}
+
 Test(facts, the_policy_document_does_not_write_them_and_gets_them_back)
 {
 	clausier_catalog *cat = load_catalog_text(S_facts);
