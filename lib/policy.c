@@ -632,7 +632,7 @@ int clausier_policy_notes(const clausier_policy *policy, clausier_note_report re
 	for (size_t i = 0; i < policy->nvalues; i++) {
 		const clausier__pvalue *v = &policy->values[i];
 		const clausier__param *p = &policy->catalog->params[v->param];
-		if (p->type != CLAUSIER__P_NAME)
+		if (p->type != CLAUSIER__P_NAME || v->fact) /* a fact's grammar is the library's data */
 			continue;
 		int fr = !v->lang || !strncasecmp(v->lang, "fr", 2);
 		int en = !v->lang || !strncasecmp(v->lang, "en", 2);

@@ -216,6 +216,8 @@ typedef struct {
 	int list;           /* a space-separated list of values */
 } S_attr_rule;
 
+/* the jurisdictions the schemas know (a country covers its regions) */
+#define S_JURISDICTIONS "FR CA CA-QC CA-ON US"
 #define S_TOPICS \
 	"purpose scope definitions working-time-use personal-responsibility transparency " \
 	"confidentiality privacy digital-footprint reputation official-accounts spokespeople " \
@@ -243,13 +245,13 @@ static const S_attr_rule S_rules[] = {
 	{ 1, "clause", "genres", 0, "smp charte", 1 },
 	{ 1, "clause", "sectors", 0, "health education nonprofit public private", 1 },
 	{ 1, "clause", "revision", 0, "=positive", 0 },
-	{ 1, "clause", "jurisdictions", 0, "US CA CA-QC CA-ON FR", 1 },
+	{ 1, "clause", "jurisdictions", 0, S_JURISDICTIONS, 1 },
 	{ 1, "body", "risk", 0, "strict open", 0 },
-	{ 1, "body", "jurisdictions", 0, "US CA CA-QC CA-ON FR", 1 },
+	{ 1, "body", "jurisdictions", 0, S_JURISDICTIONS, 1 },
 	{ 1, "text", "lang", 0, NULL, 0 },
 	{ 2, "profile", "version", 1, "1", 0 },
 	{ 2, "profile", "sector", 0, "health education nonprofit public private", 0 },
-	{ 2, "profile", "jurisdiction", 0, "FR CA CA-QC CA-ON US", 0 },
+	{ 2, "profile", "jurisdiction", 0, S_JURISDICTIONS, 0 },
 	{ 2, "profile", "risk", 0, "strict balanced open", 0 },
 	{ 2, "profile", "locales", 0, NULL, 0 },
 	{ 2 | 4, "value", "name", 1, "=name", 0 },
@@ -269,7 +271,7 @@ static const S_attr_rule S_rules[] = {
 	{ 4, "policy", "catalog", 1, "=lowercase-words", 0 },
 	{ 4, "policy", "genre", 1, "smp charte", 0 },
 	{ 4, "policy", "sector", 0, "health education nonprofit public private", 0 },
-	{ 4, "policy", "jurisdiction", 0, "FR CA CA-QC CA-ON US", 0 },
+	{ 4, "policy", "jurisdiction", 0, S_JURISDICTIONS, 0 },
 	{ 4, "policy", "risk", 1, "strict balanced open", 0 },
 	{ 4, "clause", "ref", 1, NULL, 0 },
 	{ 4, "clause", "risk", 1, "strict balanced open", 0 },
@@ -281,16 +283,16 @@ static const S_attr_rule S_rules[] = {
 	{ 2, "replace", "with", 1, NULL, 0 },
 	{ 8, "genre", "version", 1, "1", 0 },
 	{ 8, "genre", "id", 1, "smp charte", 0 },
-	{ 8, "genre", "origin", 1, "FR CA CA-QC CA-ON US", 0 },
+	{ 8, "genre", "origin", 1, S_JURISDICTIONS, 0 },
 	{ 8, "section", "id", 1, "=lowercase-words", 0 },
 	{ 8, "section", "topics", 1, S_TOPICS, 1 },
 	{ 8, "section", "kind", 0, "rules advice", 0 },
 	{ 8, "element", "id", 1, "=lowercase-words", 0 },
 	{ 8, "element", "topics", 1, S_TOPICS, 1 },
 	{ 8, "element", "status", 1, "required customary", 0 },
-	{ 8, "element", "jurisdictions", 0, "FR CA CA-QC CA-ON US", 1 },
+	{ 8, "element", "jurisdictions", 0, S_JURISDICTIONS, 1 },
 	{ 8, "formality", "id", 1, "=lowercase-words", 0 },
-	{ 8, "formality", "jurisdictions", 0, "FR CA CA-QC CA-ON US", 1 },
+	{ 8, "formality", "jurisdictions", 0, S_JURISDICTIONS, 1 },
 	{ 8, "formality", "when", 0, S_TOPICS, 0 },
 	{ 8, "formality", "reference", 0, NULL, 0 },
 	{ 8 | 16, "title", "lang", 1, NULL, 0 },
@@ -307,8 +309,8 @@ static const S_attr_rule S_rules[] = {
 	{ 16, "match", "to", 0, "=lowercase-words", 0 },
 	{ 16, "match", "relation", 1, "exact close broader narrower related none", 0 },
 	{ 32, "jurisdiction", "version", 1, "1", 0 },
-	{ 32, "jurisdiction", "id", 1, "US CA CA-QC CA-ON FR", 0 },
-	{ 32, "jurisdiction", "parent", 0, "US CA CA-QC CA-ON FR", 0 },
+	{ 32, "jurisdiction", "id", 1, S_JURISDICTIONS, 0 },
+	{ 32, "jurisdiction", "parent", 0, S_JURISDICTIONS, 0 },
 	{ 32, "jurisdiction", "prevailing", 0, "en fr equal", 0 },
 	{ 32, "jurisdiction", "lang", 1, NULL, 0 },
 	{ 32, "fact", "name", 1, "=name", 0 },

@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 37
+plan 38
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -23,6 +23,16 @@ for id in smp charte; do
 	done
 	check "$id: its PO files are in step with the source, complete, and msgfmt -c clean" [ "$ok" = yes ]
 done
+
+# The jurisdiction facts: one PO for the five files, in step and complete (a
+# fact without its French would put English law names into French editions).
+xgettext -o "$OUT/jurisdictions.pot" "$top_srcdir"/data/jurisdictions/*.xml 2>"$OUT/xgettext.err"
+ok=yes
+msgcmp "$top_srcdir/po/jurisdictions/fr.po" "$OUT/jurisdictions.pot" 2>"$OUT/msgcmp.err" || { ok=no; sed "s/^/# /" "$OUT/msgcmp.err" | head -5; }
+msgfmt -c --statistics -o /dev/null "$top_srcdir/po/jurisdictions/fr.po" 2>"$OUT/stats" || ok=no
+grep -q -E "fuzzy|untranslated" "$OUT/stats" && { ok=no; sed "s/^/# /" "$OUT/stats"; }
+check "jurisdictions: xgettext finds every fact, and fr.po is in step, complete and msgfmt -c clean" \
+	eval '[ "$ok" = yes ] && [ "$(grep -c "^msgctxt \"CA-QC/" "$OUT/jurisdictions.pot")" -ge 5 ]'
 
 run examples/clausier catalog list
 check "catalog list shows each installed catalog once, with its translations" \
