@@ -20,7 +20,8 @@ typedef struct {
 	clausier_severity severity;
 	const char *skip_topics;   /* clauses on these topics are not looked at */
 	const char *prefilter;     /* words one of which a text must hold for match to be tried
-	                              (without case; ASCII case only: write accents lowercase) */
+	                              (without case; ASCII case only: write accents lowercase;
+	                              _ stands for a space) */
 	const char *match;         /* a clause whose text matches is a finding... */
 	const char *unless;        /* ...unless it also matches this */
 	const char *reference;
@@ -206,17 +207,25 @@ static int S_matches(URegularExpression *re, const char *text)
 
 /* Whether text holds one of the space-separated words, without ASCII
  * case. */
+static char S_lower(char c)
+{
+	return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+}
+
+/* Whether text holds one of words (space-separated, lower case; _ stands
+ * for a space), without ASCII case. */
 static int S_holds(const char *text, const char *words)
 {
-	char w[64];
 	for (const char *p = words; *p;) {
 		size_t len = strcspn(p, " ");
-		if (len < sizeof w) {
-			memcpy(w, p, len);
-			w[len] = '\0';
-			for (const char *t = text; *t; t++)
-				if (!strncasecmp(t, w, len))
-					return 1;
+		for (const char *t = text; len && *t; t++) {
+			if (S_lower(*t) != p[0])
+				continue;
+			size_t i = 1;
+			while (i < len && t[i] && (p[i] == '_' ? t[i] == ' ' : S_lower(t[i]) == p[i]))
+				i++;
+			if (i == len)
+				return 1;
 		}
 		p += len;
 		while (*p == ' ')
@@ -227,17 +236,39 @@ static int S_holds(const char *text, const char *words)
 
 /* Whether any text of the clause's heading or body (every language)
  * matches; prefilter (may be NULL) first rules out texts cheaply. */
-static int S_clause_matches(URegularExpression *re, const clausier_policy *pol, const clausier__pclause *pc,
-                            const char *prefilter)
+/* Whether the text is one a rule reads: never a text the library spelt
+ * from the en one (the same words); for a rule on lang ("en": the US
+ * rules, whose patterns are English), only texts in it when the message
+ * has one. */
+static int S_reads(const clausier__msg *m, size_t i, const char *lang)
+{
+	if (m->texts[i].derived)
+		return 0;
+	if (!lang || !strncasecmp(m->texts[i].lang, lang, strlen(lang)))
+		return 1;
+	for (size_t k = 0; k < m->ntexts; k++)
+		if (!strncasecmp(m->texts[k].lang, lang, strlen(lang)))
+			return 0;
+	return 1;
+}
+
+static int S_clause_matches_in(URegularExpression *re, const clausier_policy *pol, const clausier__pclause *pc,
+                               const char *prefilter, const char *lang)
 {
 	const clausier__clause *cl = &pol->catalog->clauses[pc->clause];
 	const clausier__msg *m[2] = { &cl->heading, clausier__pclause_body(pol->catalog, pc) };
 	for (int k = 0; k < 2; k++)
 		for (size_t i = 0; i < m[k]->ntexts; i++)
-			if ((!prefilter || S_holds(m[k]->texts[i].pattern, prefilter)) &&
+			if (S_reads(m[k], i, lang) && (!prefilter || S_holds(m[k]->texts[i].pattern, prefilter)) &&
 			    S_matches(re, m[k]->texts[i].pattern))
 				return 1;
 	return 0;
+}
+
+static int S_clause_matches(URegularExpression *re, const clausier_policy *pol, const clausier__pclause *pc,
+                            const char *prefilter)
+{
+	return S_clause_matches_in(re, pol, pc, prefilter, NULL);
 }
 
 /* Legal content of another jurisdiction: the names of laws and bodies that
@@ -267,32 +298,32 @@ typedef struct {
 
 static const S_marker S_markers[] = {
 	{ "US", NULL,
-	  "nlra national nlrb ftc federal hipaa ferpa title at-will at cfr c.f.r u.s.c usc eeoc equal osha occupational americans amendment stored electronic fair sarbanes",
+	  "nlra nlrb national_labor ftc trade_commission hipaa ferpa title_vii at-will employment_at_will cfr c.f c._f c_f usc u.s u._s u_s eeoc equal_employment osha occupational_safety americans_with first_amendment stored_comm electronic_comm fair_credit sarbanes",
 	  "\\bNLRA\\b|National Labor Relations (Act|Board)|\\bNLRB\\b|\\bFTC\\b|Federal Trade Commission|\\bHIPAA\\b|\\bFERPA\\b|\\bTitle VII\\b|\\bat-will\\b|\\bemployment at will\\b"
 	  "|\\b\\d+ C\\.? ?F\\.? ?R\\b|\\b\\d+ U\\.? ?S\\.? ?C\\b|\\bEEOC\\b|Equal Employment Opportunity Commission|\\bOSHA\\b|Occupational Safety and Health (Act|Administration)"
 	  "|Americans with Disabilities Act|First Amendment|Stored Communications Act|Electronic Communications Privacy Act|Fair Credit Reporting Act|Sarbanes-Oxley" },
-	{ "EU", NULL, "rgpd gdpr 2016/679 protection",
+	{ "EU", NULL, "rgpd gdpr 2016/679 general_data règlement_général",
 	  "\\bRGPD\\b|\\bGDPR\\b|General Data Protection Regulation|Règlement général sur la protection des données|\\b(Regulation|Règlement) \\((EU|UE)\\) (n[o°º] ?)?2016/679" },
-	{ "FR", NULL, "l1 l2 l3 l4 l5 l6 l7 l8 l9 l. cnil informatique sapin pénal penal french français cse comité règlement prud défenseur",
+	{ "FR", NULL, "l1 l2 l3 l4 l5 l6 l7 l8 l9 l_1 l_2 l_3 l_4 l_5 l_6 l_7 l_8 l_9 l._1 l._2 l._3 l._4 l._5 l._6 l._7 l._8 l._9 l.1 l.2 l.3 l.4 l.5 l.6 l.7 l.8 l.9 cnil informatique sapin code_pénal french_penal french_criminal french_labo code_du_travail_français comité_social cse règlement_intérieur prud défenseur_des",
 	  "(?-i:\\bL\\.? ?[1-9]\\d{3}-\\d{1,2}\\b)|\\bCNIL\\b|Commission nationale de l[’']informatique|loi (« ?|\")?Informatique et libertés|loi Sapin|Code pénal|French (Penal|Criminal|Labou?r) Code"
 	  "|Code du travail français|comité social et économique|\\b(du|le|au|les élus du|des élus du|avec le) CSE\\b|règlement intérieur(?! (du|de la|de l[’']|des) (conseil|assemblée|comité|syndicat))"
 	  "|prud[’']hom\\w*|Défenseur des droits" },
-	{ "FR", "CA-QC", "code",
+	{ "FR", "CA-QC", "code_du_travail",
 	  "\\bCode du travail(?! du Québec|,? \\(Qu[ée]bec\\)|,? RLRQ|,? L\\.?R\\.?Q|,? CQLR|,? chapitre C-27)" },
-	{ "CA-QC", NULL, "loi law bill projet commission charte charter québec quebec lrsss lssss cnesst normes labour labor rlrq cqlr tribunal act",
+	{ "CA-QC", NULL, "loi_25 loi_96 law_25 law_96 bill_25 bill_96 loi_n law_n bill_n projet_de_loi commission_d charte_de_la_langue charter_of_the_french code_du_travail labour_code labor_code lrsss lssss loi_sur_les_services act_respecting cnesst normes_du_travail charte_des_droits charter_of_human code_civil civil_code loi_sur_la_protection loi_sur_l rlrq cqlr tribunal_administratif",
 	  "\\b(Loi|Law|Bill|projet de loi) (n[o°º]\\.? ?)?(25|96)\\b|Commission d[’']accès à l[’']information|Charte de la langue française|Charter of the French language"
 	  "|Code du travail du Québec|Code du travail,? \\(Qu[ée]bec\\)|Labou?r Code,? \\(Qu[ée]bec\\)|Qu[ée]bec(’s|'s)? Labou?r Code|\\bLRSSS\\b|\\bLSSSS\\b"
 	  "|Loi sur les services de santé et les services sociaux|Act respecting health services and social services|\\bCNESST\\b|Loi sur les normes du travail|Act respecting labou?r standards"
 	  "|Charte des droits et libertés de la personne|Charter of human rights and freedoms|Code civil du Québec|Civil Code of Qu[ée]bec"
 	  "|Act respecting the protection of personal information in the private sector|Loi sur la protection des renseignements personnels dans le secteur privé"
 	  "|Act respecting access to documents held by public bodies|Loi sur l[’']accès aux documents des organismes publics|\\bRLRQ\\b|\\bCQLR\\b|Tribunal administratif du travail" },
-	{ "CA", NULL, "pipeda lprpde personal protection competition concurrence canada canadian canadien commissariat commissaire official langues",
+	{ "CA", NULL, "pipeda lprpde personal_information_protection loi_sur_la_protection competition concurrence canada_labo code_canadien commissariat commissaire privacy_commissioner canadian_human loi_canadienne official_languages langues_officielles canadian_charter charte_canadienne",
 	  "\\bPIPEDA\\b|\\bLPRPDE\\b|Personal Information Protection and Electronic Documents Act|Loi sur la protection des renseignements personnels et les documents électroniques"
 	  "|Competition Act|Loi sur la concurrence|Competition Bureau|Bureau de la concurrence|Canada Labou?r Code|Code canadien du travail"
 	  "|Commissariat à la protection de la vie privée du Canada|Commissaire à la protection de la vie privée du Canada|Privacy Commissioner of Canada"
 	  "|Canadian Human Rights (Act|Commission)|Loi canadienne sur les droits de la personne|Official Languages Act|Loi sur les langues officielles"
 	  "|Canadian Charter of Rights and Freedoms|Charte canadienne des droits et libertés" },
-	{ "CA-ON", NULL, "occupational ontario human code employment accessibility aoda phipa personal wsib workplace r.s.o l.r.o ohsa",
+	{ "CA-ON", NULL, "occupational_health ontario aoda phipa personal_health wsib workplace_safety r.s.o l.r.o ohsa employment_standards",
 	  "Occupational Health and Safety Act|Ontario Human Rights (Code|Commission)|Human Rights Code,? \\(Ontario\\)|Code des droits de la personne,? \\(Ontario\\)"
 	  "|Employment Standards Act, 2000|Accessibility for Ontarians with Disabilities Act|\\bAODA\\b|\\bPHIPA\\b|Personal Health Information Protection Act"
 	  "|\\bWSIB\\b|Workplace Safety and Insurance Board|\\bR\\.S\\.O\\.|\\bL\\.R\\.O\\.|Loi sur la santé et la sécurité au travail,? \\(Ontario\\)|Information and Privacy Commissioner of Ontario|\\bOHSA\\b" },
@@ -483,8 +514,10 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 			const clausier__clause *cl = &cat->clauses[pol->clauses[k].clause];
 			if (rule->skip_topics && clausier__word_in(rule->skip_topics, cl->topic))
 				continue;
-			if (S_clause_matches(re, pol, &pol->clauses[k], rule->prefilter) &&
-			    !(un && S_clause_matches(un, pol, &pol->clauses[k], NULL)))
+			/* the US rules read the English text, the original of a US policy */
+			const char *lang = !strncmp(rule->id, "us-", 3) ? "en" : NULL;
+			if (S_clause_matches_in(re, pol, &pol->clauses[k], rule->prefilter, lang) &&
+			    !(un && S_clause_matches_in(un, pol, &pol->clauses[k], NULL, lang)))
 				S_emit(&l, rule, cl->id, NULL);
 		}
 		uregex_close(re);
@@ -576,7 +609,7 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 					continue;
 				for (int t = 0; t < 2 && !found; t++)
 					for (size_t i = 0; i < m[t]->ntexts && !found; i++)
-						found = S_holds(m[t]->texts[i].pattern, mk->prefilter) &&
+						found = !m[t]->texts[i].derived && S_holds(m[t]->texts[i].pattern, mk->prefilter) &&
 						        S_match_text(re, m[t]->texts[i].pattern, what, sizeof what);
 				if (!found)
 					continue;

@@ -392,3 +392,22 @@ Test(lint, a_clause_or_text_of_another_jurisdictions_law_is_found)
 	snprintf(doc, sizeof doc, "%s<clause ref='rights' risk='balanced' jurisdictions='CA-QC'/><clause ref='canada' risk='balanced'/></policy>", head);
 	cr_expect_str_eq(S_lint(S_levels, doc), "");
 }
+
+Test(lint, another_jurisdictions_law_is_found_however_its_citation_is_spaced)
+{
+	const char *cat =
+		"<catalog " NS " version='1' id='m' genre='smp' xml:lang='en'><title><text>T</text></title>"
+		"<clause id='qc' topic='privacy'><heading><text>A</text></heading><body><text>Under Law no. 25, ask first.</text></body></clause>"
+		"<clause id='fr' topic='privacy'><heading><text>B</text></heading><body><text>As article L 1121-1 says.</text></body></clause>"
+		"<clause id='us' topic='privacy'><heading><text>C</text></heading><body><text>See 29 U S C 157 and 16 C F R 255.</text></body></clause>"
+		"<clause id='none' topic='privacy'><heading><text>D</text></heading><body><text>Follow the law of your province.</text></body></clause>"
+		"</catalog>";
+	const char *doc = "<policy " NS " version='1' catalog='m' genre='smp' jurisdiction='CA-ON' risk='balanced'>"
+	                  "<clause ref='qc' risk='balanced'/><clause ref='fr' risk='balanced'/><clause ref='us' risk='balanced'/>"
+	                  "<clause ref='none' risk='balanced'/></policy>";
+	const char *out = S_lint(cat, doc);
+	cr_expect(strstr(out, "error qc jurisdiction-mismatch: the clause cites “Law no. 25”") != NULL, "%s", out);
+	cr_expect(strstr(out, "error fr jurisdiction-mismatch: the clause cites “L 1121-1”") != NULL, "%s", out);
+	cr_expect(strstr(out, "error us jurisdiction-mismatch: the clause cites “29 U S C”") != NULL, "%s", out);
+	cr_expect(strstr(out, "error none") == NULL, "%s", out);
+}
