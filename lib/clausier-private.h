@@ -351,6 +351,7 @@ struct clausier_profile {
 	char *jurisdiction;
 	int risk;         /* clausier_risk */
 	char *locales;    /* space-separated, or NULL */
+	char *prevailing; /* "en", "fr", "equal", or NULL: the jurisdiction's */
 	char *catalog;    /* the catalog id it draws on, or NULL */
 	char *revised;    /* YYYY-MM-DD, checked, or NULL */
 	clausier__value *values;
@@ -398,6 +399,7 @@ struct clausier_policy {
 	char *revised;      /* YYYY-MM-DD, or NULL */
 	double revised_date;
 	char *locales;      /* the profile's locales (space-separated), or NULL */
+	char *prevailing;   /* the profile's choice of prevailing version, or NULL */
 	clausier__pclause *clauses; /* in section order, then catalog order */
 	size_t nclauses;
 	clausier__pvalue *values; /* in parameter order (clausier__policy_set_values) */
@@ -499,6 +501,7 @@ typedef struct {
 typedef struct {
 	char *id, *parent;
 	char *prevailing; /* "en", "fr", "equal", or NULL: the parent's */
+	int by_law;       /* the law requires that version */
 	clausier__ltexts name, statement;
 	clausier__fact *facts;
 	size_t nfacts;
@@ -511,9 +514,10 @@ const clausier__jurisdiction *clausier__jurisdiction_find(const char *id);
  * one, then the same in its country; NULL. */
 const clausier__fact *clausier__fact_find(const clausier__jurisdiction *j, const char *name, int sector);
 /* Which version prevails ("en", "fr", "equal"; the country's when the
- * region says nothing) and the statement saying so; NULL. */
+ * region says nothing), the statement saying so and whether the law
+ * requires it (each may be NULL); NULL. */
 const char *clausier__jurisdiction_prevailing(const clausier__jurisdiction *j,
-                                              const clausier__ltexts **statement);
+                                              const clausier__ltexts **statement, int *by_law);
 /* How a space-separated list of jurisdictions covers one: 2 it names it,
  * 1 it names its country (CA for CA-QC), 0 not at all. */
 int clausier__jurisdiction_level(const char *list, const char *jurisdiction);

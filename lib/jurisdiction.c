@@ -34,6 +34,9 @@ static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *
 	j->id = clausier__xml_attr(root, "id");
 	j->parent = clausier__xml_attr(root, "parent");
 	j->prevailing = clausier__xml_attr(root, "prevailing");
+	char *by_law = clausier__xml_attr(root, "prevailing-by-law");
+	j->by_law = by_law && !strcmp(by_law, "yes");
+	free(by_law);
 	if (!j->id)
 		goto oom;
 	int rc = clausier__ltexts_read(&j->name, root, "name", name, err);
@@ -178,12 +181,15 @@ const clausier__fact *clausier__fact_find(const clausier__jurisdiction *j, const
 	return NULL;
 }
 
-const char *clausier__jurisdiction_prevailing(const clausier__jurisdiction *j, const clausier__ltexts **statement)
+const char *clausier__jurisdiction_prevailing(const clausier__jurisdiction *j, const clausier__ltexts **statement,
+                                              int *by_law)
 {
 	for (int depth = 0; j && depth < 2; depth++) {
 		if (j->prevailing) {
 			if (statement)
 				*statement = &j->statement;
+			if (by_law)
+				*by_law = j->by_law;
 			return j->prevailing;
 		}
 		j = clausier__jurisdiction_find(j->parent);

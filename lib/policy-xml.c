@@ -95,6 +95,8 @@ int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *po
 		xmlNewProp(root, (const xmlChar *)"jurisdiction", (const xmlChar *)policy->jurisdiction);
 	if (policy->locales)
 		xmlNewProp(root, (const xmlChar *)"locales", (const xmlChar *)policy->locales);
+	if (policy->prevailing)
+		xmlNewProp(root, (const xmlChar *)"prevailing", (const xmlChar *)policy->prevailing);
 	if (policy->revised)
 		xmlNewProp(root, (const xmlChar *)"revised", (const xmlChar *)policy->revised);
 	xmlNewProp(root, (const xmlChar *)"risk", (const xmlChar *)clausier__risk_name(policy->risk));
@@ -201,6 +203,7 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 	free(v);
 	pol->jurisdiction = S_attr(root, "jurisdiction");
 	pol->locales = S_attr(root, "locales");
+	pol->prevailing = S_attr(root, "prevailing");
 	pol->revised = S_attr(root, "revised");
 	char why[200];
 	if (pol->revised && clausier__check_date(pol->revised, &pol->revised_date, why, sizeof why) < 0) {

@@ -33,6 +33,7 @@ void clausier_policy_free(clausier_policy *policy)
 	free(policy->clauses);
 	free(policy->jurisdiction);
 	free(policy->locales);
+	free(policy->prevailing);
 	free(policy->revised);
 	free(policy);
 }
@@ -444,9 +445,32 @@ static int S_select(clausier_policy **out, const clausier_catalog *cat, const cl
 		}
 	}
 	if ((prof->jurisdiction && !(pol->jurisdiction = clausier__strdup(prof->jurisdiction))) ||
-	    (prof->locales && !(pol->locales = clausier__strdup(prof->locales)))) {
+	    (prof->locales && !(pol->locales = clausier__strdup(prof->locales))) ||
+	    (prof->prevailing && !(pol->prevailing = clausier__strdup(prof->prevailing)))) {
 		free(slots);
 		return S_oom(pol, err, prof->source);
+	}
+
+	/* The organization may choose which version prevails, unless its
+	 * jurisdiction's law decides. */
+	if (prof->prevailing && prof->jurisdiction) {
+		const clausier__jurisdiction *j = NULL;
+		int by_law = 0, rc = clausier__jurisdiction_get(&j, prof->jurisdiction, err);
+		if (rc != CLAUSIER_OK) {
+			free(slots);
+			clausier_policy_free(pol);
+			return rc;
+		}
+		const char *jprev = j ? clausier__jurisdiction_prevailing(j, NULL, &by_law) : NULL;
+		if (jprev && by_law && strcmp(jprev, prof->prevailing)) {
+			clausier__error_set(err, CLAUSIER_EINVALID, prof->source, 0, 0,
+			                    _("prevailing=\"%s\": in jurisdiction %s the law makes the %s version prevail, and the organization cannot choose another"),
+			                    prof->prevailing, prof->jurisdiction,
+			                    !strcmp(jprev, "fr") ? _("French") : !strcmp(jprev, "en") ? _("English") : _("either"));
+			free(slots);
+			clausier_policy_free(pol);
+			return CLAUSIER_EINVALID;
+		}
 	}
 
 	/* The clauses for the profile's sector; without a sector, only those

@@ -22,6 +22,7 @@ void clausier_profile_free(clausier_profile *profile)
 	free(profile->adjust);
 	free(profile->jurisdiction);
 	free(profile->locales);
+	free(profile->prevailing);
 	free(profile->catalog);
 	free(profile->revised);
 	free(profile->source);
@@ -93,6 +94,7 @@ static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *
 		return CLAUSIER_EINVALID;
 	}
 	p->locales = S_attr(root, "locales");
+	p->prevailing = S_attr(root, "prevailing");
 	p->values = calloc(nv ? nv : 1, sizeof *p->values);
 	p->adjust = calloc(na ? na : 1, sizeof *p->adjust);
 	if (!p->values || !p->adjust)

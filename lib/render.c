@@ -226,20 +226,35 @@ static int S_multilingual(const char *locales)
 static int S_prevailing(S_ctx *c, clausier__edition *ed)
 {
 	const clausier_policy *pol = c->pol;
-	const clausier__jurisdiction *j;
+	const clausier__jurisdiction *j = NULL;
 	int rc = clausier__jurisdiction_get(&j, pol->jurisdiction, c->err);
-	if (rc != CLAUSIER_OK || !j)
+	if (rc != CLAUSIER_OK)
 		return rc;
 	const clausier__ltexts *stmt = NULL;
-	const char *prev = clausier__jurisdiction_prevailing(j, &stmt);
-	if (!prev || !stmt || !stmt->n)
+	const char *jprev = j ? clausier__jurisdiction_prevailing(j, &stmt, NULL) : NULL;
+	const char *prev = pol->prevailing ? pol->prevailing : jprev;
+	if (!prev)
 		return CLAUSIER_OK;
 	int equal = !strcmp(prev, "equal");
 	int translated = (!equal && strncmp(c->locale, prev, 2)) ||
 	                 strncmp(c->locale, pol->catalog->source_lang, 2);
 	if (!(c->opts->locale2 || translated || S_multilingual(pol->locales)))
 		return CLAUSIER_OK;
-	const char *text = clausier__ltexts_get(stmt, c->locale);
+	/* the jurisdiction's words, which cite its law; the organization's own
+	 * choice (where the law leaves it one) in the edition's fixed words */
+	int fr = c->locale[0] == 'f';
+	const char *text = NULL;
+	if (jprev && !strcmp(prev, jprev) && stmt && stmt->n)
+		text = clausier__ltexts_get(stmt, c->locale);
+	else if (equal)
+		text = fr ? "Les versions française et anglaise de la présente politique font également foi."
+		          : "The English and French versions of this policy are equally authoritative.";
+	else if (!strcmp(prev, "fr"))
+		text = fr ? "La présente politique a été rédigée en français. Toute traduction est fournie à titre indicatif ; en cas de divergence, la version française prévaut."
+		          : "This policy was written in French. Any translation is provided for convenience; in case of discrepancy, the French version prevails.";
+	else
+		text = fr ? "La présente politique a été rédigée en anglais. Toute traduction est fournie à titre indicatif ; en cas de divergence, la version anglaise prévaut."
+		          : "This policy was written in English. Any translation is provided for convenience; in case of discrepancy, the English version prevails.";
 	if (text && !(ed->prevailing = clausier__typeset(text, c->locale))) {
 		clausier__error_set(c->err, CLAUSIER_ENOMEM, pol->catalog->source, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;

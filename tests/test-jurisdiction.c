@@ -411,3 +411,50 @@ Test(lint, another_jurisdictions_law_is_found_however_its_citation_is_spaced)
 	cr_expect(strstr(out, "error us jurisdiction-mismatch: the clause cites “29 U S C”") != NULL, "%s", out);
 	cr_expect(strstr(out, "error none") == NULL, "%s", out);
 }
+
+Test(prevailing, the_organization_may_choose_where_the_law_leaves_it_the_choice)
+{
+	/* a French-language Ontario school board */
+	char xml[512];
+	snprintf(xml, sizeof xml, "<profile " NS " version='1' jurisdiction='CA-ON' prevailing='fr' locales='fr-CA en-CA'/>");
+	char *ed = render_texts(S_en_source, xml, "en-CA", 0);
+	cr_expect(strstr(ed, "This policy was written in French. Any translation is provided for convenience; in case of discrepancy, the French version prevails.") != NULL, "%s", ed);
+	free(ed);
+	ed = render_texts(S_en_source, xml, "fr-CA", 0);
+	cr_expect(strstr(ed, "La présente politique a été rédigée en français.") != NULL, "%s", ed);
+	free(ed);
+	/* the same choice as the jurisdiction's: its own words */
+	snprintf(xml, sizeof xml, "<profile " NS " version='1' jurisdiction='CA-QC' prevailing='fr'/>");
+	ed = render_texts(S_en_source, xml, "en-CA", 0);
+	cr_expect(strstr(ed, "Charter of the French language") != NULL, "%s", ed);
+	free(ed);
+	/* where the law decides, no choice */
+	clausier_catalog *cat = load_catalog_text(S_fr_source);
+	clausier_profile *prof = load_profile_text("<profile " NS " version='1' jurisdiction='FR' prevailing='en'/>");
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	cr_expect_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_EINVALID);
+	cr_expect(strstr(errline(&err), "prevailing=\"en\": in jurisdiction FR the law makes the French version prevail") != NULL,
+	          "%s", errline(&err));
+	clausier_profile_free(prof);
+	/* kept in the policy document */
+	prof = load_profile_text("<profile " NS " version='1' jurisdiction='US' prevailing='equal'/>");
+	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK, "%s", errline(&err));
+	char *doc = NULL;
+	size_t len = 0;
+	cr_assert_eq(clausier_policy_write(&doc, &len, pol, &err), CLAUSIER_OK);
+	cr_expect(strstr(doc, "prevailing=\"equal\"") != NULL, "%s", doc);
+	clausier_policy *back = NULL;
+	cr_assert_eq(clausier_policy_load_memory(&back, cat, doc, len, "p.xml", &err), CLAUSIER_OK, "%s", errline(&err));
+	clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+	opts.locale = "en-US";
+	char *out = NULL;
+	cr_assert_eq(clausier_render(&out, NULL, back, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+	cr_expect(strstr(out, "The English and French versions of this policy are equally authoritative.") != NULL, "%s", out);
+	free(out);
+	free(doc);
+	clausier_policy_free(back);
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+}
