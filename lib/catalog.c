@@ -135,22 +135,10 @@ static int S_prepass(xmlNodePtr root, const char *element, const char *attr, siz
 	if (!keys_out)
 		return clausier__names_duplicate(names, n, dup, first);
 	/* the keys are kept: they borrow the names */
-	int rc = names ? 0 : -1;
-	for (size_t i = 0; names && i < n; i++)
-		if (!names[i])
-			rc = -1;
-	clausier__key *keys = rc ? NULL : clausier__keys_make((const char *const *)names, n);
-	if (keys) {
-		size_t d = clausier__keys_duplicate(keys, n, first);
-		*dup = d < n ? d : SIZE_MAX;
-		*keys_out = keys;
-		*names_out = names;
-		return 0;
-	}
-	for (size_t i = 0; names && i < n; i++)
-		free(names[i]);
-	free(names);
-	return -1;
+	if (clausier__names_duplicate_keys(names, n, dup, first, keys_out) < 0)
+		return -1;
+	*names_out = names;
+	return 0;
 }
 
 static const char *const S_ptype_names[] = {

@@ -62,6 +62,9 @@ size_t clausier__keys_duplicate(const clausier__key *keys, size_t n, size_t *fir
  * memory), which it frees with the array: *dup is SIZE_MAX when no name is
  * given twice.  -1 when out of memory. */
 int clausier__names_duplicate(char **names, size_t n, size_t *dup, size_t *first);
+/* The same, but on success the names and their sorted keys (which borrow
+ * them) are the caller's: *keys_out, to free with names. */
+int clausier__names_duplicate_keys(char **names, size_t n, size_t *dup, size_t *first, clausier__key **keys_out);
 
 char *clausier__strdup(const char *s);
 

@@ -250,7 +250,7 @@ long clausier__keys_find(const clausier__key *keys, size_t n, const char *name, 
 	return -1;
 }
 
-int clausier__names_duplicate(char **names, size_t n, size_t *dup, size_t *first)
+int clausier__names_duplicate_keys(char **names, size_t n, size_t *dup, size_t *first, clausier__key **keys_out)
 {
 	*dup = SIZE_MAX;
 	int rc = names ? 0 : -1;
@@ -261,6 +261,10 @@ int clausier__names_duplicate(char **names, size_t n, size_t *dup, size_t *first
 	if (keys) {
 		size_t d = clausier__keys_duplicate(keys, n, first);
 		*dup = d < n ? d : SIZE_MAX;
+		if (keys_out) {
+			*keys_out = keys;
+			return 0;
+		}
 	} else {
 		rc = -1;
 	}
@@ -269,6 +273,11 @@ int clausier__names_duplicate(char **names, size_t n, size_t *dup, size_t *first
 		free(names[i]);
 	free(names);
 	return rc;
+}
+
+int clausier__names_duplicate(char **names, size_t n, size_t *dup, size_t *first)
+{
+	return clausier__names_duplicate_keys(names, n, dup, first, NULL);
 }
 
 size_t clausier__keys_duplicate(const clausier__key *keys, size_t n, size_t *first)
