@@ -39,20 +39,16 @@ static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *
 	free(by_law);
 	if (!j->id)
 		goto oom;
-	int rc = clausier__ltexts_read(&j->name, root, "name", name, err);
-	if (rc != CLAUSIER_OK)
-		return rc;
+	int rc;
 	size_t n = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		n += clausier__xml_is(c, "fact");
 		if (clausier__xml_is(c, "prevailing") &&
 		    (rc = clausier__ltexts_read(&j->statement, c, "text", name, err)) != CLAUSIER_OK)
 			return rc;
-		if (clausier__xml_is(c, "name")) {
-			clausier__ltexts_free(&j->name);
-			if ((rc = clausier__ltexts_read(&j->name, c, "text", name, err)) != CLAUSIER_OK)
-				return rc;
-		}
+		if (clausier__xml_is(c, "name") &&
+		    (rc = clausier__ltexts_read(&j->name, c, "text", name, err)) != CLAUSIER_OK)
+			return rc;
 	}
 	j->facts = calloc(n ? n : 1, sizeof *j->facts);
 	if (!j->facts)

@@ -271,10 +271,16 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 		order[2 * v + 1] = v;
 	}
 	qsort(order, nvalues, 2 * sizeof *order, S_cmp_pair);
-	/* one value a parameter at most, but a fact has a value a language */
+	/* one value a parameter at most, but a fact has one a text (a
+	 * language, a regional spelling) */
+	const clausier__jurisdiction *jur = NULL;
+	if ((rc = clausier__jurisdiction_get(&jur, pol->jurisdiction, err)) != CLAUSIER_OK)
+		goto done;
 	size_t cap = nvalues + 1;
-	for (size_t i = 0; i < cat->nparams; i++)
-		cap += cat->params[i].fact ? 4 : 1;
+	for (size_t i = 0; i < cat->nparams; i++) {
+		const clausier__fact *f = cat->params[i].fact && jur ? clausier__fact_find(jur, cat->params[i].name, pol->sector) : NULL;
+		cap += f ? f->text.n : 1;
+	}
 	pol->values = calloc(cap, sizeof *pol->values);
 	if (!pol->values)
 		goto oom;
