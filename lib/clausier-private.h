@@ -355,6 +355,7 @@ struct clausier_profile {
 	int risk;         /* clausier_risk */
 	char *locales;    /* space-separated, or NULL */
 	char *prevailing; /* "en", "fr", "equal", or NULL: the jurisdiction's */
+	int line;         /* of the <profile> element */
 	char *catalog;    /* the catalog id it draws on, or NULL */
 	char *revised;    /* YYYY-MM-DD, checked, or NULL */
 	clausier__value *values;

@@ -469,7 +469,7 @@ static int S_select(clausier_policy **out, const clausier_catalog *cat, const cl
 		}
 		const char *jprev = j ? clausier__jurisdiction_prevailing(j, NULL, &by_law) : NULL;
 		if (jprev && by_law && strcmp(jprev, prof->prevailing)) {
-			clausier__error_set(err, CLAUSIER_EINVALID, prof->source, 0, 0,
+			clausier__error_set(err, CLAUSIER_EINVALID, prof->source, prof->line, 0,
 			                    _("prevailing=\"%s\": in jurisdiction %s the law makes the %s version prevail, and the organization cannot choose another"),
 			                    prof->prevailing, prof->jurisdiction,
 			                    !strcmp(jprev, "fr") ? _("French") : !strcmp(jprev, "en") ? _("English") : _("either"));

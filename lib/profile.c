@@ -95,6 +95,7 @@ static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *
 	}
 	p->locales = S_attr(root, "locales");
 	p->prevailing = S_attr(root, "prevailing");
+	p->line = clausier__xml_line(root);
 	p->values = calloc(nv ? nv : 1, sizeof *p->values);
 	p->adjust = calloc(na ? na : 1, sizeof *p->adjust);
 	if (!p->values || !p->adjust)

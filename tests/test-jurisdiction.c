@@ -430,11 +430,11 @@ Test(prevailing, the_organization_may_choose_where_the_law_leaves_it_the_choice)
 	free(ed);
 	/* where the law decides, no choice */
 	clausier_catalog *cat = load_catalog_text(S_fr_source);
-	clausier_profile *prof = load_profile_text("<profile " NS " version='1' jurisdiction='FR' prevailing='en'/>");
+	clausier_profile *prof = load_profile_text("<?xml version='1.0'?>\n<profile " NS " version='1' jurisdiction='FR' prevailing='en'/>");
 	clausier_policy *pol = NULL;
 	clausier_error err;
 	cr_expect_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_EINVALID);
-	cr_expect(strstr(errline(&err), "prevailing=\"en\": in jurisdiction FR the law makes the French version prevail") != NULL,
+	cr_expect(strstr(errline(&err), "profile.xml:2:") && strstr(errline(&err), "prevailing=\"en\": in jurisdiction FR the law makes the French version prevail") != NULL,
 	          "%s", errline(&err));
 	clausier_profile_free(prof);
 	/* kept in the policy document */
