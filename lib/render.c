@@ -242,19 +242,22 @@ static int S_prevailing(S_ctx *c, clausier__edition *ed)
 		return CLAUSIER_OK;
 	/* the jurisdiction's words, which cite its law; the organization's own
 	 * choice (where the law leaves it one) in the edition's fixed words */
-	int fr = c->locale[0] == 'f';
+	int fr = c->locale[0] == 'f', charte = pol->catalog->genre == CLAUSIER_GENRE_CHARTE;
 	const char *text = NULL;
 	if (jprev && !strcmp(prev, jprev) && stmt && stmt->n)
 		text = clausier__ltexts_get(stmt, c->locale);
 	else if (equal)
-		text = fr ? "Les versions française et anglaise de la présente politique font également foi."
-		          : "The English and French versions of this policy are equally authoritative.";
+		text = !fr ? "The English and French versions of this policy are equally authoritative."
+		       : charte ? "Les versions française et anglaise de la présente charte font également foi."
+		                : "Les versions française et anglaise de la présente politique font également foi.";
 	else if (!strcmp(prev, "fr"))
-		text = fr ? "La présente politique a été rédigée en français. Toute traduction est fournie à titre indicatif ; en cas de divergence, la version française prévaut."
-		          : "This policy was written in French. Any translation is provided for convenience; in case of discrepancy, the French version prevails.";
+		text = !fr ? "This policy was written in French. Any translation is provided for convenience; in case of discrepancy, the French version prevails."
+		       : charte ? "La présente charte a été rédigée en français. Toute traduction est fournie à titre indicatif ; en cas de divergence, la version française prévaut."
+		                : "La présente politique a été rédigée en français. Toute traduction est fournie à titre indicatif ; en cas de divergence, la version française prévaut.";
 	else
-		text = fr ? "La présente politique a été rédigée en anglais. Toute traduction est fournie à titre indicatif ; en cas de divergence, la version anglaise prévaut."
-		          : "This policy was written in English. Any translation is provided for convenience; in case of discrepancy, the English version prevails.";
+		text = !fr ? "This policy was written in English. Any translation is provided for convenience; in case of discrepancy, the English version prevails."
+		       : charte ? "La présente charte a été rédigée en anglais. Toute traduction est fournie à titre indicatif ; en cas de divergence, la version anglaise prévaut."
+		                : "La présente politique a été rédigée en anglais. Toute traduction est fournie à titre indicatif ; en cas de divergence, la version anglaise prévaut.";
 	if (text && !(ed->prevailing = clausier__typeset(text, c->locale))) {
 		clausier__error_set(c->err, CLAUSIER_ENOMEM, pol->catalog->source, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;

@@ -437,6 +437,11 @@ Test(prevailing, the_organization_may_choose_where_the_law_leaves_it_the_choice)
 	cr_expect(strstr(errline(&err), "profile.xml:2:") && strstr(errline(&err), "prevailing=\"en\": in jurisdiction FR the law makes the French version prevail") != NULL,
 	          "%s", errline(&err));
 	clausier_profile_free(prof);
+	/* a charte says « charte » */
+	snprintf(xml, sizeof xml, "<profile " NS " version='1' jurisdiction='CA-ON' prevailing='fr' locales='fr-CA en-CA'/>");
+	ed = render_texts(S_fr_source, xml, "fr-CA", 0);
+	cr_expect(strstr(ed, "La présente charte a été rédigée en français.") != NULL, "%s", ed);
+	free(ed);
 	/* kept in the policy document */
 	prof = load_profile_text("<profile " NS " version='1' jurisdiction='US' prevailing='equal'/>");
 	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK, "%s", errline(&err));
