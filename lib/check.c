@@ -119,27 +119,46 @@ static const char *S_space(const char *s, size_t *len)
 	return NULL;
 }
 
+typedef struct {
+	clausier_check_report report;
+	void *ctx;
+} S_public;
+
+static void S_untagged(void *vctx, clausier_severity severity, int column, const char *rule, const char *message)
+{
+	S_public *p = vctx;
+	(void)rule;
+	p->report(p->ctx, severity, column, message);
+}
+
 int clausier_check_translation(const char *source, const char *source_lang, const char *translation,
                                const char *lang, clausier_check_report report, void *ctx)
 {
 	if (!source || !source_lang || !translation || !lang || !report)
 		return CLAUSIER_EARG;
+	S_public p = { report, ctx };
+	return clausier__check_translation(source, source_lang, translation, lang, S_untagged, &p);
+}
+
+int clausier__check_translation(const char *source, const char *source_lang, const char *translation,
+                                const char *lang, clausier__check_emit report, void *ctx)
+{
 	int errors = 0;
 	char msg[600], why[400];
 	long cp;
 	size_t pos;
-#define S_REPORT(sev, col, ...) \
+#define S_REPORT(sev, col, rule, ...) \
 	do { \
 		snprintf(msg, sizeof msg, __VA_ARGS__); \
-		report(ctx, sev, col, msg); \
+		report(ctx, sev, col, rule, msg); \
 		errors += (sev) == CLAUSIER_CHECK_ERROR; \
 	} while (0)
 
 	if (clausier__text_check(translation, &cp, &pos) < 0) {
 		if (cp < 0)
-			S_REPORT(CLAUSIER_CHECK_ERROR, (int)pos, _("invalid UTF-8 at character %zu"), pos);
+			S_REPORT(CLAUSIER_CHECK_ERROR, (int)pos, "invalid-utf8", _("invalid UTF-8 at character %zu"), pos);
 		else
-			S_REPORT(CLAUSIER_CHECK_ERROR, (int)pos,
+			S_REPORT(CLAUSIER_CHECK_ERROR, (int)pos, "invisible-character",
 			         _("character %zu is U+%04lX, an invisible control, formatting or separator character, which policy texts may not contain"),
 			         pos, cp);
 		return errors;
@@ -155,7 +174,7 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 				char name[96];
 				UErrorCode st = U_ZERO_ERROR;
 				u_charName(c, U_UNICODE_CHAR_NAME, name, sizeof name, &st);
-				S_REPORT(CLAUSIER_CHECK_WARNING, (int)chars,
+				S_REPORT(CLAUSIER_CHECK_WARNING, (int)chars, "invisible-character",
 				         _("character %zu is U+%04lX %s, which is invisible: keep it only where it belongs (an emoji sequence, a script that needs it, a hyphenation point)"),
 				         chars, (long)c, U_SUCCESS(st) ? name : "");
 				break;
@@ -164,12 +183,12 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 	}
 	S_args src = { .n = 0, .lang = source_lang }, tr = { .n = 0, .lang = lang };
 	if (clausier__msg_check(translation, lang, S_collect, &tr, why, sizeof why) < 0) {
-		S_REPORT(CLAUSIER_CHECK_ERROR, 0, "%s", why);
+		S_REPORT(CLAUSIER_CHECK_ERROR, 0, "icu-syntax", "%s", why);
 		return errors;
 	}
 	if (tr.wrong[0]) {
 		clausier__form_error(why, sizeof why, tr.wrong, clausier__form_base(tr.wrong), lang);
-		S_REPORT(CLAUSIER_CHECK_ERROR, S_chars(translation, strstr(translation, tr.wrong)), "%s", why);
+		S_REPORT(CLAUSIER_CHECK_ERROR, S_chars(translation, strstr(translation, tr.wrong)), "plural-category", "%s", why);
 	}
 	/* The source is the catalog's business; if it does not parse, only the
 	 * checks above apply. */
@@ -180,10 +199,10 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 			for (k = 0; k < tr.n && strcmp(src.args[i].name, tr.args[k].name); k++)
 				;
 			if (k == tr.n)
-				S_REPORT(CLAUSIER_CHECK_ERROR, 0, _("argument {%s} of the source is missing"), src.args[i].name);
+				S_REPORT(CLAUSIER_CHECK_ERROR, 0, "argument-missing", _("argument {%s} of the source is missing"), src.args[i].name);
 			else if (src.args[i].kind != tr.args[k].kind && tr.args[k].kind != CLAUSIER__ARG_ANY &&
 			         src.args[i].kind != CLAUSIER__ARG_ANY)
-				S_REPORT(CLAUSIER_CHECK_ERROR, 0, _("argument {%s} is used as %s, but as %s in the source"),
+				S_REPORT(CLAUSIER_CHECK_ERROR, 0, "argument-type", _("argument {%s} is used as %s, but as %s in the source"),
 				         src.args[i].name, S_kind(tr.args[k].kind), S_kind(src.args[i].kind));
 		}
 		for (size_t k = 0; k < tr.n; k++) {
@@ -191,7 +210,7 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 			for (i = 0; i < src.n && strcmp(src.args[i].name, tr.args[k].name); i++)
 				;
 			if (i == src.n)
-				S_REPORT(CLAUSIER_CHECK_ERROR, 0, _("argument {%s} is not in the source"), tr.args[k].name);
+				S_REPORT(CLAUSIER_CHECK_ERROR, 0, "argument-extra", _("argument {%s} is not in the source"), tr.args[k].name);
 		}
 	}
 	/* French: a name inserted bare after « de », « à », « que » or an
@@ -232,7 +251,7 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 					    (w > translation && ((w[-1] >= 'a' && w[-1] <= 'z') || (unsigned char)w[-1] >= 0x80)))
 						continue;
 					/* TRANSLATORS: “de {org}”: {org} is a name: write {org_du}, which agrees with its article */
-					S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, w),
+					S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, w), "name-agreement",
 					         _("“%s %s”: %s is a name: write {%.*s_%s}, which agrees with its article"),
 					         before[b][0], arg, arg, (int)len, n,
 					         !strcmp(before[b][0], "que") ? "le" : before[b][1]);
@@ -243,7 +262,7 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 	}
 	const char *m = S_markup(translation);
 	if (m && !S_markup(source))
-		S_REPORT(CLAUSIER_CHECK_ERROR, S_chars(translation, m), _("markup that the source does not have"));
+		S_REPORT(CLAUSIER_CHECK_ERROR, S_chars(translation, m), "markup", _("markup that the source does not have"));
 
 	char *set = clausier__typeset(translation, lang);
 	if (set && strcmp(set, translation)) {
@@ -259,29 +278,29 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 		size_t la, lb;
 		const char *ka = S_space(a, &la), *kb = S_space(b, &lb);
 		if (!ka && kb && *a == b[lb])
-			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a),
+			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a), "typography",
 			         /* TRANSLATORS: the last %s is a kind of space: "space",
 			          * "no-break space U+00A0" or "narrow no-break space U+202F" */
 			         _("typography for %s: “%.*s” should read “%.*s” (add a %s)"), lang, was, a, now, b, kb);
 		else if (ka && !kb && a[la] == *b)
-			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a),
+			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a), "typography",
 			         /* TRANSLATORS: the last %s is a kind of space: "space",
 			          * "no-break space U+00A0" or "narrow no-break space U+202F" */
 			         _("typography for %s: “%.*s” should read “%.*s” (remove the %s)"), lang, was, a, now, b, ka);
 		else if (ka && kb)
-			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a),
+			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a), "typography",
 			         /* TRANSLATORS: the last two %s are kinds of space: "space",
 			          * "no-break space U+00A0" or "narrow no-break space U+202F" */
 			         _("typography for %s: “%.*s” should read “%.*s” (write a %s instead of the %s)"), lang, was,
 			         a, now, b, kb, ka);
 		else
-			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a),
+			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a), "typography",
 			         _("typography for %s: “%.*s” should read “%.*s”"), lang, was, a, now, b);
 	}
 	free(set);
 	if (!strcmp(source, translation) && strpbrk(source, "abcdefghijklmnopqrstuvwxyz") &&
 	    strcspn(source, "{") > 0)
-		S_REPORT(CLAUSIER_CHECK_WARNING, 0, _("the translation is identical to the source"));
+		S_REPORT(CLAUSIER_CHECK_WARNING, 0, "identical", _("the translation is identical to the source"));
 	return errors;
 #undef S_REPORT
 }

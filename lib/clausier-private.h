@@ -17,6 +17,14 @@ const char *clausier__gettext(const char *msgid) __attribute__((format_arg(1)));
 #define _(s) clausier__gettext(s)
 #define N_(s) s
 
+/* ---- translators' checks ---- */
+/* clausier_check_translation with a rule identifier for each finding
+ * (lib/check.c); the public function drops the rule. */
+typedef void (*clausier__check_emit)(void *ctx, clausier_severity severity, int column, const char *rule,
+                                     const char *message);
+int clausier__check_translation(const char *source, const char *source_lang, const char *translation,
+                                const char *lang, clausier__check_emit report, void *ctx);
+
 /* ---- errors ---- */
 void clausier__error_set(clausier_error *err, int code, const char *source, int line, int column,
                          const char *fmt, ...)

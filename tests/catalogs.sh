@@ -8,7 +8,7 @@ export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
 for id in smp charte; do
-	run examples/clausier catalog list "$built/$id.xml"
+	run src/clausier catalog list "$built/$id.xml"
 	check "$id: loads and validates" expect_status 0
 	check "$id: every translation covers every message" \
 		eval '! grep -q "missing" "$OUT/stdout" && [ "$(grep -c "translated:" "$OUT/stdout")" -ge 1 ]'
@@ -34,13 +34,13 @@ grep -q -E "fuzzy|untranslated" "$OUT/stats" && { ok=no; sed "s/^/# /" "$OUT/sta
 check "jurisdictions: xgettext finds every fact, and fr.po is in step, complete and msgfmt -c clean" \
 	eval '[ "$ok" = yes ] && [ "$(grep -c "^msgctxt \"CA-QC/" "$OUT/jurisdictions.pot")" -ge 5 ]'
 
-run examples/clausier catalog list
+run src/clausier catalog list
 check "catalog list shows each installed catalog once, with its translations" \
 	eval 'expect_status 0 && [ "$(grep -c "^smp (genre smp): " "$OUT/stdout")" = 1 ] && [ "$(grep -c "^charte (genre charte): " "$OUT/stdout")" = 1 ] && grep -q "^  fr-CA  translated: \([0-9]*\) of \1 messages" "$OUT/stdout" && grep -q "^  en     translated: \([0-9]*\) of \1 messages" "$OUT/stdout"'
 
 # The sample profiles draw different policies from the catalogs.
 for p in hospital-qc nonprofit-us company-fr; do
-	run examples/clausier assemble --profile "$top_srcdir/data/samples/$p.xml"
+	run src/clausier assemble --profile "$top_srcdir/data/samples/$p.xml"
 	cp "$OUT/stdout" "$OUT/$p.policy.xml"
 	check "sample $p assembles into a schema-valid policy" \
 		eval 'expect_status 0 && xmllint --noout --relaxng "$top_srcdir/data/schemas/policy.rng" "$OUT/$p.policy.xml" 2>/dev/null'
@@ -48,9 +48,9 @@ done
 check "the three samples assemble different policies" \
 	eval '! cmp -s "$OUT/hospital-qc.policy.xml" "$OUT/nonprofit-us.policy.xml" && grep -q "confidentiality-patients" "$OUT/hospital-qc.policy.xml" && ! grep -q "confidentiality-patients" "$OUT/nonprofit-us.policy.xml" && grep -q "catalog=\"charte\"" "$OUT/company-fr.policy.xml"'
 
-run examples/clausier render --policy "$OUT/hospital-qc.policy.xml" --locale fr-CA
+run src/clausier render --policy "$OUT/hospital-qc.policy.xml" --locale fr-CA
 cp "$OUT/stdout" "$OUT/from-policy.txt"
-run examples/clausier render --profile "$top_srcdir/data/samples/hospital-qc.xml" --locale fr-CA
+run src/clausier render --profile "$top_srcdir/data/samples/hospital-qc.xml" --locale fr-CA
 check "rendering the assembled policy gives the profile's edition" \
 	eval 'expect_status 0 && same "$OUT/stdout" "$OUT/from-policy.txt"'
 
@@ -58,7 +58,7 @@ check "rendering the assembled policy gives the profile's edition" \
 for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US nonprofit-us:fr-FR agency-ca:en-CA agency-ca:fr-CA; do
 	p=${pl%%:*}
 	l=${pl#*:}
-	run examples/clausier render --profile "$top_srcdir/data/samples/$p.xml" --locale "$l"
+	run src/clausier render --profile "$top_srcdir/data/samples/$p.xml" --locale "$l"
 	check "sample $p in $l is its golden edition" \
 		eval 'expect_status 0 && same "$top_srcdir/tests/golden/$p.$l.txt" "$OUT/stdout"'
 done
@@ -74,23 +74,23 @@ for org in "Hôpital Sainte-Anne" "Collège Ahuntsic" "Ville de Laval" "Services
 	sed "s|<value name=\"org\"[^>]*>[^<]*</value>|<value name=\"org\">$org</value>|" \
 		"$top_srcdir/data/samples/company-fr.xml" >"$OUT/org-charte.xml"
 	for pl in smp:fr-CA smp:fr-FR smp:en-CA charte:fr-FR charte:fr-CA charte:en-US; do
-		examples/clausier render --profile "$OUT/org-${pl%%:*}.xml" --locale "${pl#*:}" >>"$OUT/names.txt" || echo "FAILED: $org $pl" >>"$OUT/names.txt"
+		src/clausier render --profile "$OUT/org-${pl%%:*}.xml" --locale "${pl#*:}" >>"$OUT/names.txt" || echo "FAILED: $org $pl" >>"$OUT/names.txt"
 	done
 done
 for p in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US nonprofit-us:fr-FR; do
-	examples/clausier render --profile "$top_srcdir/data/samples/${p%%:*}.xml" --locale "${p#*:}" >>"$OUT/names.txt" || echo "FAILED: $p" >>"$OUT/names.txt"
+	src/clausier render --profile "$top_srcdir/data/samples/${p%%:*}.xml" --locale "${p#*:}" >>"$OUT/names.txt" || echo "FAILED: $p" >>"$OUT/names.txt"
 done
 for l in fr-CA fr-FR en-CA; do
-	examples/clausier render "$top_srcdir/data/samples/sample-catalog.xml" --profile "$top_srcdir/data/samples/sample-profile.xml" --locale $l >>"$OUT/names.txt" || echo "FAILED: sample $l" >>"$OUT/names.txt"
+	src/clausier render "$top_srcdir/data/samples/sample-catalog.xml" --profile "$top_srcdir/data/samples/sample-profile.xml" --locale $l >>"$OUT/names.txt" || echo "FAILED: sample $l" >>"$OUT/names.txt"
 done
 check "the editions of seven organizations and of the samples render" eval '! grep -q "^FAILED" "$OUT/names.txt"'
 check "no edition has « de Le », « à les », « que le Collège »… nor « de » or « que » before a vowel" \
 	eval '! grep -nP "\b([Dd]e|à|[Qq]ue|du|au) ([Ll]es?|[Ll]a|[Ll]’)[ ]?(Hôpital|Collège|Ville|Services|Haute|Ottawa)|\b([Dd]e|[Qq]ue) [AEIOUaeiouÉéÈèÊêÀàÂâÎîÔô]" "$OUT/names.txt"'
 check "the names agree with their verbs and articles in the clauses that open with them" \
 	eval 'grep -q "^Le Collège Ahuntsic reconnaît que les médias sociaux" "$OUT/names.txt" && grep -q "^Les Services partagés Canada reconnaissent que" "$OUT/names.txt" && grep -q "^Les Services partagés Canada partent du constat" "$OUT/names.txt" && grep -q "^L’Hôpital Sainte-Anne (ci-après .*) adopte la présente charte" "$OUT/names.txt" && grep -q "^La Haute Autorité de santé vous demande" "$OUT/names.txt" && grep -q "^The Ottawa Hospital (the “organization”) adopts this policy" "$OUT/names.txt" && grep -q "^Acme recognizes that" "$OUT/names.txt"'
-run examples/clausier assemble --profile "$top_srcdir/data/samples/nonprofit-us.xml"
+run src/clausier assemble --profile "$top_srcdir/data/samples/nonprofit-us.xml"
 cp "$OUT/stdout" "$OUT/np.policy.xml"
-run examples/clausier render --policy "$OUT/np.policy.xml" --locale en-US
+run src/clausier render --policy "$OUT/np.policy.xml" --locale en-US
 check "a policy document keeps the grammar of a name" \
 	eval 'expect_status 0 && grep -q "<value name=\"org\" article=\"the\">Riverside Literacy Alliance</value>" "$OUT/np.policy.xml" && same "$top_srcdir/tests/golden/nonprofit-us.en-US.txt" "$OUT/stdout"'
 
@@ -106,10 +106,10 @@ msgmerge --quiet --update --backup=none "$OUT/fr_CA.po" "$OUT/changed.pot"
 check "msgmerge marks its translation fuzzy" \
 	eval 'grep -B1 "^msgctxt \"personal-responsibility/body\"" "$OUT/fr_CA.po" | grep -q fuzzy'
 msgfmt --xml -l fr_CA --template="$OUT/smp.xml" -o "$OUT/smp.merged.xml" "$OUT/fr_CA.po"
-run examples/clausier render -p "$top_srcdir/data/samples/hospital-qc.xml" -l fr-CA "$OUT/smp.merged.xml"
+run src/clausier render -p "$top_srcdir/data/samples/hospital-qc.xml" -l fr-CA "$OUT/smp.merged.xml"
 check "rendering refuses the untranslated clause, naming it" \
 	eval 'expect_status 1 && grep -q "clause “personal-responsibility” has no text for fr-CA" "$OUT/stderr"'
-run examples/clausier render -p "$top_srcdir/data/samples/hospital-qc.xml" -l fr-CA --fallback "$OUT/smp.merged.xml"
+run src/clausier render -p "$top_srcdir/data/samples/hospital-qc.xml" -l fr-CA --fallback "$OUT/smp.merged.xml"
 check "with --fallback the edition shows the source text, marked, and says so" \
 	eval 'expect_status 0 && grep -q "What you post online is, in the end" "$OUT/stdout" && grep -q "^\[Clause non traduite" "$OUT/stdout" && grep -q "warning: 1 clause has no text for fr-CA" "$OUT/stderr"'
 
@@ -124,7 +124,7 @@ roundtrip() { # ID LL SAMPLE LOCALE
 	msgmerge --quiet -o "$OUT/rt-$id.$ll.merged.po" "$top_srcdir/po/catalogs/$id/$ll.po" "$OUT/rt-$id.pot" &&
 	msgfmt -c -o /dev/null "$OUT/rt-$id.$ll.merged.po" &&
 	msgfmt --xml -l "$ll" --template="$top_srcdir/data/catalogs/$id.xml" -o "$OUT/rt-$id.xml" "$OUT/rt-$id.$ll.merged.po" &&
-	"$top_builddir/examples/clausier" render -p "$top_srcdir/data/samples/$sample.xml" -l "$locale" "$OUT/rt-$id.xml" >"$OUT/rt-$id.txt"
+	"$top_builddir/src/clausier" render -p "$top_srcdir/data/samples/$sample.xml" -l "$locale" "$OUT/rt-$id.xml" >"$OUT/rt-$id.txt"
 }
 check "round trip en->fr-CA with xgettext, msginit, msgmerge, msgfmt: the same edition" \
 	eval 'roundtrip smp fr_CA hospital-qc fr-CA && same "$top_srcdir/tests/golden/hospital-qc.fr-CA.txt" "$OUT/rt-smp.txt"'
@@ -133,13 +133,13 @@ check "round trip fr->en with xgettext, msginit, msgmerge, msgfmt: the same edit
 # msginit for English copies every French msgid into its msgstr: 100 % "translated".
 check "msginit's English PO looks complete to msgfmt" \
 	eval 'msgfmt -c --statistics -o /dev/null "$OUT/rt-charte.en.po" 2>&1 | grep -q "^108 translated messages"'
-run examples/clausier check "$OUT/rt-charte.en.po"
+run src/clausier check "$OUT/rt-charte.en.po"
 check "clausier check flags every msgstr msginit copied from its French msgid" \
 	eval '[ "$(grep -c "warning: the translation is identical to the source" "$OUT/stdout")" -ge 100 ]'
-run examples/clausier check "$OUT/rt-smp.fr_CA.po"
+run src/clausier check "$OUT/rt-smp.fr_CA.po"
 check "clausier check flags a fresh msginit PO as untranslated" \
 	eval 'expect_status 0 && [ "$(grep -c "warning: untranslated" "$OUT/stdout")" = 154 ]'
-run examples/clausier check "$OUT/fr_CA.po"
+run src/clausier check "$OUT/fr_CA.po"
 check "clausier check flags the fuzzy entry of the changed source text" \
 	eval 'grep -q "warning: fuzzy: msgfmt leaves it out" "$OUT/stdout"'
 exit 0

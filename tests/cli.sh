@@ -7,45 +7,45 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((38 + nbad))
+plan $((54 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
-	run examples/clausier render --locale "$loc" --profile "$prof" "$cat"
+	run src/clausier render --locale "$loc" --profile "$prof" "$cat"
 	check "render --locale $loc prints the golden edition" \
 		eval 'expect_status 0 && same "$golden/sample.$loc.txt" "$OUT/stdout" && [ ! -s "$OUT/stderr" ]'
 done
 
-run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/edition.txt" "$cat"
+run src/clausier render -l fr-CA -p "$prof" -o "$OUT/edition.txt" "$cat"
 check "--output writes the edition and nothing on stdout" \
 	eval 'expect_status 0 && same "$golden/sample.fr-CA.txt" "$OUT/edition.txt" && [ ! -s "$OUT/stdout" ]'
 check "--output leaves no temporary file behind" \
 	eval '[ "$(ls "$OUT" | grep -c tmp-)" -eq 0 ]'
 check "--output gives a new file the usual mode (0666 less the umask)" \
-	eval '[ "$(umask 022; rm -f "$OUT/m.txt"; "$top_builddir/examples/clausier" render -p "$prof" -o "$OUT/m.txt" "$cat"; stat -c %a "$OUT/m.txt")" = 644 ]'
+	eval '[ "$(umask 022; rm -f "$OUT/m.txt"; "$top_builddir/src/clausier" render -p "$prof" -o "$OUT/m.txt" "$cat"; stat -c %a "$OUT/m.txt")" = 644 ]'
 chmod 640 "$OUT/edition.txt"
-run examples/clausier render -l en-CA -p "$prof" -o "$OUT/edition.txt" "$cat"
+run src/clausier render -l en-CA -p "$prof" -o "$OUT/edition.txt" "$cat"
 check "--output keeps the mode of the file it replaces" \
 	eval 'expect_status 0 && [ "$(stat -c %a "$OUT/edition.txt")" = 640 ] && same "$golden/sample.en-CA.txt" "$OUT/edition.txt"'
 
 echo "old edition" >"$OUT/target.txt"
 ln -sf target.txt "$OUT/link.txt"
-run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/link.txt" "$cat"
+run src/clausier render -l fr-CA -p "$prof" -o "$OUT/link.txt" "$cat"
 check "--output through a symbolic link replaces the file it points to, and keeps the link" \
 	eval 'expect_status 0 && [ -L "$OUT/link.txt" ] && same "$golden/sample.fr-CA.txt" "$OUT/target.txt"'
 mkfifo "$OUT/fifo"
 timeout 20 cat "$OUT/fifo" >"$OUT/fifo.out" &
-run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/fifo" "$cat"
+run src/clausier render -l fr-CA -p "$prof" -o "$OUT/fifo" "$cat"
 wait
 check "--output to a pipe (or /dev/stdout) writes into it, and it stays a pipe" \
 	eval 'expect_status 0 && [ -p "$OUT/fifo" ] && same "$golden/sample.fr-CA.txt" "$OUT/fifo.out"'
 
 ln -sf not-yet.txt "$OUT/dangling.txt"
-run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/dangling.txt" "$cat"
+run src/clausier render -l fr-CA -p "$prof" -o "$OUT/dangling.txt" "$cat"
 check "--output through a link whose target does not exist yet creates the target, and keeps the link" \
 	eval 'expect_status 0 && [ -L "$OUT/dangling.txt" ] && same "$golden/sample.fr-CA.txt" "$OUT/not-yet.txt"'
 ln -sf loop-b "$OUT/loop-a"
 ln -sf loop-a "$OUT/loop-b"
-run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/loop-a" "$cat"
+run src/clausier render -l fr-CA -p "$prof" -o "$OUT/loop-a" "$cat"
 check "--output through a loop of links is an error that names it, and the links stay" \
 	eval 'expect_status 1 && grep -q "loop-a: cannot write: " "$OUT/stderr" && [ -L "$OUT/loop-a" ] && [ -L "$OUT/loop-b" ] && [ ! -s "$OUT/stdout" ]'
 # A write killed before its rename left a temporary file; another, alive,
@@ -56,7 +56,7 @@ python3 -c 'import fcntl, sys, time; f = open(sys.argv[1]); fcntl.flock(f, fcntl
 	"$OUT/kept.txt.tmp-XyZ789" "$OUT/locked" &
 locker=$!
 for i in 1 2 3 4 5 6 7 8 9 10; do [ -f "$OUT/locked" ] && break; sleep 0.2; done
-run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/kept.txt" "$cat"
+run src/clausier render -l fr-CA -p "$prof" -o "$OUT/kept.txt" "$cat"
 check "--output removes the temporary files an interrupted write left, not one in use" \
 	eval 'expect_status 0 && [ ! -e "$OUT/kept.txt.tmp-AbC123" ] && [ -e "$OUT/kept.txt.tmp-XyZ789" ] && same "$golden/sample.fr-CA.txt" "$OUT/kept.txt"'
 kill "$locker" 2>/dev/null
@@ -64,11 +64,11 @@ wait "$locker" 2>/dev/null
 rm -f "$OUT/kept.txt.tmp-XyZ789"
 
 echo "old edition" >"$OUT/keep.txt"
-run examples/clausier render -l fr-CA -o "$OUT/keep.txt" "$top_srcdir/tests/bad/malformed.xml"
+run src/clausier render -l fr-CA -o "$OUT/keep.txt" "$top_srcdir/tests/bad/malformed.xml"
 check "a failed render leaves the existing output file whole" \
 	eval 'expect_status 1 && [ "$(cat "$OUT/keep.txt")" = "old edition" ] && [ "$(ls "$OUT" | grep -c tmp-)" -eq 0 ]'
 
-run examples/clausier render -l fr-CA -p "$prof" -o "$OUT/no/such/dir/x.txt" "$cat"
+run src/clausier render -l fr-CA -p "$prof" -o "$OUT/no/such/dir/x.txt" "$cat"
 check "an unwritable output is an error naming it" \
 	eval 'expect_status 1 && grep -q "^clausier: $OUT/no/such/dir/x.txt: cannot create a temporary file: No such file or directory\$" "$OUT/stderr"'
 
@@ -76,7 +76,7 @@ if [ -w /dev/full ]; then
 	if [ -n "${CLAUSIER_VALGRIND:-}" ]; then
 		ok "a full disk on stdout is an error # SKIP not under valgrind"
 	else
-		"$top_builddir/examples/clausier" render -l en-CA -p "$prof" "$cat" >/dev/full 2>"$OUT/stderr"
+		"$top_builddir/src/clausier" render -l en-CA -p "$prof" "$cat" >/dev/full 2>"$OUT/stderr"
 		status=$?
 		check "a full disk on stdout is an error" \
 			eval 'expect_status 1 && grep -q "cannot write the output: No space left on device" "$OUT/stderr"'
@@ -85,60 +85,89 @@ else
 	ok "a full disk on stdout is an error # SKIP no /dev/full"
 fi
 
-run examples/clausier render -l fr-CA -p "$prof" "$OUT/missing.xml"
+run src/clausier render -l fr-CA -p "$prof" "$OUT/missing.xml"
 check "a missing catalog is one line naming it, status 1" \
 	eval 'expect_status 1 && [ "$(cat "$OUT/stderr")" = "clausier: $OUT/missing.xml: cannot open: No such file or directory" ]'
 
-run examples/clausier render -l de-DE -p "$prof" "$cat"
+run src/clausier render -l de-DE -p "$prof" "$cat"
 check "an unsupported locale is a usage error" \
 	eval 'expect_status 2 && grep -q "unsupported locale .de-DE.; supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE" "$OUT/stderr" && [ ! -s "$OUT/stdout" ]'
 
-run examples/clausier render -l fr-LU --fallback -f html -p "$prof" "$cat"
+run src/clausier render -l fr-LU --fallback -f html -p "$prof" "$cat"
 check "with --fallback an unsupported region renders in its language" \
 	eval 'expect_status 0 && grep -q "<article class=\"clausier-edition\" lang=\"fr\">" "$OUT/stdout"'
 
-run examples/clausier
-check "no command: usage on stderr, status 2" eval 'expect_status 2 && grep -q "^Usage: clausier render" "$OUT/stderr"'
-run examples/clausier frobnicate
-check "unknown command: status 2" eval 'expect_status 2 && grep -q "unknown command .frobnicate." "$OUT/stderr"'
-run examples/clausier render --locale fr-CA
+run src/clausier
+check "no command: usage on stderr, status 2" eval 'expect_status 2 && grep -q "^Usage: clausier COMMAND" "$OUT/stderr"'
+run src/clausier frobnicate
+check "unknown command: status 2" eval 'expect_status 2 && grep -q "unknown command .frobnicate." "$OUT/stderr" && ! grep -q "did you mean" "$OUT/stderr"'
+run src/clausier rendre
+check "a misspelt command suggests the nearest" \
+	eval 'expect_status 2 && grep -q "^clausier: unknown command .rendre.; did you mean .render.?" "$OUT/stderr"'
+run src/clausier lnit
+check "a transposition is near too" eval 'expect_status 2 && grep -q "did you mean .lint.?" "$OUT/stderr"'
+run src/clausier render --format=htm -p "$prof" "$cat"
+check "a misspelt value suggests the nearest, and lists the choices" \
+	eval 'expect_status 2 && grep -q "^clausier: unknown format .htm.; did you mean .html.? (text, markdown, html, docbook)" "$OUT/stderr" && [ ! -s "$OUT/stdout" ]'
+run src/clausier render --locale fr-CB -p "$prof" "$cat"
+check "a misspelt locale suggests the nearest supported one" \
+	eval 'expect_status 2 && grep -q "unsupported locale .fr-CB.; did you mean .fr-CA.?" "$OUT/stderr"'
+run src/clausier render --frobnicate -p "$prof" "$cat"
+check "getopt's messages name the program, not the command" \
+	eval 'expect_status 2 && grep -q "^clausier: unrecognized option .--frobnicate." "$OUT/stderr" && grep -q "^Try .clausier render --help. for more information.\$" "$OUT/stderr"'
+run src/clausier render -l
+check "a missing option argument too" eval 'expect_status 2 && grep -q "^clausier: option requires an argument -- .l." "$OUT/stderr"'
+for cmd in render assemble catalog check stats lint map crosswalk; do
+	run src/clausier help "$cmd"
+	cp "$OUT/stdout" "$OUT/help-$cmd"
+	run src/clausier $cmd --help
+	check "clausier help $cmd and clausier $cmd --help print its usage and options" \
+		eval 'expect_status 0 && same "$OUT/help-$cmd" "$OUT/stdout" && grep -q "^Usage: clausier $cmd" "$OUT/stdout" && grep -q -- "--help" "$OUT/stdout"'
+done
+run src/clausier help nosuch
+check "help of an unknown command: status 2" eval 'expect_status 2 && grep -q "unknown command .nosuch." "$OUT/stderr"'
+builddir_abs=$(cd "$top_builddir" && pwd)
+( unset CLAUSIER_DATA_PATH; cd "$OUT" && "$builddir_abs/src/clausier" render --locale en-CA >"$OUT/tree.out" 2>"$OUT/tree.err"; echo $? >"$OUT/tree.status" )
+check "the program finds the data of its build tree without CLAUSIER_DATA_PATH" \
+	eval '[ "$(cat "$OUT/tree.status")" = 0 ] && same "$top_srcdir/tests/golden/hospital-qc.en-CA.txt" "$OUT/tree.out"'
+run src/clausier render --locale fr-CA
 check "render with no profile and no catalog shows the sample policy and says so" \
 	eval 'expect_status 0 && grep -q "^clausier: no profile given: this is the sample policy of a Quebec health organization" "$OUT/stderr" && head -n 1 "$OUT/stdout" | grep -q "^Politique d’utilisation des médias sociaux\$"'
-run examples/clausier render
+run src/clausier render
 check "without --locale, the profile's first locale" eval 'expect_status 0 && head -n 1 "$OUT/stdout" | grep -q "^Politique"'
-run examples/clausier assemble "$cat"
+run src/clausier assemble "$cat"
 check "assemble without a profile: status 2" eval 'expect_status 2 && grep -q "assemble needs a profile" "$OUT/stderr"'
-run examples/clausier render -p "$prof" -P "$prof" "$cat"
+run src/clausier render -p "$prof" -P "$prof" "$cat"
 check "a profile and a policy at once: status 2" eval 'expect_status 2 && grep -q "give a profile or a policy, not both" "$OUT/stderr"'
-run examples/clausier catalog
+run src/clausier catalog
 check "catalog without a subcommand: status 2" eval 'expect_status 2 && grep -q "catalog needs a subcommand: list or show" "$OUT/stderr"'
-run examples/clausier catalog show nosuchcatalog
+run src/clausier catalog show nosuchcatalog
 check "an unknown catalog id is an error naming it" eval 'expect_status 1 && grep -q "no installed catalog .nosuchcatalog." "$OUT/stderr"'
-run examples/clausier catalog show --locale fr-CA smp
+run src/clausier catalog show --locale fr-CA smp
 check "catalog show lists the clauses by section with headings in the locale" \
 	eval 'expect_status 0 && grep -q "^\[guidelines\]" "$OUT/stdout" && grep -q "^  confidentiality-patients .*health .*renseignements de santé" "$OUT/stdout"'
-run examples/clausier catalog show charte
+run src/clausier catalog show charte
 check "catalog show names the jurisdictions a clause is limited to" \
 	eval 'expect_status 0 && grep -q "^  sanctions  .* FR  *Disciplinary" "$OUT/stdout" && grep -q "^  objet  .* \*  *Purpose" "$OUT/stdout"'
 
-run examples/clausier --help
+run src/clausier --help
 cp "$OUT/stdout" "$OUT/help"
-check "--help prints usage and options on stdout" \
-	eval 'expect_status 0 && grep -q "^Usage: clausier render \[OPTION\]... \[CATALOG\]" "$OUT/help"'
+check "--help prints usage and the commands on stdout" \
+	eval 'expect_status 0 && grep -q "^Usage: clausier COMMAND \[OPTION\]... \[ARGUMENT\]..." "$OUT/help" && grep -q "^  render  " "$OUT/help" && grep -q "^  crosswalk  " "$OUT/help"'
 missing=
-for o in $(grep -o -- '--[a-z][a-z-]*' "$OUT/help" | sort -u); do
+for o in $(cat "$OUT"/help "$OUT"/help-* | grep -o -- '--[a-z][a-z-]*' | sort -u); do
 	sed 's/\\-/-/g' "$top_srcdir/doc/clausier.1" | grep -qF -- "$o" || missing="$missing $o"
 done
-check "the man page documents every option of --help${missing:+ (missing:$missing)}" [ -z "$missing" ]
+check "the man page documents every option of every command's --help${missing:+ (missing:$missing)}" [ -z "$missing" ]
 
-run examples/clausier --version
-check "--version prints the package version" \
-	eval 'expect_status 0 && grep -q "^clausier [0-9][0-9.]*\$" "$OUT/stdout"'
+run src/clausier --version
+check "--version prints the GNU form: name, version, copyright, licence, no warranty" \
+	eval 'expect_status 0 && grep -q "^clausier (clausier) [0-9][0-9.]*\$" "$OUT/stdout" && grep -q "^Copyright (C) 20[0-9][0-9] " "$OUT/stdout" && grep -q "^License LGPLv2.1+" "$OUT/stdout" && grep -q "NO WARRANTY" "$OUT/stdout"'
 
 # The corpus: run from tests/bad so that messages carry the short names.
-run examples/clausier render --locale fr-CA --profile "$top_srcdir/data/samples/sample-profile.xml" "$top_srcdir/data/samples/sample-catalog.xml"
+run src/clausier render --locale fr-CA --profile "$top_srcdir/data/samples/sample-profile.xml" "$top_srcdir/data/samples/sample-catalog.xml"
 cp "$OUT/stdout" "$OUT/options-first.txt"
-run examples/clausier render "$top_srcdir/data/samples/sample-catalog.xml" --profile "$top_srcdir/data/samples/sample-profile.xml" --locale fr-CA
+run src/clausier render "$top_srcdir/data/samples/sample-catalog.xml" --profile "$top_srcdir/data/samples/sample-profile.xml" --locale fr-CA
 check "options may follow the catalog, as in GNU programs" \
 	eval 'expect_status 0 && [ -s "$OUT/stdout" ] && same "$OUT/options-first.txt" "$OUT/stdout"'
 
@@ -146,35 +175,35 @@ check "options may follow the catalog, as in GNU programs" \
 sed 's|<value name="org"[^>]*>[^<]*</value>|<value name="org">Hôpital Sainte-Anne</value>|' \
 	"$top_srcdir/data/samples/hospital-qc.xml" >"$OUT/inferred.xml"
 line=$(grep -n 'name="org"' "$OUT/inferred.xml" | cut -d: -f1)
-run examples/clausier render --profile "$OUT/inferred.xml" --locale fr-CA
+run src/clausier render --profile "$OUT/inferred.xml" --locale fr-CA
 printf '%s\n' \
 	"clausier: $OUT/inferred.xml:$line: note: value of “org”: the French grammar of “Hôpital Sainte-Anne” is inferred: « l’Hôpital Sainte-Anne », « de l’Hôpital Sainte-Anne », masculine singular; if that is wrong, give it with the attributes article, gender and elision" \
 	"clausier: $OUT/inferred.xml:$line: note: value of “org”: the English grammar of “Hôpital Sainte-Anne” is inferred: “Hôpital Sainte-Anne”, “Hôpital Sainte-Anne’s”; if that is wrong, give it with the attribute article" \
 	>"$OUT/inferred.expected"
 check "an inferred grammar is a note naming the profile's line; the edition is written" \
 	eval 'expect_status 0 && same "$OUT/inferred.expected" "$OUT/stderr" && grep -q "^L’Hôpital Sainte-Anne reconnaît que" "$OUT/stdout"'
-run examples/clausier lint --profile "$OUT/inferred.xml"
+run src/clausier lint --profile "$OUT/inferred.xml"
 sed 's/^clausier: //' "$OUT/inferred.expected" >"$OUT/lint.expected"
 check "lint prints the notes as file:line: note: lines on standard output, status 0" \
 	eval 'expect_status 0 && same "$OUT/lint.expected" "$OUT/stdout" && [ ! -s "$OUT/stderr" ]'
-run examples/clausier lint
+run src/clausier lint
 check "lint without a profile or a policy is a usage error" \
 	eval 'expect_status 2 && grep -q "lint needs a policy document, or a profile (--profile)" "$OUT/stderr"'
-run examples/clausier lint --profile "$top_srcdir/data/samples/hospital-qc.xml"
+run src/clausier lint --profile "$top_srcdir/data/samples/hospital-qc.xml"
 check "lint of a profile that gives its names' grammar says nothing" \
 	eval 'expect_status 0 && [ ! -s "$OUT/stdout" ] && [ ! -s "$OUT/stderr" ]'
 sed 's|<value name="org"[^>]*>[^<]*</value>|<value name="org" article="l’" gender="m">Hôpital Sainte-Anne</value>|' \
 	"$top_srcdir/data/samples/hospital-qc.xml" >"$OUT/given.xml"
-run examples/clausier render --profile "$OUT/given.xml" --locale fr-CA
+run src/clausier render --profile "$OUT/given.xml" --locale fr-CA
 check "a grammar given in full gives no note" eval 'expect_status 0 && [ ! -s "$OUT/stderr" ]'
 
 cd "$top_srcdir/tests/bad" || exit 99
 for f in *.xml; do
 	name=${f%.xml}
 	case $f in
-	profile-*) run examples/clausier render -l fr-CA -p "$f" ../../data/samples/sample-catalog.xml ;;
-	policy-*) run examples/clausier render -l fr-CA --policy "$f" ../../data/samples/sample-catalog.xml ;;
-	*) run examples/clausier render -l fr-CA "$f" ;;
+	profile-*) run src/clausier render -l fr-CA -p "$f" ../../data/samples/sample-catalog.xml ;;
+	policy-*) run src/clausier render -l fr-CA --policy "$f" ../../data/samples/sample-catalog.xml ;;
+	*) run src/clausier render -l fr-CA "$f" ;;
 	esac
 	check "bad input $f: one located line, status 1" \
 		eval 'expect_status 1 && same "$name.err" "$OUT/stderr" && [ ! -s "$OUT/stdout" ]'

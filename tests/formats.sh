@@ -10,18 +10,18 @@ DOCBOOK_RNG=/usr/share/xml/docbook/schema/rng/5.0/docbook.rng
 
 for loc in fr-FR fr-CA en-CA en-US; do
 	for f in markdown:md html:html docbook:dbk.xml; do
-		run examples/clausier render -f "${f%%:*}" -l "$loc" -p "$prof" "$cat"
+		run src/clausier render -f "${f%%:*}" -l "$loc" -p "$prof" "$cat"
 		check "${f%%:*} edition in $loc is its golden file" \
 			eval 'expect_status 0 && same "$golden/sample.$loc.${f#*:}" "$OUT/stdout"'
 	done
 done
 
-run examples/clausier render -f html --standalone -p "$top_srcdir/data/samples/hospital-qc.xml" -l fr-CA
+run src/clausier render -f html --standalone -p "$top_srcdir/data/samples/hospital-qc.xml" -l fr-CA
 check "a standalone page with sections and a table of contents is its golden file" \
 	eval 'expect_status 0 && same "$golden/hospital-qc.fr-CA.page.html" "$OUT/stdout"'
 
 if [ -f "$DOCBOOK_RNG" ]; then
-	run examples/clausier render -f docbook -p "$top_srcdir/data/samples/company-fr.xml" -l fr-FR
+	run src/clausier render -f docbook -p "$top_srcdir/data/samples/company-fr.xml" -l fr-FR
 	check "DocBook editions are valid DocBook 5" \
 		eval 'xmllint --noout --relaxng "$DOCBOOK_RNG" "$OUT/stdout" "$golden/sample.fr-CA.dbk.xml" 2>"$OUT/xmllint.err" || { sed "s/^/# /" "$OUT/xmllint.err" | head -5; false; }'
 else
@@ -31,11 +31,11 @@ fi
 # The hostile catalog, in each format.
 hc=$top_srcdir/tests/data/hostile-catalog.xml
 hp=$top_srcdir/tests/data/hostile-profile.xml
-run examples/clausier render -f html --standalone -p "$hp" "$hc"
+run src/clausier render -f html --standalone -p "$hp" "$hc"
 cp "$OUT/stdout" "$OUT/hostile.html"
 check "HTML: only the renderer's elements and attributes, every text literal" \
 	python3 "$top_srcdir/tests/check-hostile.py" html "$OUT/hostile.html"
-run examples/clausier render -f markdown -p "$hp" "$hc"
+run src/clausier render -f markdown -p "$hp" "$hc"
 cp "$OUT/stdout" "$OUT/hostile.md"
 if command -v cmark >/dev/null 2>&1; then
 	cmark --to xml "$OUT/hostile.md" >"$OUT/hostile.cmark.xml"
@@ -44,9 +44,9 @@ if command -v cmark >/dev/null 2>&1; then
 else
 	ok "Markdown: CommonMark reads back plain text # SKIP cmark is not installed"
 fi
-run examples/clausier render -f html -p "$top_srcdir/data/samples/hospital-qc.xml"
+run src/clausier render -f html -p "$top_srcdir/data/samples/hospital-qc.xml"
 cp "$OUT/stdout" "$OUT/hqc.html"
-run examples/clausier render -f markdown -p "$top_srcdir/data/samples/hospital-qc.xml"
+run src/clausier render -f markdown -p "$top_srcdir/data/samples/hospital-qc.xml"
 if command -v cmark >/dev/null 2>&1; then
 	cmark --to xml "$OUT/stdout" >"$OUT/hqc.cmark.xml"
 	check "Markdown of the default policy reads back with its structure: sections, clauses, paragraphs" \
@@ -54,7 +54,7 @@ if command -v cmark >/dev/null 2>&1; then
 else
 	ok "Markdown of the default policy reads back with its structure # SKIP cmark is not installed"
 fi
-run examples/clausier render -f docbook -p "$hp" "$hc"
+run src/clausier render -f docbook -p "$hp" "$hc"
 cp "$OUT/stdout" "$OUT/hostile.dbk.xml"
 check "DocBook: only the renderer's elements, every text literal" \
 	python3 "$top_srcdir/tests/check-hostile.py" docbook "$OUT/hostile.dbk.xml"
@@ -69,46 +69,46 @@ for pl in company-fr:fr-FR:60 hospital-qc:fr-CA:40 nonprofit-us:en-US:72; do
 	rest=${pl#*:}
 	l=${rest%%:*}
 	w=${rest#*:}
-	run examples/clausier render -w "$w" -l "$l" -p "$top_srcdir/data/samples/$p.xml"
+	run src/clausier render -w "$w" -l "$l" -p "$top_srcdir/data/samples/$p.xml"
 	check "$p in $l wrapped at $w: widths, no-break spaces and hanging indents hold" \
 		eval 'expect_status 0 && python3 "$top_srcdir/tests/check-wrap.py" "$w" "$OUT/stdout"'
 done
-run examples/clausier render -w 50 -l fr-CA -p "$prof" "$cat"
+run src/clausier render -w 50 -l fr-CA -p "$prof" "$cat"
 check "text wrapped at 50 in fr-CA is its golden file" \
 	eval 'expect_status 0 && same "$golden/sample.fr-CA.w50.txt" "$OUT/stdout"'
-run examples/clausier render -w 50 -l fr-CA -p "$prof" "$cat"
+run src/clausier render -w 50 -l fr-CA -p "$prof" "$cat"
 cp "$OUT/stdout" "$OUT/wrapped.txt"
-run examples/clausier render -l fr-CA -p "$prof" "$cat"
+run src/clausier render -l fr-CA -p "$prof" "$cat"
 check "wrapping changes only where lines break" \
 	python3 "$top_srcdir/tests/check-wrap.py" same "$OUT/wrapped.txt" "$OUT/stdout"
-run examples/clausier render -w 10 "$cat"
+run src/clausier render -w 10 "$cat"
 check "a width below 20 is a usage error" eval 'expect_status 2 && grep -q "takes a number of characters from 20 to 1000" "$OUT/stderr"'
-run examples/clausier render -w 60 -f html "$cat"
+run src/clausier render -w 60 -f html "$cat"
 check "--width with another format is a usage error" eval 'expect_status 2 && grep -q "width goes with the text format" "$OUT/stderr"'
 
 # Bilingual editions.
-run examples/clausier render --bilingual fr-CA,en-CA -p "$prof" "$cat"
+run src/clausier render --bilingual fr-CA,en-CA -p "$prof" "$cat"
 check "bilingual text edition is its golden file" \
 	eval 'expect_status 0 && same "$golden/sample.fr-CA+en-CA.txt" "$OUT/stdout"'
-run examples/clausier render --bilingual fr-FR,en-US -f html --standalone -p "$top_srcdir/data/samples/company-fr.xml"
+run src/clausier render --bilingual fr-FR,en-US -f html --standalone -p "$top_srcdir/data/samples/company-fr.xml"
 check "bilingual HTML page is its golden file" \
 	eval 'expect_status 0 && same "$golden/company-fr.fr-FR+en-US.page.html" "$OUT/stdout"'
 check "bilingual HTML: every clause pairs the two languages, in order" \
 	eval '[ "$(grep -c "^<div lang=\"fr-FR\">" "$OUT/stdout")" = "$(grep -c "^<div lang=\"en-US\">" "$OUT/stdout")" ] && [ "$(grep -c "class=\"clausier-clause\"" "$OUT/stdout")" -ge 30 ]'
-run examples/clausier render --bilingual fr-CA,en-CA --fallback -f html --standalone -p "$hp" "$hc"
+run src/clausier render --bilingual fr-CA,en-CA --fallback -f html --standalone -p "$hp" "$hc"
 cp "$OUT/stdout" "$OUT/hostile2.html"
 check "bilingual HTML: only the renderer's elements and attributes, every text literal" \
 	python3 "$top_srcdir/tests/check-hostile.py" html "$OUT/hostile2.html"
-run examples/clausier render --bilingual fr-CA,en-CA -f docbook "$cat"
+run src/clausier render --bilingual fr-CA,en-CA -f docbook "$cat"
 check "a bilingual DocBook edition is a usage error" eval 'expect_status 2 && grep -q "bilingual edition is written in text or HTML" "$OUT/stderr"'
-run examples/clausier render --bilingual fr-CA "$cat"
+run src/clausier render --bilingual fr-CA "$cat"
 check "--bilingual needs two locales" eval 'expect_status 2 && grep -q "takes two locales" "$OUT/stderr"'
-run examples/clausier render --bilingual fr-CA,de-DE "$cat"
+run src/clausier render --bilingual fr-CA,de-DE "$cat"
 check "--bilingual checks its second locale" eval 'expect_status 2 && grep -q "unsupported locale .de-DE." "$OUT/stderr"'
 
 check "every golden edition's typography, character by character" \
 	python3 "$top_srcdir/tests/check-typography.py" "$golden"/*
 
-run examples/clausier render -f pdf "$cat"
-check "an unknown format is a usage error" eval 'expect_status 2 && grep -q "unknown format .pdf.; formats: text, markdown, html, docbook" "$OUT/stderr"'
+run src/clausier render -f pdf "$cat"
+check "an unknown format is a usage error" eval 'expect_status 2 && grep -q "unknown format .pdf. (text, markdown, html, docbook)" "$OUT/stderr"'
 exit 0

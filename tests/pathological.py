@@ -66,7 +66,7 @@ def c_nesting_leading(n, d):
     path = os.path.join(d, "nest.xml")
     with open(path, "w") as f:
         f.write(catalog('  <param name="a" type="text"/>\n', clause("deep", nested(n, n))))
-    return (["examples/clausier", "check", path], 1,
+    return (["src/clausier", "check", path], 1,
             r"nest\.xml:\d+: error: clause “deep”.*nested deeper than 8 levels")
 
 
@@ -78,7 +78,7 @@ def c_nesting_render(n, d):
     prof = os.path.join(d, "p.xml")
     with open(prof, "w") as f:
         f.write(profile('  <value name="a">v</value>\n'))
-    return (["examples/clausier", "render", "-p", prof, path], 1,
+    return (["src/clausier", "render", "-p", prof, path], 1,
             r"nest\.xml:\d+: clause “deep”.*nested deeper than 8 levels")
 
 
@@ -87,7 +87,7 @@ def c_nesting_plain(n, d):
     path = os.path.join(d, "nest.xml")
     with open(path, "w") as f:
         f.write(catalog('  <param name="a" type="text"/>\n', clause("deep", nested(n, 0))))
-    return (["examples/clausier", "check", path], 1,
+    return (["src/clausier", "check", path], 1,
             r"nest\.xml:\d+: error: clause “deep”.*nested deeper than 8 levels")
 
 
@@ -96,7 +96,7 @@ def c_nesting_po(n, d):
     path = os.path.join(d, "nest.po")
     with open(path, "w") as f:
         f.write(po("{a}", [nested(n, n)]))
-    return (["examples/clausier", "check", path], 1,
+    return (["src/clausier", "check", path], 1,
             r"nest\.po:\d+: error: .*nested deeper than 8 levels")
 
 
@@ -105,7 +105,7 @@ def c_nesting_stats(n, d):
     path = os.path.join(d, "nest.po")
     with open(path, "w") as f:
         f.write(po(nested(n, n), ["x"]))
-    return (["examples/clausier", "stats", path], 0, r"nest\.po \(fr\): 1 of 1 messages translated")
+    return (["src/clausier", "stats", path], 0, r"nest\.po \(fr\): 1 of 1 messages translated")
 
 
 def c_at_value(n, d):
@@ -116,7 +116,7 @@ def c_at_value(n, d):
     prof = os.path.join(d, "p.xml")
     with open(prof, "w") as f:
         f.write(profile(f'  <value name="a">{"a@b»" * n}</value>\n'))
-    return (["examples/clausier", "render", "-l", "fr-FR", "-p", prof, cat], 0, None)
+    return (["src/clausier", "render", "-l", "fr-FR", "-p", prof, cat], 0, None)
 
 
 def c_url_text(n, d):
@@ -124,7 +124,7 @@ def c_url_text(n, d):
     cat = os.path.join(d, "c.xml")
     with open(cat, "w") as f:
         f.write(catalog("", clause("c", "Text " + "x://» www.» a@» " * n, "Texte " + "x://» www.» a@» " * n)))
-    return (["examples/clausier", "check", cat], 0, None)
+    return (["src/clausier", "check", cat], 0, None)
 
 
 def c_url_render(n, d):
@@ -132,7 +132,7 @@ def c_url_render(n, d):
     cat = os.path.join(d, "c.xml")
     with open(cat, "w") as f:
         f.write(catalog("", clause("c", "Text " + "x://» www.» a@» " * n, "Texte " + "x://» www.» a@» " * n)))
-    return (["examples/clausier", "render", "-l", "fr-CA", cat], 0, None)
+    return (["src/clausier", "render", "-l", "fr-CA", cat], 0, None)
 
 
 def c_params(n, d):
@@ -145,7 +145,7 @@ def c_params(n, d):
     prof = os.path.join(d, "p.xml")
     with open(prof, "w") as f:
         f.write(profile("".join(f'  <value name="p{i}">v{i}</value>\n' for i in range(n))))
-    return (["examples/clausier", "render", "-l", "en", "-p", prof, cat], 0, None)
+    return (["src/clausier", "render", "-l", "en", "-p", prof, cat], 0, None)
 
 
 def c_clauses(n, d):
@@ -153,7 +153,7 @@ def c_clauses(n, d):
     cat = os.path.join(d, "c.xml")
     with open(cat, "w") as f:
         f.write(catalog("", "".join(clause(f"c{i}", f"Clause {i}.") for i in range(n))))
-    return (["examples/clausier", "render", "-l", "en", cat], 0, None)
+    return (["src/clausier", "render", "-l", "en", cat], 0, None)
 
 
 def c_arguments(n, d):
@@ -166,7 +166,7 @@ def c_arguments(n, d):
     prof = os.path.join(d, "p.xml")
     with open(prof, "w") as f:
         f.write(profile("".join(f'  <value name="p{i}">v</value>\n' for i in range(n))))
-    return (["examples/clausier", "render", "-l", "en", "-p", prof, cat], 0, None)
+    return (["src/clausier", "render", "-l", "en", "-p", prof, cat], 0, None)
 
 
 def c_arguments_icu(n, d):
@@ -179,7 +179,7 @@ def c_arguments_icu(n, d):
     prof = os.path.join(d, "p.xml")
     with open(prof, "w") as f:
         f.write(profile("".join(f'  <value name="p{i}">{i}</value>\n' for i in range(n))))
-    return (["examples/clausier", "render", "-l", "fr-FR", "-p", prof, cat], 0, None)
+    return (["src/clausier", "render", "-l", "fr-FR", "-p", prof, cat], 0, None)
 
 
 def c_arguments_fr(n, d):
@@ -192,7 +192,7 @@ def c_arguments_fr(n, d):
     prof = os.path.join(d, "p.xml")
     with open(prof, "w") as f:
         f.write(profile("".join(f'  <value name="p{i}">Acme{i}</value>\n' for i in range(n))))
-    return (["examples/clausier", "render", "-l", "fr-CA", "-p", prof, cat], 0, None)
+    return (["src/clausier", "render", "-l", "fr-CA", "-p", prof, cat], 0, None)
 
 
 def c_arguments_fr_icu(n, d):
@@ -206,7 +206,7 @@ def c_arguments_fr_icu(n, d):
     with open(prof, "w") as f:
         f.write(profile("".join(f'  <value name="p{i}">Acme{i}</value>\n' for i in range(n)) +
                         '  <value name="k">2</value>\n'))
-    return (["examples/clausier", "render", "-l", "fr-CA", "-p", prof, cat], 0, None)
+    return (["src/clausier", "render", "-l", "fr-CA", "-p", prof, cat], 0, None)
 
 
 def c_sections(n, d):
@@ -218,7 +218,7 @@ def c_sections(n, d):
     cat = os.path.join(d, "c.xml")
     with open(cat, "w") as f:
         f.write(catalog("", clauses, secs))
-    return (["examples/clausier", "render", "-l", "en", cat], 0, None)
+    return (["src/clausier", "render", "-l", "en", cat], 0, None)
 
 
 def c_long_value(n, d):
@@ -229,7 +229,7 @@ def c_long_value(n, d):
     prof = os.path.join(d, "p.xml")
     with open(prof, "w") as f:
         f.write(profile(f'  <value name="a">{"l’usage : &quot;oui&quot; ; à voir ! " * n}</value>\n'))
-    return (["examples/clausier", "render", "-l", "fr-FR", "-p", prof, cat], 0, None)
+    return (["src/clausier", "render", "-l", "fr-FR", "-p", prof, cat], 0, None)
 
 
 def c_many_texts(n, d):
@@ -241,7 +241,7 @@ def c_many_texts(n, d):
     cat = os.path.join(d, "c.xml")
     with open(cat, "w") as f:
         f.write(catalog("", body))
-    return (["examples/clausier", "render", "-l", "en", cat], 0, None)
+    return (["src/clausier", "render", "-l", "en", cat], 0, None)
 
 
 def c_check_catalog(n, d):
@@ -249,7 +249,7 @@ def c_check_catalog(n, d):
     cat = os.path.join(d, "c.xml")
     with open(cat, "w") as f:
         f.write(catalog("", "".join(clause(f"c{i}", f"Clause {i}: ok.", f"Clause {i} : oui.") for i in range(n))))
-    return (["examples/clausier", "check", cat], 0, None)
+    return (["src/clausier", "check", cat], 0, None)
 
 
 def c_profile_choices(n, d):
@@ -260,7 +260,7 @@ def c_profile_choices(n, d):
     prof = os.path.join(d, "p.xml")
     with open(prof, "w") as f:
         f.write(profile("".join(f'  <exclude clause="c{i}"/>\n' for i in range(0, n, 2))))
-    return (["examples/clausier", "assemble", "-p", prof, "-o", os.path.join(d, "policy.xml"), cat], 0, None)
+    return (["src/clausier", "assemble", "-p", prof, "-o", os.path.join(d, "policy.xml"), cat], 0, None)
 
 
 def c_po_long(n, d):
@@ -269,7 +269,7 @@ def c_po_long(n, d):
     lines = [f"Ligne {i} : texte. " for i in range(n)]
     with open(path, "w") as f:
         f.write(po("Line: text.", lines))
-    return (["examples/clausier", "check", "--fix", path], 0, None)
+    return (["src/clausier", "check", "--fix", path], 0, None)
 
 
 def c_po_many(n, d):
@@ -278,7 +278,7 @@ def c_po_many(n, d):
     head = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\n')
     with open(path, "w") as f:
         f.write(head + "".join(f'msgctxt "c{i}"\nmsgid "Text {i}."\nmsgstr "Texte {i}."\n\n' for i in range(n)))
-    return (["examples/clausier", "check", path], 0, None)
+    return (["src/clausier", "check", path], 0, None)
 
 
 CASES = [

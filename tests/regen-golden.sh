@@ -5,7 +5,7 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 set -e
 top=${top_srcdir:-.}
-c=examples/clausier
+c=src/clausier
 g=$top/tests/golden
 s=$top/data/samples
 CLAUSIER_DATA_PATH=${CLAUSIER_DATA_PATH:-$PWD/uninstalled:$top/data}

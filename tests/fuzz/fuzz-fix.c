@@ -1,16 +1,16 @@
 /* libFuzzer target (make fuzz): any bytes as a PO file rewritten as
- * `clausier check --fix` rewrites it (examples/po.c, po_rewrite), in memory.
+ * `clausier check --fix` rewrites it (lib/po.c, clausier__po_rewrite), in memory.
  * The fixes are each translation set in the header language's typography,
  * as --fix sets it, and, for every third entry, its text with bytes that
  * need escapes inserted in the middle, so that the alignment and the
  * escaping get texts typography never makes.  Then, independently of
- * po_rewrite's own read-back, the invariant --fix promises:
+ * clausier__po_rewrite's own read-back, the invariant --fix promises:
  *
- *   - po_rewrite's verification never fails (that would be its bug);
+ *   - clausier__po_rewrite's verification never fails (that would be its bug);
  *   - the rewritten bytes read again, with the same entries, in the same
  *     places (lines), with the same msgctxt, msgid and flags;
  *   - the msgstr of an applied fix is exactly its text, every other one is
- *     as before, and as many msgstrs changed as po_rewrite says it applied;
+ *     as before, and as many msgstrs changed as clausier__po_rewrite says it applied;
  *   - the file has as many lines, and every line outside an applied
  *     msgstr is byte for byte the same;
  *   - rewriting the result with the same fixes changes nothing.
@@ -48,13 +48,13 @@ static size_t S_linelen(const char *p, const char *stop)
 int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 {
 	const char *data = (const char *)bytes;
-	po_entry *e;
+	clausier__po_entry *e;
 	size_t n;
 	char lang[32], why[64];
-	if (po_read_memory(data, size, &e, &n, lang, sizeof lang, why, sizeof why) < 0)
+	if (clausier__po_read_memory(data, size, &e, &n, lang, sizeof lang, why, sizeof why) < 0)
 		return 0;
 	const char *target = lang[0] ? lang : "fr";
-	po_fix *fixes = calloc(n ? n : 1, sizeof *fixes);
+	clausier__po_fix *fixes = calloc(n ? n : 1, sizeof *fixes);
 	char **texts = calloc(n ? n : 1, sizeof *texts);
 	size_t *which = calloc(n ? n : 1, sizeof *which); /* the entry of each fix */
 	size_t nfixes = 0;
@@ -92,14 +92,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	char *out = NULL;
 	size_t outlen = 0;
 	int bad_line = 0;
-	int rc = po_rewrite(data, size, fixes, nfixes, &out, &outlen, &bad_line);
+	int rc = clausier__po_rewrite(data, size, fixes, nfixes, &out, &outlen, &bad_line);
 	S_ASSERT(rc != -2);
 	if (rc < 0)
 		goto done;
 	/* The entries again. */
-	po_entry *f;
+	clausier__po_entry *f;
 	size_t m;
-	S_ASSERT(po_read_memory(out, outlen, &f, &m, lang, sizeof lang, why, sizeof why) == 0);
+	S_ASSERT(clausier__po_read_memory(out, outlen, &f, &m, lang, sizeof lang, why, sizeof why) == 0);
 	S_ASSERT(m == n);
 	size_t applied = 0, changed = 0;
 	char *touched = calloc(n ? n : 1, 1);
@@ -138,7 +138,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	/* Idempotent: the same fixes again change nothing. */
 	char *again = NULL;
 	size_t againlen = 0;
-	rc = po_rewrite(out, outlen, fixes, nfixes, &again, &againlen, &bad_line);
+	rc = clausier__po_rewrite(out, outlen, fixes, nfixes, &again, &againlen, &bad_line);
 	S_ASSERT(rc != -2);
 	if (rc == 0) {
 		for (size_t k = 0; k < nfixes; k++)
@@ -147,7 +147,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *bytes, size_t size)
 	}
 	free(again);
 	free(touched);
-	po_free(f, m);
+	clausier__po_free(f, m);
 	free(out);
 done:
 	for (size_t i = 0; texts && i < n; i++)
@@ -155,6 +155,6 @@ done:
 	free(texts);
 	free(fixes);
 	free(which);
-	po_free(e, n);
+	clausier__po_free(e, n);
 	return 0;
 }

@@ -17,10 +17,10 @@ static void S_report(void *ctx, clausier_severity s, int column, const char *mes
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	po_entry *e;
+	clausier__po_entry *e;
 	size_t n;
 	char lang[32], why[64];
-	if (po_read_memory((const char *)data, size, &e, &n, lang, sizeof lang, why, sizeof why) < 0)
+	if (clausier__po_read_memory((const char *)data, size, &e, &n, lang, sizeof lang, why, sizeof why) < 0)
 		return 0;
 	const char *target = lang[0] ? lang : "fr";
 	const char *src = lang[0] == 'e' && lang[1] == 'n' ? "fr" : "en";
@@ -36,6 +36,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		clausier_typeset(&set, e[i].msgstr, target);
 		clausier_free(set);
 	}
-	po_free(e, n);
+	clausier__po_free(e, n);
 	return 0;
 }
