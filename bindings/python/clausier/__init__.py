@@ -25,7 +25,7 @@ import os
 import threading
 
 __all__ = ["Error", "Catalog", "Profile", "Policy", "negotiate", "check_translation", "typeset",
-           "version", "FORMATS"]
+           "version", "FORMATS", "Glossary", "Finding", "Stats", "check", "stats", "fix_typography"]
 
 
 def _candidates():
@@ -629,3 +629,7 @@ def typeset(text, locale):
 def version():
     """The version of the libclausier actually loaded."""
     return _version().decode()
+
+
+# The translators' checks (include/clausier/check.h): whole files, the glossary.
+from .translators import Finding, Glossary, Stats, check, fix_typography, stats  # noqa: E402
