@@ -101,7 +101,8 @@ target_renders() {
 	PYTHONPATH=$OUT/target "$PY" -c "import clausier, importlib.metadata as m, sys
 sys.stdout.write('%s %s %s\n' % (clausier.__version__, m.version('clausier'), clausier.__file__))
 c = clausier.Catalog(clausier.data_file('samples/sample-catalog.xml'))
-sys.stdout.write(clausier.Policy(c, clausier.Profile(clausier.data_file('samples/sample-profile.xml'))).render('fr-CA'))" \
+p = clausier.Profile(clausier.data_file('samples/sample-profile.xml'))
+sys.stdout.write(clausier.Policy(c, p).render('fr-CA'))" \
 		>"$OUT/target.out" 2>"$OUT/target.err" || { sed 's/^/# /' "$OUT/target.err" >&2; return 1; }
 	{ echo "$V $V $OUT/target/clausier/__init__.py"; cat "$top_srcdir/tests/golden/sample.fr-CA.txt"; } >"$OUT/target.exp"
 	same "$OUT/target.exp" "$OUT/target.out"
@@ -131,8 +132,10 @@ check "pip wheel --no-build-isolation: clausier-$V-py3-none-any.whl, the package
 T_n=$((T_n + 1))
 if "$PY" -m mypy --version >/dev/null 2>&1; then
 	printf '%s\n' 'import clausier' 'v: int = clausier.version()' 's: str = clausier.typeset("a", "fr")' >"$OUT/user.py"
-	printf '%s\n' 'user.py:2: error: Incompatible types in assignment (expression has type "str", variable has type "int")  [assignment]' \
-		'Found 1 error in 1 file (checked 1 source file)' >"$OUT/mypy.exp"
+	printf '%s%s\n' 'user.py:2: error: Incompatible types in assignment (expression has type "str", ' \
+		'variable has type "int")  [assignment]' >"$OUT/mypy.exp"
+	printf '%s\n' \
+		'Found 1 error in 1 file (checked 1 source file)' >>"$OUT/mypy.exp"
 	(cd "$top_srcdir/bindings/python" && "$PY" -m mypy --strict --cache-dir=/dev/null clausier) >"$OUT/mypy-pkg.out" 2>&1
 	pkg=$?
 	(cd "$OUT" && PYTHONPATH=$OUT/target "$PY" -m mypy --strict --cache-dir=/dev/null user.py) >"$OUT/mypy.out" 2>&1
@@ -164,7 +167,7 @@ installed() {
 	case $prefix in
 	/usr | /usr/local)
 		"$PY" -c "import site, sys; sys.exit(sys.argv[1] not in site.getsitepackages())" "$dir" ||
-			{ echo "# $dir is not in site.getsitepackages(): $("$PY" -c 'import site; print(site.getsitepackages())')"; return 1; } ;;
+			{ echo "# $dir is not in $("$PY" -c 'import site; print(site.getsitepackages())')"; return 1; } ;;
 	*) echo "# prefix $prefix (distcheck's?): Debian's python3 reads no folder of it; PYTHONPATH=$dir" ;;
 	esac
 }

@@ -40,7 +40,7 @@ __version__ = "0.1.0"  # the C library's PACKAGE_VERSION (configure.ac), tested
 
 __all__ = ["Error", "Catalog", "Profile", "Policy", "Genre", "Crosswalk", "MapReport", "Finding", "Gap",
            "CrosswalkEntry", "negotiate", "check_translation", "typeset", "disclaimer", "data_file", "version",
-           "FORMATS", "GAP_STATUSES", "__version__"]
+           "FORMATS", "GAP_STATUSES"]
 
 StrPath = Union[str, "os.PathLike[str]"]
 """A file name: str or a path-like object (pathlib.Path)."""
