@@ -47,7 +47,7 @@ n=$(grep -c -E '::[a-z_]+ (PASSED|FAILED|ERROR)' "$OUT/pytest.log")
 # After pytest's points and its exit status: valgrind's, or the $packaging
 # points of the package as pip and make install make it (not C code: not
 # under valgrind).
-packaging=4
+packaging=5
 if [ -n "${CLAUSIER_VALGRIND:-}" ]; then echo "1..$((n + 2))"; else echo "1..$((n + 1 + packaging))"; fi
 grep -E '::[a-z_]+ (PASSED|FAILED|ERROR)' "$OUT/pytest.log" | awk '{
 	name = $1; sub(/.*::/, "", name)
@@ -108,6 +108,18 @@ sys.stdout.write(clausier.Policy(c, p).render('fr-CA'))" \
 	same "$OUT/target.exp" "$OUT/target.out"
 }
 check "pip install --no-build-isolation --target: the package imports, renders, is version $V" target_renders
+
+# As the README says: a venv that sees Debian's setuptools and wheel.
+venv() {
+	"$PY" -m venv --system-site-packages "$OUT/venv" >"$OUT/venv.log" 2>&1 ||
+		{ sed 's/^/# /' "$OUT/venv.log"; return 1; }
+	PY=$OUT/venv/bin/python pip install --no-build-isolation "$OUT/src" || return 1
+	"$OUT/venv/bin/python" -c 'import clausier; print(clausier.__file__, clausier.__version__, clausier.version())' \
+		>"$OUT/venv.out" 2>&1
+	echo "$("$OUT/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/clausier/__init__.py $V $V" |
+		same - "$OUT/venv.out"
+}
+check "pip install --no-build-isolation in a venv --system-site-packages (the README's)" venv
 
 # A wheel, of the package and its py.typed only; a clone's .gitignore hides
 # what pip leaves in bindings/python.
