@@ -116,8 +116,8 @@ venv() {
 	PY=$OUT/venv/bin/python pip install --no-build-isolation "$OUT/src" || return 1
 	"$OUT/venv/bin/python" -c 'import clausier; print(clausier.__file__, clausier.__version__, clausier.version())' \
 		>"$OUT/venv.out" 2>&1
-	echo "$("$OUT/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')/clausier/__init__.py $V $V" |
-		same - "$OUT/venv.out"
+	purelib=$("$OUT/venv/bin/python" -c 'import sysconfig; print(sysconfig.get_path("purelib"))')
+	echo "$purelib/clausier/__init__.py $V $V" | same - "$OUT/venv.out"
 }
 check "pip install --no-build-isolation in a venv --system-site-packages (the README's)" venv
 
