@@ -5,7 +5,8 @@ compiled extension to build per Python version, and the C API was made for
 bindings (opaque handles, an error struct, options initialised by function).
 
     import clausier
-    with clausier.Catalog("smp.xml") as cat, clausier.Profile("profile.xml") as prof:
+    smp = clausier.data_file("catalogs/smp.xml")  # along CLAUSIER_DATA_PATH, else installed
+    with clausier.Catalog(smp) as cat, clausier.Profile("profile.xml") as prof:
         with clausier.Policy(cat, prof) as policy:
             print(policy.render("fr-CA", format="html"))
 
@@ -17,41 +18,68 @@ frees it when the last of them goes, so a policy made in a with block can be
 rendered after it; using an object that is itself closed raises ValueError;
 close() may be called any number of times.  Errors raise clausier.Error,
 which carries the library's code, source, line, column and message.
+
+The library is found, in this order, at CLAUSIER_LIBRARY (a path to
+libclausier.so.0), in the libdir make install recorded (_paths.py), then by
+the system's loader (ctypes.util.find_library, then libclausier.so.0 along
+LD_LIBRARY_PATH and ld.so.cache): a package installed by pip finds a library
+installed by make install or a Debian package.
 """
+
+from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import importlib
 import os
 import threading
+from typing import (Any, Callable, ClassVar, Dict, Iterator, List, Optional, Sequence, Tuple, Type, TypedDict,
+                    TypeVar, Union, overload)
 
-__all__ = ["Error", "Catalog", "Profile", "Policy", "negotiate", "check_translation", "typeset",
-           "version", "FORMATS", "Glossary", "Finding", "Stats", "check", "stats", "fix_typography"]
+__version__ = "0.1.0"  # the C library's PACKAGE_VERSION (configure.ac), tested
+
+__all__ = ["Error", "Catalog", "Profile", "Policy", "Genre", "Crosswalk", "MapReport", "Finding", "Gap",
+           "CrosswalkEntry", "negotiate", "check_translation", "typeset", "disclaimer", "data_file", "version",
+           "FORMATS", "GAP_STATUSES", "Glossary", "CheckFinding", "Stats", "check", "stats", "fix_typography"]
+
+StrPath = Union[str, "os.PathLike[str]"]
+"""A file name: str or a path-like object (pathlib.Path)."""
+_T = TypeVar("_T")
+_H = TypeVar("_H", bound="_Handle")
 
 
-def _candidates():
-    # The build tree (tests) names the library; an installed package knows
-    # where it was installed (_paths.py, written by make); else the loader.
-    # find_library runs ldconfig or a compiler: only when the others fail.
-    yield os.environ.get("CLAUSIER_LIBRARY")
+def _candidates() -> Iterator[Tuple[Optional[str], str]]:
+    # (what to dlopen, where the name came from), in order.  The environment
+    # names a library on purpose (the build tree's, in tests); an installed
+    # package knows where make install put the library (_paths.py; pip writes
+    # none); else the loader.  find_library runs ldconfig or a compiler: only
+    # when the others failed.
+    env = os.environ.get("CLAUSIER_LIBRARY")
+    if env:
+        yield env, "CLAUSIER_LIBRARY"
     try:
-        from . import _paths
-        yield os.path.join(_paths.LIBDIR, "libclausier.so.0")
+        libdir = importlib.import_module(__name__ + "._paths").LIBDIR
     except ImportError:
         pass
-    yield ctypes.util.find_library("clausier")
-    yield "libclausier.so.0"
+    else:
+        yield os.path.join(libdir, "libclausier.so.0"), "the libdir of make install, clausier/_paths.py"
+    yield ctypes.util.find_library("clausier"), "ctypes.util.find_library(\"clausier\")"
+    yield "libclausier.so.0", "the loader's search (LD_LIBRARY_PATH, ld.so.cache)"
 
 
-def _load():
-    errors = []
-    for c in _candidates():
-        if not c:
+def _load() -> ctypes.CDLL:
+    tried = []
+    for name, why in _candidates():
+        if name is None:
+            tried.append(why + ": nothing")
             continue
         try:
-            return ctypes.CDLL(c)
+            return ctypes.CDLL(name)
         except OSError as e:
-            errors.append(str(e))
-    raise ImportError("libclausier not found: " + "; ".join(errors))
+            tried.append("%s (%s): %s" % (name, why, e))
+    raise ImportError("libclausier was not found; tried " + "; ".join(tried) +
+                      ". Install libclausier (make install, then ldconfig), or set CLAUSIER_LIBRARY to the "
+                      "path of libclausier.so.0", name="clausier")
 
 
 _lib = _load()
@@ -72,64 +100,71 @@ class _Negotiation(ctypes.Structure):
 
 
 _P = ctypes.c_void_p
-_PP = ctypes.POINTER(ctypes.c_void_p)
-_E = ctypes.POINTER(_CError)
+_PP: Any = ctypes.POINTER(ctypes.c_void_p)
+_E: Any = ctypes.POINTER(_CError)
 
 
-def _fn(name, restype, *argtypes):
+# The C functions, by what they return (c_char_p: bytes, or None for NULL).
+_Int = Callable[..., int]
+_Void = Callable[..., None]
+_Bytes = Callable[..., bytes]
+_Str = Callable[..., Optional[bytes]]
+
+
+def _fn(name: str, restype: Any, *argtypes: Any) -> Any:
     f = getattr(_lib, name)
     f.restype = restype
     f.argtypes = list(argtypes)
     return f
 
 
-_catalog_load_file = _fn("clausier_catalog_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
-_catalog_load_memory = _fn("clausier_catalog_load_memory", ctypes.c_int, _PP, ctypes.c_char_p,
+_catalog_load_file: _Int = _fn("clausier_catalog_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
+_catalog_load_memory: _Int = _fn("clausier_catalog_load_memory", ctypes.c_int, _PP, ctypes.c_char_p,
                            ctypes.c_size_t, ctypes.c_char_p, _E)
-_catalog_free = _fn("clausier_catalog_free", None, _P)
-_catalog_count = _fn("clausier_catalog_count", ctypes.c_size_t, _P)
-_catalog_clause_id = _fn("clausier_catalog_clause_id", ctypes.c_char_p, _P, ctypes.c_size_t)
-_catalog_clause_jurisdictions = _fn("clausier_catalog_clause_jurisdictions", ctypes.c_char_p, _P,
+_catalog_free: _Void = _fn("clausier_catalog_free", None, _P)
+_catalog_count: _Int = _fn("clausier_catalog_count", ctypes.c_size_t, _P)
+_catalog_clause_id: _Bytes = _fn("clausier_catalog_clause_id", ctypes.c_char_p, _P, ctypes.c_size_t)
+_catalog_clause_jurisdictions: _Str = _fn("clausier_catalog_clause_jurisdictions", ctypes.c_char_p, _P,
                                     ctypes.c_size_t)
-_catalog_clause_variant = _fn("clausier_catalog_clause_variant", ctypes.c_char_p, _P, ctypes.c_size_t,
+_catalog_clause_variant: _Str = _fn("clausier_catalog_clause_variant", ctypes.c_char_p, _P, ctypes.c_size_t,
                               ctypes.c_size_t, ctypes.POINTER(ctypes.c_int))
-_catalog_id = _fn("clausier_catalog_id", ctypes.c_char_p, _P)
-_catalog_source_language = _fn("clausier_catalog_source_language", ctypes.c_char_p, _P)
-_profile_load_file = _fn("clausier_profile_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
-_profile_load_memory = _fn("clausier_profile_load_memory", ctypes.c_int, _PP, ctypes.c_char_p,
+_catalog_id: _Bytes = _fn("clausier_catalog_id", ctypes.c_char_p, _P)
+_catalog_source_language: _Bytes = _fn("clausier_catalog_source_language", ctypes.c_char_p, _P)
+_profile_load_file: _Int = _fn("clausier_profile_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
+_profile_load_memory: _Int = _fn("clausier_profile_load_memory", ctypes.c_int, _PP, ctypes.c_char_p,
                            ctypes.c_size_t, ctypes.c_char_p, _E)
-_profile_free = _fn("clausier_profile_free", None, _P)
-_policy_assemble = _fn("clausier_policy_assemble", ctypes.c_int, _PP, _P, _P, _E)
-_policy_load_file = _fn("clausier_policy_load_file", ctypes.c_int, _PP, _P, ctypes.c_char_p, _E)
-_policy_free = _fn("clausier_policy_free", None, _P)
-_policy_count = _fn("clausier_policy_count", ctypes.c_size_t, _P)
-_policy_write = _fn("clausier_policy_write", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P, _E)
-_render_options_init = _fn("clausier_render_options_init", ctypes.c_int, ctypes.POINTER(_RenderOptions),
+_profile_free: _Void = _fn("clausier_profile_free", None, _P)
+_policy_assemble: _Int = _fn("clausier_policy_assemble", ctypes.c_int, _PP, _P, _P, _E)
+_policy_load_file: _Int = _fn("clausier_policy_load_file", ctypes.c_int, _PP, _P, ctypes.c_char_p, _E)
+_policy_free: _Void = _fn("clausier_policy_free", None, _P)
+_policy_count: _Int = _fn("clausier_policy_count", ctypes.c_size_t, _P)
+_policy_write: _Int = _fn("clausier_policy_write", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P, _E)
+_render_options_init: _Int = _fn("clausier_render_options_init", ctypes.c_int, ctypes.POINTER(_RenderOptions),
                            ctypes.c_uint)
-_render = _fn("clausier_render", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P,
+_render: _Int = _fn("clausier_render", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P,
               ctypes.POINTER(_RenderOptions), _E)
-_negotiate = _fn("clausier_locale_negotiate", ctypes.c_int, ctypes.POINTER(_Negotiation), ctypes.c_char_p, _P,
+_negotiate: _Int = _fn("clausier_locale_negotiate", ctypes.c_int, ctypes.POINTER(_Negotiation), ctypes.c_char_p, _P,
                  ctypes.c_char_p, _E)
-_typeset = _fn("clausier_typeset", ctypes.c_int, _PP, ctypes.c_char_p, ctypes.c_char_p)
-_free = _fn("clausier_free", None, _P)
-_version = _fn("clausier_version", ctypes.c_char_p)
+_typeset: _Int = _fn("clausier_typeset", ctypes.c_int, _PP, ctypes.c_char_p, ctypes.c_char_p)
+_free: _Void = _fn("clausier_free", None, _P)
+_version: _Bytes = _fn("clausier_version", ctypes.c_char_p)
 _REPORT = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_char_p)
 _NOTE = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p)
-_policy_notes = _fn("clausier_policy_notes", ctypes.c_int, _P, _NOTE, ctypes.c_void_p)
-_check = _fn("clausier_check_translation", ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p,
+_policy_notes: _Int = _fn("clausier_policy_notes", ctypes.c_int, _P, _NOTE, ctypes.c_void_p)
+_check: _Int = _fn("clausier_check_translation", ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p,
              ctypes.c_char_p, _REPORT, ctypes.c_void_p)
 
-_policy_load_draft = _fn("clausier_policy_load_draft", ctypes.c_int, _PP, _P, ctypes.c_char_p, _E)
-_genre_load_file = _fn("clausier_genre_spec_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
-_genre_free = _fn("clausier_genre_spec_free", None, _P)
-_genre_title = _fn("clausier_genre_spec_title", ctypes.c_char_p, _P, ctypes.c_char_p)
-_crosswalk_load_file = _fn("clausier_crosswalk_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
-_crosswalk_free = _fn("clausier_crosswalk_free", None, _P)
-_crosswalk_count = _fn("clausier_crosswalk_count", ctypes.c_size_t, _P)
-_crosswalk_verify = _fn("clausier_crosswalk_verify", ctypes.c_int, _P, _P, _P, _E)
-_crosswalk_render = _fn("clausier_crosswalk_render", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P, _P,
+_policy_load_draft: _Int = _fn("clausier_policy_load_draft", ctypes.c_int, _PP, _P, ctypes.c_char_p, _E)
+_genre_load_file: _Int = _fn("clausier_genre_spec_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
+_genre_free: _Void = _fn("clausier_genre_spec_free", None, _P)
+_genre_title: _Str = _fn("clausier_genre_spec_title", ctypes.c_char_p, _P, ctypes.c_char_p)
+_crosswalk_load_file: _Int = _fn("clausier_crosswalk_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
+_crosswalk_free: _Void = _fn("clausier_crosswalk_free", None, _P)
+_crosswalk_count: _Int = _fn("clausier_crosswalk_count", ctypes.c_size_t, _P)
+_crosswalk_verify: _Int = _fn("clausier_crosswalk_verify", ctypes.c_int, _P, _P, _P, _E)
+_crosswalk_render: _Int = _fn("clausier_crosswalk_render", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P, _P,
                         _P, ctypes.POINTER(_RenderOptions), _E)
-_relation_name = _fn("clausier_relation_name", ctypes.c_char_p, ctypes.c_int)
+_relation_name: _Str = _fn("clausier_relation_name", ctypes.c_char_p, ctypes.c_int)
 
 
 class _Entry(ctypes.Structure):
@@ -149,22 +184,44 @@ class _Finding(ctypes.Structure):
                 ("reference", ctypes.c_char_p), ("message", ctypes.c_char_p)]
 
 
-_crosswalk_entry_get = _fn("clausier_crosswalk_entry_get", ctypes.c_int, ctypes.POINTER(_Entry), _P,
+_crosswalk_entry_get: _Int = _fn("clausier_crosswalk_entry_get", ctypes.c_int, ctypes.POINTER(_Entry), _P,
                            ctypes.c_size_t)
-_policy_map = _fn("clausier_policy_map", ctypes.c_int, _PP, _PP, _P, _P, _P, _P, _E)
-_report_free = _fn("clausier_map_report_free", None, _P)
-_report_count = _fn("clausier_map_report_count", ctypes.c_size_t, _P)
-_report_gap = _fn("clausier_map_report_gap", ctypes.c_int, ctypes.POINTER(_Gap), _P, ctypes.c_size_t)
-_report_write = _fn("clausier_map_report_write", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P,
+_policy_map: _Int = _fn("clausier_policy_map", ctypes.c_int, _PP, _PP, _P, _P, _P, _P, _E)
+_report_free: _Void = _fn("clausier_map_report_free", None, _P)
+_report_count: _Int = _fn("clausier_map_report_count", ctypes.c_size_t, _P)
+_report_gap: _Int = _fn("clausier_map_report_gap", ctypes.c_int, ctypes.POINTER(_Gap), _P, ctypes.c_size_t)
+_report_write: _Int = _fn("clausier_map_report_write", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P,
                     ctypes.c_int, _E)
-_report_render = _fn("clausier_map_report_render", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P,
+_report_render: _Int = _fn("clausier_map_report_render", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P,
                      ctypes.POINTER(_RenderOptions), _E)
 _FINDING = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.POINTER(_Finding))
-_policy_lint = _fn("clausier_policy_lint", ctypes.c_int, _P, _P, _FINDING, ctypes.c_void_p, _E)
-_lint_disclaimer = _fn("clausier_lint_disclaimer", ctypes.c_char_p)
+_policy_lint: _Int = _fn("clausier_policy_lint", ctypes.c_int, _P, _P, _FINDING, ctypes.c_void_p, _E)
+_lint_disclaimer: _Str = _fn("clausier_lint_disclaimer", ctypes.c_char_p)
 
-FORMATS = {"text": 0, "markdown": 1, "html": 2, "docbook": 3}
-GAP_STATUSES = ("mapped", "approximated", "added", "decision", "dropped", "formality")
+FORMATS: Dict[str, int] = {"text": 0, "markdown": 1, "html": 2, "docbook": 3}
+"""The formats of render(): the keys are the names its format= takes."""
+GAP_STATUSES: Tuple[str, ...] = ("mapped", "approximated", "added", "decision", "dropped", "formality")
+"""What can become of a clause in a conversion: the values of Gap["status"]."""
+
+
+class Finding(TypedDict):
+    """One finding of Policy.lint()."""
+    severity: str  # "error" or "warning"
+    clause: Optional[str]
+    rule: Optional[str]
+    reference: Optional[str]
+    message: Optional[str]
+
+
+# "from" is a keyword: the functional syntax.
+Gap = TypedDict("Gap", {"status": str, "from": Optional[str], "to": Optional[str], "relation": Optional[str],
+                        "element": Optional[str], "reference": Optional[str], "why_en": Optional[str],
+                        "why_fr": Optional[str], "needs": List[str]})
+Gap.__doc__ = """What became of one clause in a conversion (MapReport.gaps()); status is one of GAP_STATUSES."""
+CrosswalkEntry = TypedDict("CrosswalkEntry", {"topic": bool, "from": Optional[str], "to": Optional[str],
+                                              "relation": Optional[str], "why_en": Optional[str],
+                                              "why_fr": Optional[str], "line": int})
+CrosswalkEntry.__doc__ = """One relation of a crosswalk (Crosswalk.entries()): between topics if topic, else clauses."""
 _RENDER_OPTIONS_VERSION = 1
 _FALLBACK, _STANDALONE = 1, 2
 
@@ -173,7 +230,13 @@ class Error(Exception):
     """An error of libclausier: code (a negative clausier_status), source (a
     file name or "<memory>"), line and column (0 when not known), message."""
 
-    def __init__(self, err):
+    code: int
+    source: str
+    line: int
+    column: int
+    message: str
+
+    def __init__(self, err: _CError) -> None:
         self.code = err.code
         self.source = err.source.decode("utf-8", "replace")
         self.line = err.line
@@ -187,15 +250,20 @@ class Error(Exception):
         super().__init__("%s: %s" % (where, self.message) if where else self.message)
 
 
-def _b(s):
+@overload
+def _b(s: str) -> bytes: ...
+@overload
+def _b(s: Optional[str]) -> Optional[bytes]: ...
+
+
+def _b(s: Optional[str]) -> Optional[bytes]:
     return None if s is None else s.encode("utf-8")
 
 
-def _take(ptr, length=None):
-    """A string the library allocated, as str, freed."""
+def _take(ptr: ctypes.c_void_p, length: int = -1) -> str:
+    """A string the library allocated (of length bytes, or up to its NUL), as str, freed."""
     try:
-        return ctypes.string_at(ptr, length).decode("utf-8") if length is not None \
-            else ctypes.string_at(ptr).decode("utf-8")
+        return ctypes.string_at(ptr, length).decode("utf-8")
     finally:
         _free(ptr)
 
@@ -213,16 +281,18 @@ class _Ref:
     # the same thread must not deadlock.  Nothing in one allocates.
     _lock = threading.RLock()
 
-    def __init__(self, ptr, free, deps=()):
+    ptr: Optional[int]
+
+    def __init__(self, ptr: Optional[int], free: Callable[[Optional[int]], None], deps: Sequence[_Ref] = ()) -> None:
         self.ptr, self._free, self._count, self._deps = ptr, free, 1, tuple(deps)
 
-    def more(self):
+    def more(self) -> _Ref:
         """Another hold, for a caller that already holds one."""
         with self._lock:
             self._count += 1
         return self
 
-    def release(self):
+    def release(self) -> None:
         with self._lock:
             self._count -= 1
             if self._count:
@@ -240,8 +310,8 @@ class _Held:
     under it.  An object already closed raises ValueError.  keep(i, ...)
     gives new holds, for an object made by the call that borrows them."""
 
-    def __init__(self, *objs):
-        self._refs = []
+    def __init__(self, *objs: Optional[_Handle]) -> None:
+        self._refs: List[Optional[_Ref]] = []
         try:
             for o in objs:
                 self._refs.append(None if o is None else o._hold())
@@ -250,19 +320,19 @@ class _Held:
             raise
         self.ptrs = tuple(None if r is None else r.ptr for r in self._refs)
 
-    def keep(self, *indices):
-        return tuple(self._refs[i].more() for i in indices)
+    def keep(self, *indices: int) -> Tuple[_Ref, ...]:
+        return tuple(_not_none(self._refs[i]).more() for i in indices)
 
-    def _let_go(self):
+    def _let_go(self) -> None:
         refs, self._refs = self._refs, []
         for r in refs:
             if r is not None:
                 r.release()
 
-    def __enter__(self):
+    def __enter__(self) -> _Held:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self._let_go()
 
 
@@ -271,20 +341,20 @@ class _Handle:
     object's own hold: the C object is freed then, or when the last object
     borrowing it is.  A closed object raises ValueError when used."""
 
-    _free_fn = None
-    _ref = None  # None once closed, or when __init__ failed
-    _lock = _Ref._lock  # a class attribute: still there at interpreter shutdown
+    _free_fn: ClassVar[Callable[[Optional[int]], None]]
+    _ref: Optional[_Ref] = None  # None once closed, or when __init__ failed
+    _lock: ClassVar[threading.RLock] = _Ref._lock  # a class attribute: still there at interpreter shutdown
 
-    def _own(self, ptr, deps=()):
+    def _own(self, ptr: Optional[int], deps: Sequence[_Ref] = ()) -> None:
         self._ref = _Ref(ptr, type(self)._free_fn, deps)
 
     @classmethod
-    def _wrap(cls, ptr, deps):
+    def _wrap(cls: Type[_H], ptr: Optional[int], deps: Sequence[_Ref]) -> _H:
         obj = cls.__new__(cls)
         obj._own(ptr, deps)
         return obj
 
-    def _hold(self):
+    def _hold(self) -> _Ref:
         with self._lock:
             ref = self._ref
             if ref is not None:
@@ -293,7 +363,7 @@ class _Handle:
             raise ValueError("%s is closed" % type(self).__name__)
         return ref
 
-    def close(self):
+    def close(self) -> None:
         """Lets go of the C object: freed now, or, if other objects borrow
         it (the policies of a catalog), when the last of them is.  Using
         this object afterwards raises ValueError; closing again does
@@ -303,24 +373,27 @@ class _Handle:
         if ref is not None:
             ref.release()
 
-    def __enter__(self):
+    def __enter__(self: _H) -> _H:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def __del__(self):
+    def __del__(self) -> None:
         try:
             self.close()
         except Exception:
             pass
 
 
-def _load_into(path, xml, name, load_file, load_memory):
+def _load_into(path: Optional[StrPath], xml: Optional[str], name: Optional[str], load_file: _Int,
+               load_memory: _Int) -> Optional[int]:
     h, err = ctypes.c_void_p(), _CError()
     if xml is not None:
         data = xml.encode("utf-8")
         rc = load_memory(ctypes.byref(h), data, len(data), _b(name), ctypes.byref(err))
+    elif path is None:
+        raise TypeError("a file name or xml= is needed")
     else:
         rc = load_file(ctypes.byref(h), os.fsencode(path), ctypes.byref(err))
     if rc:
@@ -334,34 +407,36 @@ class Catalog(_Handle):
 
     _free_fn = _catalog_free
 
-    def __init__(self, path=None, *, xml=None, name=None):
+    def __init__(self, path: Optional[StrPath] = None, *, xml: Optional[str] = None,
+                 name: Optional[str] = None) -> None:
         self._own(_load_into(path, xml, name, _catalog_load_file, _catalog_load_memory))
 
     @property
-    def id(self):
+    def id(self) -> str:
         with _Held(self) as held:
             return _catalog_id(held.ptrs[0]).decode("utf-8")
 
     @property
-    def source_language(self):
+    def source_language(self) -> str:
         with _Held(self) as held:
             return _catalog_source_language(held.ptrs[0]).decode("utf-8")
 
-    def clause_ids(self):
+    def clause_ids(self) -> List[str]:
         with _Held(self) as held:
             h = held.ptrs[0]
             return [_catalog_clause_id(h, i).decode("utf-8") for i in range(_catalog_count(h))]
 
-    def clause_jurisdictions(self):
+    def clause_jurisdictions(self) -> Dict[str, Tuple[Optional[str], List[Tuple[str, str]]]]:
         """{clause id: (jurisdictions it is limited to, or None,
         [(jurisdictions, risk) of each variant for jurisdictions])}."""
         risks = ("balanced", "strict", "open")  # clausier_risk
         with _Held(self) as held:
             h = held.ptrs[0]
-            out = {}
+            out: Dict[str, Tuple[Optional[str], List[Tuple[str, str]]]] = {}
             for i in range(_catalog_count(h)):
                 only = _catalog_clause_jurisdictions(h, i)
-                variants, risk, k = [], ctypes.c_int(), 0
+                variants: List[Tuple[str, str]] = []
+                risk, k = ctypes.c_int(), 0
                 while True:
                     v = _catalog_clause_variant(h, i, k, ctypes.byref(risk))
                     if v is None:
@@ -378,7 +453,8 @@ class Profile(_Handle):
 
     _free_fn = _profile_free
 
-    def __init__(self, path=None, *, xml=None, name=None):
+    def __init__(self, path: Optional[StrPath] = None, *, xml: Optional[str] = None,
+                 name: Optional[str] = None) -> None:
         self._own(_load_into(path, xml, name, _profile_load_file, _profile_load_memory))
 
 
@@ -389,7 +465,8 @@ class Policy(_Handle):
 
     _free_fn = _policy_free
 
-    def __init__(self, catalog, profile=None, *, path=None, draft=False):
+    def __init__(self, catalog: Catalog, profile: Optional[Profile] = None, *, path: Optional[StrPath] = None,
+                 draft: bool = False) -> None:
         h, err = ctypes.c_void_p(), _CError()
         with _Held(catalog, None if path is not None else profile) as held:
             cat, prof = held.ptrs
@@ -402,11 +479,11 @@ class Policy(_Handle):
                 raise Error(err)
             self._own(h.value, held.keep(0))
 
-    def __len__(self):
+    def __len__(self) -> int:
         with _Held(self) as held:
             return _policy_count(held.ptrs[0])
 
-    def write(self):
+    def write(self) -> str:
         """The policy document (XML), as clausier assemble writes it."""
         out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
         with _Held(self) as held:
@@ -414,20 +491,20 @@ class Policy(_Handle):
                 raise Error(err)
         return _take(out, n.value)
 
-    def notes(self):
+    def notes(self) -> List[Tuple[int, str]]:
         """What the library inferred for the policy (the grammar of names
         the profile did not give): a list of (line, message)."""
-        found = []
+        found: List[Tuple[int, str]] = []
 
-        def report(_ctx, line, message):
+        def report(_ctx: Optional[int], line: int, message: bytes) -> None:
             found.append((line, message.decode("utf-8")))
 
         with _Held(self) as held:
             _policy_notes(held.ptrs[0], _NOTE(report), None)
         return found
 
-    def render(self, locale="en", *, format="text", fallback=False, standalone=False, width=0,
-               bilingual=None):
+    def render(self, locale: str = "en", *, format: str = "text", fallback: bool = False, standalone: bool = False,
+               width: int = 0, bilingual: Optional[str] = None) -> str:
         """The edition in a locale (BCP 47), as text, markdown, html or docbook;
         bilingual: a second locale for a side-by-side edition."""
         opts = _RenderOptions()
@@ -444,7 +521,7 @@ class Policy(_Handle):
                 raise Error(err)
         return _take(out, n.value)
 
-    def map(self, target, genre, crosswalk):
+    def map(self, target: Catalog, genre: Genre, crosswalk: Crosswalk) -> Tuple[Policy, MapReport]:
         """The policy converted to the genre of catalog target: (Policy,
         MapReport).  genre describes the target genre (Genre).  The new
         policy borrows target; the report borrows this policy (and so its
@@ -455,14 +532,14 @@ class Policy(_Handle):
                 raise Error(err)
             return Policy._wrap(out.value, held.keep(1)), MapReport._wrap(rep.value, held.keep(0, 1, 2, 3))
 
-    def lint(self, genre=None):
+    def lint(self, genre: Optional[Genre] = None) -> List[Finding]:
         """Findings against the rules of the genre and the jurisdiction: a
         list of dicts (severity, clause, rule, reference, message).  They are
         not legal advice (see disclaimer())."""
-        found = []
+        found: List[Finding] = []
 
-        def report(_ctx, f):
-            f = f.contents
+        def report(_ctx: Optional[int], finding: Any) -> None:
+            f = finding.contents
             found.append({"severity": "error" if f.severity == 2 else "warning",
                           "clause": _s(f.clause), "rule": _s(f.rule), "reference": _s(f.reference),
                           "message": _s(f.message)})
@@ -474,11 +551,16 @@ class Policy(_Handle):
         return found
 
 
-def _s(b):
+def _s(b: Optional[bytes]) -> Optional[str]:
     return b.decode("utf-8") if b is not None else None
 
 
-def _options(locale, format, standalone=False):
+def _not_none(x: Optional[_T]) -> _T:
+    assert x is not None
+    return x
+
+
+def _options(format: str, standalone: bool = False) -> _RenderOptions:
     opts = _RenderOptions()
     _render_options_init(ctypes.byref(opts), _RENDER_OPTIONS_VERSION)
     opts.format = FORMATS[format]
@@ -491,13 +573,13 @@ class Genre(_Handle):
 
     _free_fn = _genre_free
 
-    def __init__(self, path):
+    def __init__(self, path: StrPath) -> None:
         h, err = ctypes.c_void_p(), _CError()
         if _genre_load_file(ctypes.byref(h), os.fsencode(path), ctypes.byref(err)):
             raise Error(err)
         self._own(h.value)
 
-    def title(self, locale="en"):
+    def title(self, locale: str = "en") -> Optional[str]:
         with _Held(self) as held:
             return _s(_genre_title(held.ptrs[0], _b(locale)))
 
@@ -507,15 +589,15 @@ class Crosswalk(_Handle):
 
     _free_fn = _crosswalk_free
 
-    def __init__(self, path):
+    def __init__(self, path: StrPath) -> None:
         h, err = ctypes.c_void_p(), _CError()
         if _crosswalk_load_file(ctypes.byref(h), os.fsencode(path), ctypes.byref(err)):
             raise Error(err)
         self._own(h.value)
 
-    def entries(self):
+    def entries(self) -> List[CrosswalkEntry]:
         """The whole crosswalk as a table: a list of dicts."""
-        e, rows = _Entry(), []
+        e, rows = _Entry(), []  # type: _Entry, List[CrosswalkEntry]
         with _Held(self) as held:
             h = held.ptrs[0]
             for i in range(_crosswalk_count(h)):
@@ -525,15 +607,17 @@ class Crosswalk(_Handle):
                              "why_fr": _s(e.why_fr), "line": e.line})
         return rows
 
-    def verify(self, from_catalog, to_catalog):
+    def verify(self, from_catalog: Catalog, to_catalog: Catalog) -> None:
         """Raises Error unless every topic and clause of both catalogs has a relation."""
         err = _CError()
         with _Held(self, from_catalog, to_catalog) as held:
             if _crosswalk_verify(*held.ptrs, ctypes.byref(err)):
                 raise Error(err)
 
-    def render(self, from_catalog, to_catalog, locale="en", *, format="text", standalone=False):
-        opts = _options(locale, format, standalone)
+    def render(self, from_catalog: Catalog, to_catalog: Catalog, locale: str = "en", *, format: str = "text",
+               standalone: bool = False) -> str:
+        """The crosswalk as a document in a locale's language."""
+        opts = _options(format, standalone)
         loc = _b(locale)
         opts.locale = loc
         out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
@@ -551,13 +635,13 @@ class MapReport(_Handle):
 
     _free_fn = _report_free
 
-    def __init__(self):
+    def __init__(self) -> None:
         raise TypeError("a MapReport is made by Policy.map()")
 
-    def gaps(self):
+    def gaps(self) -> List[Gap]:
         """A list of dicts: status, from, to, relation, element, reference,
         why_en, why_fr, needs (a list of parameter names)."""
-        g, rows = _Gap(), []
+        g, rows = _Gap(), []  # type: _Gap, List[Gap]
         with _Held(self) as held:
             h = held.ptrs[0]
             for i in range(_report_count(h)):
@@ -565,10 +649,10 @@ class MapReport(_Handle):
                 rows.append({"status": GAP_STATUSES[g.status], "from": _s(g.from_), "to": _s(g.to),
                              "relation": _s(_relation_name(g.relation)), "element": _s(g.element),
                              "reference": _s(g.reference), "why_en": _s(g.why_en), "why_fr": _s(g.why_fr),
-                             "needs": _s(g.needs).split() if g.needs else []})
+                             "needs": g.needs.decode("utf-8").split() if g.needs else []})
         return rows
 
-    def write(self, format="xml"):
+    def write(self, format: str = "xml") -> str:
         """The report as data: "xml" or "json"."""
         out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
         fmt = {"xml": 0, "json": 1}[format]
@@ -577,9 +661,9 @@ class MapReport(_Handle):
                 raise Error(err)
         return _take(out, n.value)
 
-    def render(self, locale="en", *, format="text", standalone=False):
+    def render(self, locale: str = "en", *, format: str = "text", standalone: bool = False) -> str:
         """The report as a document in a locale's language."""
-        opts = _options(locale, format, standalone)
+        opts = _options(format, standalone)
         loc = _b(locale)
         opts.locale = loc
         out, n, err = ctypes.c_void_p(), ctypes.c_size_t(), _CError()
@@ -590,12 +674,13 @@ class MapReport(_Handle):
         return _take(out, n.value)
 
 
-def disclaimer():
+def disclaimer() -> str:
     """That lint findings are not legal advice, in the library's message language."""
-    return _s(_lint_disclaimer())
+    return _not_none(_s(_lint_disclaimer()))
 
 
-def negotiate(accept_language, catalog=None, default=None):
+def negotiate(accept_language: Optional[str], catalog: Optional[Catalog] = None,
+              default: Optional[str] = None) -> Tuple[str, List[str], str]:
     """The edition's locale for an HTTP Accept-Language header: (locale,
     fallback chain as a list, why).  The result is copied: it borrows
     nothing."""
@@ -605,12 +690,12 @@ def negotiate(accept_language, catalog=None, default=None):
     return n.locale.decode(), n.chain.decode().split(), n.why.decode("utf-8")
 
 
-def check_translation(source, source_lang, translation, lang):
+def check_translation(source: str, source_lang: str, translation: str, lang: str) -> List[Tuple[str, int, str]]:
     """What clausier check says of one translation: a list of (severity,
     column, message), severity "error" or "warning"."""
-    found = []
+    found: List[Tuple[str, int, str]] = []
 
-    def report(_ctx, severity, column, message):
+    def report(_ctx: Optional[int], severity: int, column: int, message: bytes) -> None:
         found.append(("error" if severity == 2 else "warning", column, message.decode("utf-8")))
 
     cb = _REPORT(report)
@@ -618,7 +703,7 @@ def check_translation(source, source_lang, translation, lang):
     return found
 
 
-def typeset(text, locale):
+def typeset(text: str, locale: str) -> str:
     """Text in the typography of a locale (DESIGN.md's table)."""
     out = ctypes.c_void_p()
     if _typeset(ctypes.byref(out), _b(text), _b(locale)):
@@ -626,10 +711,40 @@ def typeset(text, locale):
     return _take(out)
 
 
-def version():
+def _data_dirs() -> List[str]:
+    path = os.environ.get("CLAUSIER_DATA_PATH")
+    if path:
+        return [d for d in path.split(":") if d]
+    dirs = []
+    try:
+        dirs.append(importlib.import_module(__name__ + "._paths").PKGDATADIR)
+    except ImportError:
+        pass
+    xdg = os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"
+    return dirs + [os.path.join(d, "clausier") for d in xdg.split(":") if d]
+
+
+def data_file(name: str) -> str:
+    """The path of one of clausier's data files, named relative to its data
+    folder: "catalogs/smp.xml", "samples/hospital-qc.xml", "genres/charte.xml",
+    "crosswalk/smp-charte.xml".  Looked for, as the clausier program does,
+    along CLAUSIER_DATA_PATH (folders separated by colons) if it is set; else
+    in the data folder make install recorded (clausier/_paths.py), then in
+    clausier/ under each folder of XDG_DATA_DIRS (by default /usr/local/share
+    and /usr/share).  FileNotFoundError names the folders tried."""
+    dirs = _data_dirs()
+    for d in dirs:
+        path = os.path.join(d, name)
+        if os.path.isfile(path):
+            return path
+    raise FileNotFoundError("clausier's data file %s is in none of %s (set CLAUSIER_DATA_PATH to the folder that "
+                            "holds catalogs/, genres/, samples/)" % (name, ", ".join(dirs) or "no folder"))
+
+
+def version() -> str:
     """The version of the libclausier actually loaded."""
     return _version().decode()
 
 
 # The translators' checks (include/clausier/check.h): whole files, the glossary.
-from .translators import Finding, Glossary, Stats, check, fix_typography, stats  # noqa: E402
+from .translators import CheckFinding, Glossary, Stats, check, fix_typography, stats  # noqa: E402

@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Tuple, Union
 
 from . import Error, _CError, _E, _Handle, _Held, _P, _PP, _b, _fn, _free
 
-__all__ = ["Glossary", "Finding", "Stats", "check", "stats", "fix_typography"]
+__all__ = ["Glossary", "CheckFinding", "Stats", "check", "stats", "fix_typography"]
 
 
 class _CheckOptions(ctypes.Structure):
@@ -75,7 +75,7 @@ class Glossary(_Handle):
 
 
 @dataclass(frozen=True)
-class Finding:
+class CheckFinding:
     """One finding of a check: where, how bad, which rule, what it says."""
     file: str
     line: int
@@ -109,17 +109,17 @@ def _d(s: Optional[bytes]) -> Optional[str]:
 
 
 def check(what: Union[str, "object"], *, glossary: Optional[Glossary] = None,
-          source_lang: Optional[str] = None, data: Optional[Union[bytes, str]] = None) -> List[Finding]:
+          source_lang: Optional[str] = None, data: Optional[Union[bytes, str]] = None) -> List[CheckFinding]:
     """The findings of `clausier check` for a PO file (a path), a PO file's
     contents (data=, what naming it), a multilingual catalog file (a path
     ending in .xml) or a loaded clausier.Catalog.  Raises clausier.Error when
     the file cannot be read or the catalog does not load."""
     from . import Catalog
-    found: List[Finding] = []
+    found: List[CheckFinding] = []
 
     def report(_ctx: object, f: "ctypes._Pointer[_Finding]") -> None:
         c = f.contents
-        found.append(Finding(_d(c.source) or "", c.line, c.column, "error" if c.severity == 2 else "warning",
+        found.append(CheckFinding(_d(c.source) or "", c.line, c.column, "error" if c.severity == 2 else "warning",
                              _d(c.rule) or "", _d(c.message) or "", _d(c.lang)))
 
     cb = _FINDING(report)

@@ -343,3 +343,80 @@ def test_objects_left_open_at_interpreter_shutdown():
     """ % (SAMPLE_CATALOG, SAMPLE_PROFILE, SAMPLE_CATALOG, SMP, HOSPITAL, CHARTE, CHARTE_GENRE, CROSSWALK)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+# ---- packaging (issue 14): the version, the loader, the data, the README ----
+
+def test_version_is_the_librarys_and_the_packages():
+    # The package's version is the C library's (clausier_version(), the
+    # PACKAGE_VERSION of configure.ac), and pyproject.toml takes it from
+    # __version__: one number for the three.
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11
+    assert clausier.__version__ == clausier.version() == os.environ.get("CLAUSIER_PACKAGE_VERSION",
+                                                                          clausier.version())
+    with open(os.path.join(SRC, "bindings/python/pyproject.toml"), "rb") as f:
+        project = tomllib.load(f)
+    assert project["project"]["dynamic"] == ["version"]
+    assert project["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "clausier.__version__"}
+
+
+def test_a_library_not_found_names_every_place_tried(tmp_path):
+    # Every dlopen fails (whatever the machine has installed): the error
+    # says what was tried, in order, and what to do.
+    code = """if True:
+        import ctypes, ctypes.util
+        def refuse(name, *a, **k):
+            raise OSError(name + ": cannot open shared object file")
+        ctypes.CDLL = refuse
+        ctypes.util.find_library = lambda name: None
+        try:
+            import clausier
+        except ImportError as e:
+            print(e)
+    """
+    env = dict(os.environ, CLAUSIER_LIBRARY=str(tmp_path / "nowhere.so"))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600, env=env)
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout == (
+        "libclausier was not found; tried %s (CLAUSIER_LIBRARY): %s: cannot open shared object file; "
+        "ctypes.util.find_library(\"clausier\"): nothing; libclausier.so.0 (the loader's search (LD_LIBRARY_PATH, "
+        "ld.so.cache)): libclausier.so.0: cannot open shared object file. Install libclausier (make install, then "
+        "ldconfig), or set CLAUSIER_LIBRARY to the path of libclausier.so.0\n"
+        % (tmp_path / "nowhere.so", tmp_path / "nowhere.so"))
+
+
+def test_data_files_along_clausier_data_path(tmp_path, monkeypatch):
+    # tests/python.sh sets CLAUSIER_DATA_PATH to the build tree's data, as
+    # for the program; the first folder that has the file wins.
+    assert os.path.samefile(clausier.data_file("catalogs/smp.xml"), os.path.join(BUILD, "uninstalled/catalogs/smp.xml"))
+    assert os.path.samefile(clausier.data_file("samples/hospital-qc.xml"), HOSPITAL)
+    monkeypatch.setenv("CLAUSIER_DATA_PATH", "%s::%s" % (tmp_path / "a", tmp_path / "b"))
+    with pytest.raises(FileNotFoundError) as e:
+        clausier.data_file("catalogs/smp.xml")
+    assert str(e.value) == ("clausier's data file catalogs/smp.xml is in none of %s, %s (set CLAUSIER_DATA_PATH "
+                            "to the folder that holds catalogs/, genres/, samples/)" % (tmp_path / "a", tmp_path / "b"))
+    # Without it: the installed data folders (XDG_DATA_DIRS/clausier).
+    monkeypatch.delenv("CLAUSIER_DATA_PATH")
+    monkeypatch.setenv("XDG_DATA_DIRS", str(tmp_path))
+    (tmp_path / "clausier/samples").mkdir(parents=True)
+    (tmp_path / "clausier/samples/p.xml").write_text("<profile/>")
+    assert clausier.data_file("samples/p.xml") == str(tmp_path / "clausier/samples/p.xml")
+
+
+def test_the_readme_python_example_runs_as_printed():
+    # README.md's Python section, its code blocks one after the other, as a
+    # reader would paste them; the line it prints is the one written in its
+    # comment.
+    import re
+    with open(os.path.join(SRC, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    section = readme[readme.index("\n## Python\n"):]
+    section = section[:section.index("\n## ", 1)]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
+    assert len(blocks) == 2
+    code = "".join(blocks)
+    printed = re.search(r"^print\(.*\)\s+# (.*)$", code, re.M).group(1)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600,
+                          cwd=os.path.join(BUILD, "tests/out"))
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == printed + "\n"
