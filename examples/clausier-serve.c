@@ -16,6 +16,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,15 +27,22 @@
 
 static clausier_catalog *S_cat;
 static clausier_policy *S_pol;
-static char S_locales[2][16] = { "fr-CA", "en-CA" }; /* the profile's, for the switch */
 
+/* The editions offered, in the profile's order (its locales=), each spelled
+ * as the library spells it; when the profile names none, the languages the
+ * catalog has texts in.  S_offered is what negotiation chooses among: the
+ * profile's list, or NULL (every supported locale the catalog covers). */
+#define S_MAX_EDITIONS 9
+static char S_editions[S_MAX_EDITIONS][16];
+static size_t S_nedit;
+static char S_offered_buf[S_MAX_EDITIONS * 16];
+static const char *S_offered;
+
+/* The server's additions to the library's page: the language switch. */
 static const char S_css[] =
-	"body{font-family:Georgia,serif;line-height:1.5;max-width:44em;margin:1.5em auto;padding:0 1em;color:#111}"
-	"body.bilingual{max-width:80em}.clausier-pair{display:grid;grid-template-columns:1fr 1fr;gap:0 2.5em}"
-	"nav.switch{font-family:sans-serif;font-size:.9em;text-align:right}nav.switch a{margin-left:1em}"
-	"h2{border-bottom:1px solid #ccc}.clausier-number{font-weight:normal}"
-	"@media print{nav.switch{display:none}body{margin:0;max-width:none;font-size:11pt}"
-	"section.clausier-clause{break-inside:avoid}h2,h3{break-after:avoid}}";
+	"<style>nav.switch{font-family:sans-serif;font-size:.9em;text-align:right}nav.switch a{margin-left:1em}"
+	"nav.switch a[aria-current]{font-weight:bold;text-decoration:none;color:inherit}"
+	"@media print{nav.switch{display:none}}</style>\n";
 
 /* The time bound.  libmicrohttpd's own timeout counts idle time only, so a
  * client sending a byte every few seconds would hold its connection (and
@@ -176,46 +184,99 @@ static enum MHD_Result S_error(struct MHD_Connection *c, unsigned status, const 
 	return S_reply(c, status, "text/plain; charset=utf-8", body, (size_t)n, NULL);
 }
 
+/* The canonical spelling of a supported tag ("fr_ca" → "fr-CA"), from the
+ * library: negotiating among one tag gives it back as the library spells it. */
+static int S_canonical(char out[16], const char *tag, clausier_error *err)
+{
+	clausier_negotiation n;
+	int rc = clausier_locale_negotiate_among(&n, NULL, S_cat, tag, NULL, err);
+	if (rc == CLAUSIER_OK)
+		memcpy(out, n.locale, 16);
+	return rc;
+}
+
+/* Appends to a buffer of cap bytes holding *n; past the end, *n is cap
+ * (and the caller refuses the result). */
+static void S_app(char *buf, size_t cap, size_t *n, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void S_app(char *buf, size_t cap, size_t *n, const char *fmt, ...)
+{
+	if (*n >= cap)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(buf + *n, cap - *n, fmt, ap);
+	va_end(ap);
+	*n = k < 0 || (size_t)k >= cap - *n ? cap : *n + (size_t)k;
+}
+
+/* A link of the language switch: the language's name in itself, with the
+ * region when another edition has the same language. */
+static void S_link(char *buf, size_t cap, size_t *n, const char *tag, const char *current)
+{
+	size_t lang = strcspn(tag, "-");
+	int twin = 0;
+	for (size_t i = 0; i < S_nedit; i++)
+		twin |= strcmp(S_editions[i], tag) && !strncmp(S_editions[i], tag, lang) &&
+		        (S_editions[i][lang] == '-' || !S_editions[i][lang]);
+	const char *region = twin && tag[lang] ? tag + lang + 1 : NULL;
+	S_app(buf, cap, n, "<a href=\"?lang=%s\" hreflang=\"%s\" lang=\"%s\"%s>%s%s%s%s</a>", tag, tag, tag,
+	      current && !strcmp(current, tag) ? " aria-current=\"page\"" : "", tag[0] == 'f' ? "Français" : "English",
+	      region ? " (" : "", region ? region : "", region ? ")" : "");
+}
+
+/* The page: the library's whole page (its title, table of contents and
+ * print style sheet), with the language switch after <body> and its style
+ * before </head>.  Every piece of it is ours or the library's escaped
+ * output (no text of a catalog or a profile can write "</head>" or
+ * "<body>"); the only request data that reach it are tags checked against
+ * the editions offered. */
 static enum MHD_Result S_page(struct MHD_Connection *c, const char *locale, const char *locale2)
 {
 	clausier_render_options o = CLAUSIER_RENDER_OPTIONS_INIT;
 	o.locale = locale;
 	o.locale2 = locale2;
 	o.format = CLAUSIER_FORMAT_HTML;
-	o.flags = CLAUSIER_RENDER_FALLBACK;
-	char *article = NULL;
+	o.flags = CLAUSIER_RENDER_FALLBACK | CLAUSIER_RENDER_STANDALONE;
+	char *doc = NULL;
 	size_t len = 0;
-	if (clausier_render(&article, &len, S_pol, &o, NULL) != CLAUSIER_OK)
+	if (clausier_render(&doc, &len, S_pol, &o, NULL) != CLAUSIER_OK)
 		return S_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "Internal Server Error");
-	/* Every piece of the page is ours or the library's escaped output; the
-	 * only request data that reaches it are tags checked against the list
-	 * of supported locales. */
-	size_t cap = len + 4096;
-	char *page = malloc(cap);
+	static const char head_end[] = "</head>\n<body>\n";
+	char *split = strstr(doc, head_end);
+	char nav[2048];
+	int fr = locale[0] == 'f';
+	size_t n = 0;
+	S_app(nav, sizeof nav, &n, "<nav class=\"switch\" aria-label=\"%s\">", fr ? "Langue" : "Language");
+	for (size_t i = 0; i < S_nedit; i++)
+		S_link(nav, sizeof nav, &n, S_editions[i], locale2 ? NULL : locale);
+	if (S_nedit >= 2)
+		S_app(nav, sizeof nav, &n, "<a href=\"?view=bilingual\"%s>%s</a>", locale2 ? " aria-current=\"page\"" : "",
+		      fr ? "Bilingue" : "Bilingual");
+	S_app(nav, sizeof nav, &n, "</nav>\n");
+	size_t cap = len + sizeof S_css + n + 1;
+	char *page = split && n < sizeof nav ? malloc(cap) : NULL;
 	if (!page) {
-		clausier_free(article);
+		clausier_free(doc);
 		return S_error(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "Internal Server Error");
 	}
-	int fr = locale[0] == 'f';
-	int n = snprintf(page, cap,
-	                 "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	                 "<title>%s</title>\n<style>%s</style>\n</head>\n<body%s>\n"
-	                 "<nav class=\"switch\" aria-label=\"%s\">"
-	                 "<a href=\"?lang=%s\" hreflang=\"%s\" lang=\"%s\">%s</a>"
-	                 "<a href=\"?lang=%s\" hreflang=\"%s\" lang=\"%s\">%s</a>"
-	                 "<a href=\"?view=bilingual\">%s</a></nav>\n",
-	                 locale, fr ? "Politique" : "Policy", S_css, locale2 ? " class=\"bilingual\"" : "",
-	                 fr ? "Langue" : "Language", S_locales[0], S_locales[0], S_locales[0],
-	                 S_locales[0][0] == 'f' ? "Français" : "English", S_locales[1], S_locales[1], S_locales[1],
-	                 S_locales[1][0] == 'f' ? "Français" : "English", fr ? "Bilingue" : "Bilingual");
-	memcpy(page + n, article, len);
-	n += (int)len;
-	n += snprintf(page + n, cap - (size_t)n, "</body>\n</html>\n");
-	enum MHD_Result ret = S_reply(c, MHD_HTTP_OK, "text/html; charset=utf-8", page, (size_t)n,
-	                              locale2 ? NULL : locale);
+	size_t head = (size_t)(split - doc), at = head;
+	memcpy(page, doc, head);
+	memcpy(page + at, S_css, sizeof S_css - 1);
+	at += sizeof S_css - 1;
+	memcpy(page + at, head_end, sizeof head_end - 1);
+	at += sizeof head_end - 1;
+	memcpy(page + at, nav, n);
+	at += n;
+	memcpy(page + at, split + sizeof head_end - 1, len - head - (sizeof head_end - 1));
+	at += len - head - (sizeof head_end - 1);
+	char served[40];
+	if (locale2)
+		snprintf(served, sizeof served, "%s, %s", locale, locale2);
+	else
+		snprintf(served, sizeof served, "%s", locale);
+	enum MHD_Result ret = S_reply(c, MHD_HTTP_OK, "text/html; charset=utf-8", page, at, served);
 	free(page);
-	clausier_free(article);
+	clausier_free(doc);
 	return ret;
 }
 
@@ -232,22 +293,29 @@ static enum MHD_Result S_handle(void *cls, struct MHD_Connection *c, const char 
 	if (strcmp(url, "/"))
 		return S_error(c, MHD_HTTP_NOT_FOUND, "Not Found");
 	const char *view = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "view");
-	if (view && !strcmp(view, "bilingual"))
-		return S_page(c, S_locales[0], S_locales[1]);
+	if (view && !strcmp(view, "bilingual") && S_nedit >= 2)
+		return S_page(c, S_editions[0], S_editions[1]);
 	if (view)
-		return S_error(c, MHD_HTTP_BAD_REQUEST, "Bad Request: view is bilingual or absent");
+		return S_error(c, MHD_HTTP_BAD_REQUEST,
+		               S_nedit >= 2 ? "Bad Request: view is bilingual or absent"
+		                            : "Bad Request: the policy is published in one language, view is absent");
 	const char *lang = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
 	if (lang) {
-		if (!clausier_locale_is_supported(lang))
+		char tag[16];
+		if (S_canonical(tag, lang, NULL) != CLAUSIER_OK)
 			return S_error(c, MHD_HTTP_BAD_REQUEST, "Bad Request: unsupported lang");
-		clausier_negotiation n;
-		/* Canonical spelling of the tag, from the library's own list. */
-		clausier_locale_negotiate(&n, lang, S_cat, lang, NULL);
-		return S_page(c, n.locale, NULL);
+		if (!S_offered) /* the profile names no locales: any the library renders */
+			return S_page(c, tag, NULL);
+		for (size_t i = 0; i < S_nedit; i++)
+			if (!strcmp(S_editions[i], tag))
+				return S_page(c, S_editions[i], NULL);
+		char what[256];
+		snprintf(what, sizeof what, "Not Found: the editions are %s", S_offered);
+		return S_error(c, MHD_HTTP_NOT_FOUND, what);
 	}
 	clausier_negotiation n;
-	clausier_locale_negotiate(&n, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"), S_cat,
-	                          S_locales[0], NULL);
+	clausier_locale_negotiate_among(&n, MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"), S_cat,
+	                                S_offered, S_editions[0], NULL);
 	return S_page(c, n.locale, NULL);
 }
 
@@ -259,15 +327,25 @@ static void S_on_signal(int sig)
 	S_stop = 1;
 }
 
-static void S_usage(FILE *f, const char *prog)
+#define S_PROG "clausier-serve"
+
+static void S_try_help(void)
 {
-	fprintf(f, "usage: %s [OPTION]... CATALOG PROFILE PORT\n", prog);
+	fputs("Try '" S_PROG " --help' for more information.\n", stderr);
 }
 
-static void S_help(const char *prog)
+static void S_help(void)
 {
-	S_usage(stdout, prog);
-	fputs("Serves the profile's policy on http://127.0.0.1:PORT/ until interrupted.\n"
+	fputs("Usage: " S_PROG " [OPTION]... CATALOG PROFILE PORT\n"
+	      "Serves the policy PROFILE selects from CATALOG on http://127.0.0.1:PORT/\n"
+	      "until interrupted (SIGINT or SIGTERM): an example of embedding libclausier.\n"
+	      "\n"
+	      "The editions offered are the profile's locales (its locales= attribute), in\n"
+	      "its order; when it names none, every locale the catalog covers.  GET / is\n"
+	      "the edition closest to the reader's Accept-Language (en-US gets en-CA when\n"
+	      "the profile offers fr-CA and en-CA), the profile's first edition when none\n"
+	      "is close; ?lang=TAG is that edition; ?view=bilingual the first two side by\n"
+	      "side.  The page has a switch between the editions and a print style sheet.\n"
 	      "\n"
 	      "      --request-timeout=SECONDS\n"
 	      "                        a client has SECONDS to send a whole request, counted\n"
@@ -281,21 +359,85 @@ static void S_help(const char *prog)
 	      "      --max-per-ip=N    connections at once from one client address; further\n"
 	      "                        ones are closed on arrival (0 for no limit, at most\n"
 	      "                        10000, default 32)\n"
-	      "  -h, --help            display this help and exit\n",
+	      "  -h, --help            display this help and exit\n"
+	      "  -V, --version         output version information and exit\n"
+	      "\n"
+	      "PORT is a number from 1 to 65535; the server listens on 127.0.0.1 only.\n"
+	      "\n"
+	      "Exit status: 0 when interrupted, 1 when the catalog or the profile cannot be\n"
+	      "loaded, the port cannot be listened on or the limit of open files is too\n"
+	      "low, 2 on a usage error.\n",
 	      stdout);
 }
 
-static int S_number(const char *opt, const char *arg, unsigned long lo, unsigned long hi,
-                    unsigned *out)
+static void S_version(void)
+{
+	fputs(S_PROG " (clausier) " PACKAGE_VERSION "\n"
+	      "Copyright (C) 2026 the clausier authors\n"
+	      "License LGPL-2.1-or-later: GNU LGPL version 2.1 or later <https://gnu.org/licenses/old-licenses/lgpl-2.1.html>.\n"
+	      "This is free software: you are free to change and redistribute it.\n"
+	      "There is NO WARRANTY, to the extent permitted by law.\n",
+	      stdout);
+}
+
+static int S_number(const char *what, const char *arg, unsigned long lo, unsigned long hi, unsigned *out)
 {
 	char *end;
 	unsigned long v = strtoul(arg, &end, 10);
 	if (!*arg || *arg == '-' || *end || v < lo || v > hi) {
-		fprintf(stderr, "clausier-serve: --%s takes a number from %lu to %lu, not '%s'\n", opt, lo, hi, arg);
+		fprintf(stderr, S_PROG ": %s takes a number from %lu to %lu, not '%s'\n", what, lo, hi, arg);
 		return -1;
 	}
 	*out = (unsigned)v;
 	return 0;
+}
+
+/* The editions offered: the profile's locales, each once, as the library
+ * spells them; or, when it names none, the languages the catalog has texts
+ * in (the source first). */
+static int S_set_editions(const char *locales, clausier_error *err)
+{
+	char tag[16];
+	if (locales && locales[strspn(locales, " \t\n")]) {
+		for (const char *p = locales; *(p += strspn(p, " \t\n"));) {
+			size_t len = strcspn(p, " \t\n");
+			char one[64];
+			snprintf(one, sizeof one, "%.*s", (int)(len < sizeof one ? len : sizeof one - 1), p);
+			p += len;
+			int rc = S_canonical(tag, one, err);
+			if (rc != CLAUSIER_OK)
+				return rc;
+			size_t i = 0;
+			while (i < S_nedit && strcmp(S_editions[i], tag))
+				i++;
+			if (i == S_nedit && S_nedit < S_MAX_EDITIONS)
+				memcpy(S_editions[S_nedit++], tag, sizeof tag);
+		}
+		size_t at = 0;
+		for (size_t i = 0; i < S_nedit; i++)
+			at += (size_t)snprintf(S_offered_buf + at, sizeof S_offered_buf - at, "%s%s", i ? " " : "",
+			                       S_editions[i]);
+		S_offered = S_offered_buf;
+		return CLAUSIER_OK;
+	}
+	clausier_coverage *cov;
+	size_t n;
+	int rc = clausier_catalog_coverage(&cov, &n, S_cat, err);
+	if (rc != CLAUSIER_OK)
+		return rc;
+	for (size_t k = 0; k < n && S_nedit < S_MAX_EDITIONS; k++) {
+		if (S_canonical(tag, cov[k].lang, NULL) != CLAUSIER_OK)
+			continue;
+		size_t i = 0;
+		while (i < S_nedit && strcmp(S_editions[i], tag))
+			i++;
+		if (i == S_nedit)
+			memcpy(S_editions[S_nedit++], tag, sizeof tag);
+	}
+	clausier_free(cov);
+	if (!S_nedit) /* no text in a supported language: the library's default */
+		memcpy(S_editions[S_nedit++], "en", 3);
+	return CLAUSIER_OK;
 }
 
 int main(int argc, char **argv)
@@ -306,49 +448,61 @@ int main(int argc, char **argv)
 		{ "max-connections", required_argument, NULL, OPT_MAX },
 		{ "max-per-ip", required_argument, NULL, OPT_PER_IP },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *prog = "clausier-serve";
-	unsigned timeout = 10, max_conn = 256, per_ip = 32;
-	int o, bad = 0;
-	while ((o = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		bad = 0;
+	unsigned timeout = 10, max_conn = 256, per_ip = 32, port = 0;
+	int o;
+	/* getopt's own messages start with argv[0]: the program's name, not the
+	 * path libtool runs it by. */
+	argv[0] = (char *)S_PROG;
+	while ((o = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
+		int bad = 0;
 		switch (o) {
-		case OPT_TIMEOUT: bad = S_number("request-timeout", optarg, 1, 3600, &timeout); break;
-		case OPT_MAX: bad = S_number("max-connections", optarg, 1, 10000, &max_conn); break;
-		case OPT_PER_IP: bad = S_number("max-per-ip", optarg, 0, 10000, &per_ip); break;
-		case 'h': S_help(prog); return 0;
+		case OPT_TIMEOUT: bad = S_number("--request-timeout", optarg, 1, 3600, &timeout); break;
+		case OPT_MAX: bad = S_number("--max-connections", optarg, 1, 10000, &max_conn); break;
+		case OPT_PER_IP: bad = S_number("--max-per-ip", optarg, 0, 10000, &per_ip); break;
+		case 'h': S_help(); return 0;
+		case 'V': S_version(); return 0;
 		default: bad = 1; break;
 		}
-		if (bad)
-			break;
+		if (bad) {
+			S_try_help();
+			return 2;
+		}
 	}
-	if (o != -1 || argc - optind != 3) {
-		S_usage(stderr, prog);
-		fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+	if (argc - optind != 3) {
+		if (argc - optind < 3)
+			fputs(S_PROG ": missing operand: CATALOG PROFILE PORT\n", stderr);
+		else
+			fprintf(stderr, S_PROG ": extra operand '%s'\n", argv[optind + 3]);
+		S_try_help();
 		return 2;
 	}
 	argv += optind - 1; /* the operands as argv[1..3] */
+	if (S_number("PORT", argv[3], 1, 65535, &port)) {
+		S_try_help();
+		return 2;
+	}
 	clausier_profile *prof = NULL;
 	clausier_error err;
 	if (clausier_catalog_load_file(&S_cat, argv[1], &err) || clausier_profile_load_file(&prof, argv[2], &err) ||
 	    clausier_policy_assemble(&S_pol, S_cat, prof, &err)) {
 		char text[1024];
 		clausier_error_format(text, sizeof text, &err);
-		fprintf(stderr, "clausier-serve: %s\n", text);
+		fprintf(stderr, S_PROG ": %s\n", text);
+		clausier_profile_free(prof);
+		clausier_policy_free(S_pol);
+		clausier_catalog_free(S_cat);
 		return 1;
 	}
-	const char *locales = clausier_profile_locales(prof);
-	if (locales && strchr(locales, ' ')) {
-		sscanf(locales, "%15s %15s", S_locales[0], S_locales[1]);
-		if (!clausier_locale_is_supported(S_locales[0]) || !clausier_locale_is_supported(S_locales[1]))
-			strcpy(S_locales[0], "fr-CA"), strcpy(S_locales[1], "en-CA");
-	}
+	int rc = S_set_editions(clausier_profile_locales(prof), &err);
 	clausier_profile_free(prof);
-	int port = atoi(argv[3]);
-	if (port <= 0 || port > 65535) {
-		fprintf(stderr, "clausier-serve: %s is not a port\n", argv[3]);
-		return 2;
+	if (rc != CLAUSIER_OK) { /* a locale of the profile the library does not render */
+		fprintf(stderr, S_PROG ": %s: %s\n", argv[2], err.message);
+		clausier_policy_free(S_pol);
+		clausier_catalog_free(S_cat);
+		return 1;
 	}
 	/* A descriptor per connection, beside the listening socket, the
 	 * daemon's own and the standard ones. */
@@ -356,7 +510,7 @@ int main(int argc, char **argv)
 	rlim_t need = (rlim_t)max_conn + 32;
 	if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nofile.rlim_cur != RLIM_INFINITY && nofile.rlim_cur < need) {
 		if (nofile.rlim_max != RLIM_INFINITY && nofile.rlim_max < need) {
-			fprintf(stderr, "clausier-serve: --max-connections %u needs %lu open files, the limit is %lu\n",
+			fprintf(stderr, S_PROG ": --max-connections %u needs %lu open files, the limit is %lu\n",
 			        max_conn, (unsigned long)need, (unsigned long)nofile.rlim_max);
 			return 1;
 		}
@@ -371,7 +525,7 @@ int main(int argc, char **argv)
 	pthread_t watchdog;
 	if (!S_slots || !S_free || pthread_condattr_init(&ca) || pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) ||
 	    pthread_cond_init(&S_wake, &ca)) {
-		fprintf(stderr, "clausier-serve: out of memory\n");
+		fprintf(stderr, S_PROG ": out of memory\n");
 		return 1;
 	}
 	pthread_condattr_destroy(&ca);
@@ -380,7 +534,7 @@ int main(int argc, char **argv)
 		S_free[i] = max_conn - 1 - i;
 	}
 	if (pthread_create(&watchdog, NULL, S_watch, NULL)) {
-		fprintf(stderr, "clausier-serve: cannot start a thread\n");
+		fprintf(stderr, S_PROG ": cannot start a thread\n");
 		return 1;
 	}
 	struct sockaddr_in addr;
@@ -399,12 +553,12 @@ int main(int argc, char **argv)
 	if (d) {
 		signal(SIGINT, S_on_signal);
 		signal(SIGTERM, S_on_signal);
-		fprintf(stderr, "clausier-serve: http://127.0.0.1:%d/\n", port);
+		fprintf(stderr, S_PROG ": http://127.0.0.1:%u/ (%s)\n", port, S_offered ? S_offered : "the catalog's locales");
 		while (!S_stop)
 			pause();
 		MHD_stop_daemon(d); /* closes every connection, giving back its slot */
 	} else {
-		fprintf(stderr, "clausier-serve: cannot listen on 127.0.0.1:%d\n", port);
+		fprintf(stderr, S_PROG ": cannot listen on 127.0.0.1:%u\n", port);
 	}
 	pthread_mutex_lock(&S_lock);
 	S_watch_stop = 1;

@@ -5,6 +5,7 @@
 #include "clausier-private.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static void S_el(clausier__buf *b, const char *open, const char *text, const char *close)
 {
@@ -53,13 +54,24 @@ static void S_toc(clausier__buf *out, const clausier__edition *ed)
 	clausier__buf_puts(out, "</ul>\n</nav>\n");
 }
 
+/* A page's <title>: the edition's title, and its subtitle (who issues it)
+ * after a dash, so that a tab or a bookmark says whose policy it is. */
+static void S_title(clausier__buf *out, const clausier__edition *ed)
+{
+	clausier__buf_xml(out, ed->title);
+	if (ed->subtitle)
+		S_el(out, " — ", ed->subtitle, "");
+}
+
 int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 {
 	int page = (ed->flags & CLAUSIER_RENDER_STANDALONE) != 0;
 	if (page) {
 		S_el(out, "<!DOCTYPE html>\n<html lang=\"", ed->locale, "\">\n<head>\n<meta charset=\"utf-8\">\n");
 		clausier__buf_puts(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-		S_el(out, "<title>", ed->title, "</title>\n<style>\n");
+		clausier__buf_puts(out, "<title>");
+		S_title(out, ed);
+		clausier__buf_puts(out, "</title>\n<style>\n");
 		clausier__buf_puts(out, S_css);
 		clausier__buf_puts(out, "</style>\n</head>\n<body>\n");
 	}
@@ -133,8 +145,19 @@ int clausier__render_html_pair(clausier__buf *out, const clausier__edition *a, c
 	if (page) {
 		S_el(out, "<!DOCTYPE html>\n<html lang=\"", a->locale, "\">\n<head>\n<meta charset=\"utf-8\">\n");
 		clausier__buf_puts(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-		S_el(out, "<title>", a->title, "");
-		S_el(out, " / ", b->title, "</title>\n<style>\n");
+		/* Both titles; one subtitle when both say the same (the organization). */
+		int same = a->subtitle && b->subtitle && !strcmp(a->subtitle, b->subtitle);
+		clausier__buf_puts(out, "<title>");
+		if (same) {
+			S_el(out, "", a->title, " / ");
+			S_el(out, "", b->title, " — ");
+			clausier__buf_xml(out, a->subtitle);
+		} else {
+			S_title(out, a);
+			clausier__buf_puts(out, " / ");
+			S_title(out, b);
+		}
+		clausier__buf_puts(out, "</title>\n<style>\n");
 		clausier__buf_puts(out, S_css);
 		clausier__buf_puts(out, "</style>\n</head>\n<body>\n");
 	}

@@ -97,7 +97,7 @@ check "map --report-format html: an article with a section per status present" \
 	eval 'expect_status 0 && grep -q "^<article class=\"clausier-edition\" lang=\"en-CA\">\$" "$OUT/r.html" && [ "$(grep "^<h2>" "$OUT/r.html" | tr "\n" "|")" = "<h2>Carried over</h2>|<h2>Carried over approximately</h2>|<h2>Needing a decision</h2>|<h2>Kept aside: no equivalent</h2>|" ]'
 run src/clausier map --to charte -p "$samples/hospital-qc.xml" --report "$OUT/r2.html" --report-format html --standalone -l fr-CA -o "$OUT/h4.xml"
 check "map --standalone: the report as a whole French page" \
-	eval 'expect_status 0 && grep -q "^<html lang=\"fr-CA\"" "$OUT/r2.html" && grep -q "<title>Rapport de conversion</title>" "$OUT/r2.html"'
+	eval 'expect_status 0 && grep -q "^<html lang=\"fr-CA\"" "$OUT/r2.html" && grep -q "<title>Rapport de conversion — Politique d’utilisation des médias sociaux → Charte d’usage des réseaux sociaux</title>" "$OUT/r2.html"'
 run src/clausier map --to charte --standalone "$OUT/h.xml"
 check "map --standalone without HTML is a usage error" \
 	eval 'expect_status 2 && grep -q "standalone goes with --report-format=html" "$OUT/stderr"'

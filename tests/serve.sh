@@ -1,34 +1,69 @@
 #!/bin/sh
-# The intranet server example end to end: HTTP with curl, then the page as
-# headless Chromium renders it (lang, the language switch, no console
-# message, a screenshot kept in tests/out/serve/); slow and many clients
-# (tests/slow-client.py) against the time and connection bounds.
+# The intranet server example end to end: HTTP with curl (the editions the
+# profile offers, negotiated from Accept-Language; the page's title; the
+# options), then the page as headless Chromium renders it (lang, title, the
+# language switch, no console message, a screenshot kept in
+# tests/out/serve/); slow and many clients (tests/slow-client.py) against
+# the time and connection bounds.  Under CLAUSIER_VALGRIND the first server
+# runs under valgrind, which must find no error and no definite leak.
 . "$top_srcdir/tests/lib.sh"
-plan 20
+plan 36
 port=$((20000 + $$ % 20000))
 url=http://127.0.0.1:$port/
-"$top_builddir/examples/clausier-serve" "$top_builddir/uninstalled/catalogs/smp.xml" \
-	"$top_srcdir/data/samples/hospital-qc.xml" "$port" 2>"$OUT/server.log" &
+catalog=$top_builddir/uninstalled/catalogs/smp.xml
+samples=$top_srcdir/data/samples
+golden=$top_srcdir/tests/golden
+if [ -n "${CLAUSIER_VALGRIND:-}" ]; then
+	"$top_builddir/libtool" --mode=execute "${VALGRIND:-valgrind}" -q --leak-check=full \
+		--errors-for-leak-kinds=definite --error-exitcode=99 --log-file="$OUT/valgrind-server.log" \
+		"$top_builddir/examples/clausier-serve" "$catalog" "$samples/hospital-qc.xml" "$port" 2>"$OUT/server.log" &
+	tries=600
+else
+	"$top_builddir/examples/clausier-serve" "$catalog" "$samples/hospital-qc.xml" "$port" 2>"$OUT/server.log" &
+	tries=50
+fi
 server=$!
 server2=
 server3=
-trap 'kill $server $server2 $server3 2>/dev/null; wait $server $server2 $server3 2>/dev/null' EXIT
-up=no
-for i in $(seq 1 50); do
-	curl -s -o /dev/null "$url" && { up=yes; break; }
-	sleep 0.1
-done
-check "the server answers on 127.0.0.1:$port" [ "$up" = yes ]
+server4=
+trap 'kill $server $server2 $server3 $server4 2>/dev/null; wait $server $server2 $server3 $server4 2>/dev/null' EXIT
+# wait_up URL [TRIES]: waits (bounded) for a server to answer.
+wait_up() {
+	for i in $(seq 1 "${2:-50}"); do
+		curl -s -o /dev/null "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+check "the server answers on 127.0.0.1:$port" wait_up "$url" $tries
 
 get() { curl -s -D "$OUT/headers" -o "$OUT/body" -w "%{http_code}" "$@"; }
 check "Accept-Language fr-CA gets the Quebec French page" \
 	eval '[ "$(get -H "Accept-Language: fr-CA,fr;q=0.9,en;q=0.5" "$url")" = 200 ] && grep -q "^<html lang=\"fr-CA\">" "$OUT/body" && grep -q "<h1>Politique d’utilisation des médias sociaux</h1>" "$OUT/body" && grep -qi "^Content-Language: fr-CA" "$OUT/headers"'
-check "Accept-Language en-US gets the English page" \
-	eval '[ "$(get -H "Accept-Language: en-US,en;q=0.8" "$url")" = 200 ] && grep -q "^<html lang=\"en-US\">" "$OUT/body" && grep -q "<h1>Social Media Policy</h1>" "$OUT/body"'
+# The Quebec profile offers fr-CA and en-CA (locales="fr-CA en-CA"): Chromium's
+# default request gets Canadian English (sentence case: "Why this policy
+# exists", where en-US would write "Why This Policy Exists").
+heading=$(sed -n 's/^1\. //p' "$golden/hospital-qc.en-CA.txt")
+check "Chromium's default Accept-Language (en-US,en;q=0.9) gets the profile's en-CA edition, not en-US" \
+	eval '[ "$(get -H "Accept-Language: en-US,en;q=0.9" "$url")" = 200 ] && grep -q "^<html lang=\"en-CA\">" "$OUT/body" && grep -qi "^Content-Language: en-CA" "$OUT/headers" && grep -q "<h1>Social Media Policy</h1>" "$OUT/body" && [ -n "$heading" ] && grep -q "</span> $heading</h3>" "$OUT/body"'
+check "every page varies on Accept-Language and says its language" \
+	eval 'grep -qi "^Vary: Accept-Language" "$OUT/headers" && [ "$(grep -ci "^Content-Language:" "$OUT/headers")" = 1 ]'
+check "fr-FR,fr gets the Quebec French edition" \
+	eval '[ "$(get -H "Accept-Language: fr-FR,fr" "$url")" = 200 ] && grep -qi "^Content-Language: fr-CA" "$OUT/headers" && grep -q "^<html lang=\"fr-CA\">" "$OUT/body"'
+check "a request naming no edition offered (de-DE,de) gets the profile's first, fr-CA" \
+	eval '[ "$(get -H "Accept-Language: de-DE,de;q=0.9" "$url")" = 200 ] && grep -qi "^Content-Language: fr-CA" "$OUT/headers" && [ "$(get "$url")" = 200 ] && grep -qi "^Content-Language: fr-CA" "$OUT/headers"'
+check "the page's title is the edition's: the title and the organization" \
+	eval 'get -H "Accept-Language: fr-CA" "$url" >/dev/null && grep -qx "<title>Politique d’utilisation des médias sociaux — Santé Haute-Gaspésie</title>" "$OUT/body" && get -H "Accept-Language: en-CA" "$url" >/dev/null && grep -qx "<title>Social Media Policy — Santé Haute-Gaspésie</title>" "$OUT/body"'
+check "the language switch links the profile's editions, in its order, the current one marked" \
+	eval 'get -H "Accept-Language: en-CA" "$url" >/dev/null && grep -q "^<nav class=\"switch\" aria-label=\"Language\"><a href=\"?lang=fr-CA\" hreflang=\"fr-CA\" lang=\"fr-CA\">Français</a><a href=\"?lang=en-CA\" hreflang=\"en-CA\" lang=\"en-CA\" aria-current=\"page\">English</a><a href=\"?view=bilingual\">Bilingual</a></nav>\$" "$OUT/body"'
+check "?lang= of an edition not offered (en-US) is 404 and names the editions" \
+	eval '[ "$(get "${url}?lang=en-US")" = 404 ] && grep -qx "404 Not Found: the editions are fr-CA en-CA" "$OUT/body"'
+check "?lang= in another spelling (EN_ca) is the edition offered" \
+	eval '[ "$(get "${url}?lang=EN_ca")" = 200 ] && grep -qi "^Content-Language: en-CA" "$OUT/headers"'
 check "?lang= wins over Accept-Language" \
 	eval '[ "$(get -H "Accept-Language: fr-CA" "${url}?lang=en-CA")" = 200 ] && grep -q "^<html lang=\"en-CA\">" "$OUT/body"'
-check "the bilingual view pairs both languages clause by clause" \
-	eval '[ "$(get "${url}?view=bilingual")" = 200 ] && [ "$(grep -c "^<div lang=\"fr-CA\">" "$OUT/body")" -ge 40 ] && [ "$(grep -c "^<div lang=\"fr-CA\">" "$OUT/body")" = "$(grep -c "^<div lang=\"en-CA\">" "$OUT/body")" ]'
+check "the bilingual view pairs both languages clause by clause, and says both" \
+	eval '[ "$(get "${url}?view=bilingual")" = 200 ] && grep -qi "^Content-Language: fr-CA, en-CA" "$OUT/headers" && [ "$(grep -c "^<div lang=\"fr-CA\">" "$OUT/body")" -ge 40 ] && [ "$(grep -c "^<div lang=\"fr-CA\">" "$OUT/body")" = "$(grep -c "^<div lang=\"en-CA\">" "$OUT/body")" ]'
 check "an unsupported or hostile lang is 400, and is not echoed" \
 	eval '[ "$(get "${url}?lang=%3Cscript%3Ealert(1)%3C/script%3E")" = 400 ] && ! grep -q "script" "$OUT/body"'
 check "another method is 405, another path 404" \
@@ -51,6 +86,46 @@ for payload in (b"\x00\xff garbage\r\n\r\n", b"GET /" + b"a" * 100000 + b" HTTP/
 PY
 check "malformed requests are refused and the server goes on serving" \
 	eval '[ "$(get "$url")" = 200 ] && kill -0 $server'
+
+# The command line, as GNU programs have it.
+run examples/clausier-serve --version
+check "--version: name, package and version; copyright; licence; no warranty" \
+	eval 'expect_status 0 && [ "$(sed -n 1p "$OUT/stdout")" = "clausier-serve (clausier) $(sed -n "s/^PACKAGE_VERSION = //p" "$top_builddir/Makefile")" ] && grep -q "^Copyright (C) [0-9]* the clausier authors\$" "$OUT/stdout" && grep -q "^License LGPL-2.1-or-later" "$OUT/stdout" && grep -q "NO WARRANTY" "$OUT/stdout"'
+run examples/clausier-serve --help
+check "--help: the usage, the editions offered, every option, the exit status" \
+	eval 'expect_status 0 && grep -q "^Usage: clausier-serve \[OPTION\]... CATALOG PROFILE PORT\$" "$OUT/stdout" && grep -q "profile.s locales" "$OUT/stdout" && grep -q -- "-V, --version" "$OUT/stdout" && grep -q -- "-h, --help" "$OUT/stdout" && grep -q "^Exit status" "$OUT/stdout"'
+run examples/clausier-serve --no-such-option "$catalog" "$samples/hospital-qc.xml" "$port"
+check "an unknown option: the message prefixed clausier-serve:, then how to get help; exit 2" \
+	eval 'expect_status 2 && [ "$(cat "$OUT/stderr")" = "clausier-serve: unrecognized option '"'"'--no-such-option'"'"'
+Try '"'"'clausier-serve --help'"'"' for more information." ] && [ ! -s "$OUT/stdout" ]'
+run examples/clausier-serve "$catalog" "$samples/hospital-qc.xml"
+check "a missing operand and a port out of range are usage errors (exit 2)" \
+	eval 'expect_status 2 && grep -qx "clausier-serve: missing operand: CATALOG PROFILE PORT" "$OUT/stderr" && run examples/clausier-serve "$catalog" "$samples/hospital-qc.xml" 80x && expect_status 2 && grep -qx "clausier-serve: PORT takes a number from 1 to 65535, not .80x." "$OUT/stderr"'
+sed 's/locales="fr-CA en-CA"/locales="fr-CA de-DE"/' "$samples/hospital-qc.xml" >"$OUT/de.xml"
+run examples/clausier-serve "$catalog" "$OUT/de.xml" "$port"
+check "a profile offering a locale the library does not render is refused, naming it (exit 1)" \
+	eval 'expect_status 1 && grep -q "^clausier-serve: .*de.xml: unsupported locale “de-DE”" "$OUT/stderr"'
+
+# A profile with one locale (en-US): every reader gets it, and no bilingual
+# view is offered; a profile with none: the locales the catalog covers.
+port4=$((port + 3))
+url4=http://127.0.0.1:$port4/
+"$top_builddir/examples/clausier-serve" "$catalog" "$samples/nonprofit-us.xml" "$port4" 2>"$OUT/server4.log" &
+server4=$!
+wait_up "$url4"
+check "a profile offering en-US alone: a French reader gets en-US; no bilingual link; ?view=bilingual is 400" \
+	eval '[ "$(get -H "Accept-Language: fr-CA,fr;q=0.9" "$url4")" = 200 ] && grep -qi "^Content-Language: en-US" "$OUT/headers" && ! grep -q "view=bilingual" "$OUT/body" && grep -q "<a href=\"?lang=en-US\"[^>]*>English</a></nav>" "$OUT/body" && [ "$(get "${url4}?view=bilingual")" = 400 ]'
+kill $server4
+wait $server4 2>/dev/null
+sed 's/ locales="[^"]*"//' "$samples/hospital-qc.xml" >"$OUT/none.xml"
+"$top_builddir/examples/clausier-serve" "$catalog" "$OUT/none.xml" "$port4" 2>"$OUT/server4.log" &
+server4=$!
+wait_up "$url4"
+check "a profile naming no locales: negotiation among what the catalog covers (en-US gets en-US)" \
+	eval '! grep -q "locales=" "$OUT/none.xml" && [ "$(get -H "Accept-Language: en-US,en;q=0.9" "$url4")" = 200 ] && grep -qi "^Content-Language: en-US" "$OUT/headers" && grep -q "hreflang=\"fr\"" "$OUT/body" && grep -q "hreflang=\"en\"" "$OUT/body"'
+kill $server4
+wait $server4 2>/dev/null
+server4=
 
 # Slow clients (slowloris): a second server with small bounds, so that the
 # tests are quick: 3 s to send a request, 3 connections an address, 8 in all.
@@ -131,24 +206,38 @@ fi
 
 chrome=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$chrome" ]; then
-	for n in 1 2 3 4; do ok "browser check $n # SKIP no chromium (bootstrap installs Debian's)"; done
-	exit 0
+	for n in 1 2 3 4 5; do ok "browser check $n # SKIP no chromium (bootstrap installs Debian's)"; done
+else
+	browse() { # OUTPUT-FLAG URL
+		"$chrome" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+			--disable-background-networking --disable-component-update --disable-sync \
+			--user-data-dir="$OUT/chrome-profile-$$" --enable-logging=stderr --v=0 --window-size=1200,900 \
+			"$@" 2>>"$OUT/chrome.log"
+	}
+	# Chromium as a reader of American English has it: it asks for en-US,en.
+	browse --lang=en-US --accept-lang=en-US,en --dump-dom "$url" >"$OUT/dom-en-US.html"
+	check "in Chromium set to en-US: the page is the en-CA edition, with the edition's title" \
+		eval 'grep -q "<html lang=\"en-CA\">" "$OUT/dom-en-US.html" && grep -q "<title>Social Media Policy — Santé Haute-Gaspésie</title>" "$OUT/dom-en-US.html"'
+	browse --dump-dom "${url}?lang=fr-CA" >"$OUT/dom-fr.html"
+	check "in Chromium: the page is French, its lang attribute fr-CA" \
+		eval 'grep -q "<html lang=\"fr-CA\">" "$OUT/dom-fr.html" && grep -q "Politique d’utilisation des médias sociaux" "$OUT/dom-fr.html"'
+	href=$(grep -o 'href="?lang=en-CA"' "$OUT/dom-fr.html" | head -n 1 | sed 's/href="\(.*\)"/\1/')
+	browse --dump-dom "${url}${href}" >"$OUT/dom-en.html"
+	check "in Chromium: the switch leads to the English page" \
+		eval '[ -n "$href" ] && grep -q "<html lang=\"en-CA\">" "$OUT/dom-en.html" && grep -q "Social Media Policy" "$OUT/dom-en.html"'
+	browse --screenshot="$OUT/page-fr-CA.png" "${url}?lang=fr-CA" >/dev/null
+	check "in Chromium: a screenshot of the page is saved" eval '[ -s "$OUT/page-fr-CA.png" ]'
+	check "in Chromium: no console message (no error, no blocked content)" \
+		eval '! grep -i "CONSOLE" "$OUT/chrome.log" | sed "s/^/# /" | grep .'
 fi
-browse() { # OUTPUT-FLAG URL
-	"$chrome" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-		--disable-background-networking --disable-component-update --disable-sync \
-		--user-data-dir="$OUT/chrome-profile-$$" --enable-logging=stderr --v=0 --window-size=1200,900 \
-		"$@" 2>>"$OUT/chrome.log"
-}
-browse --dump-dom "${url}?lang=fr-CA" >"$OUT/dom-fr.html"
-check "in Chromium: the page is French, its lang attribute fr-CA" \
-	eval 'grep -q "<html lang=\"fr-CA\">" "$OUT/dom-fr.html" && grep -q "Politique d’utilisation des médias sociaux" "$OUT/dom-fr.html"'
-href=$(grep -o 'href="?lang=en-CA"' "$OUT/dom-fr.html" | head -n 1 | sed 's/href="\(.*\)"/\1/')
-browse --dump-dom "${url}${href}" >"$OUT/dom-en.html"
-check "in Chromium: the switch leads to the English page" \
-	eval '[ -n "$href" ] && grep -q "<html lang=\"en-CA\">" "$OUT/dom-en.html" && grep -q "Social Media Policy" "$OUT/dom-en.html"'
-browse --screenshot="$OUT/page-fr-CA.png" "${url}?lang=fr-CA" >/dev/null
-check "in Chromium: a screenshot of the page is saved" eval '[ -s "$OUT/page-fr-CA.png" ]'
-check "in Chromium: no console message (no error, no blocked content)" \
-	eval '! grep -i "CONSOLE" "$OUT/chrome.log" | sed "s/^/# /" | grep .'
+
+# SIGTERM stops the first server cleanly (under valgrind: with no error and
+# no definite leak, or valgrind's status 99).
+kill -TERM $server
+wait $server
+status=$?
+server=
+[ "$status" -eq 99 ] && sed "s/^/# valgrind: /" "$OUT/valgrind-server.log"
+check "SIGTERM stops the server with status 0${CLAUSIER_VALGRIND:+ (valgrind: no error, no definite leak)}" \
+	eval '[ "$status" -eq 0 ]'
 exit 0

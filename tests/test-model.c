@@ -277,3 +277,46 @@ Test(negotiation, accept_language_against_what_the_catalog_covers)
 	cr_assert_str_eq(n.locale, "fr-FR");
 	clausier_catalog_free(cat);
 }
+
+Test(negotiation, among_the_editions_a_profile_offers)
+{
+	clausier_catalog *cat = load_catalog_text(
+		"<catalog " NS " version='1' id='n' genre='charte' xml:lang='fr'>"
+		"<title><text>Charte</text><text xml:lang='en'>Policy</text></title>"
+		"<clause id='a' topic='scope'><heading><text>A</text><text xml:lang='en'>A</text></heading>"
+		"<body><text>B</text><text xml:lang='en'>B</text></body></clause></catalog>");
+	clausier_negotiation n;
+	/* Chromium's default request, for a Quebec organization: Canadian English, not en-US. */
+	cr_assert_eq(clausier_locale_negotiate_among(&n, "en-US,en;q=0.9", cat, "fr-CA en-CA", NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "en-CA");
+	cr_assert_str_eq(n.chain, "en-CA en fr");
+	cr_assert(strstr(n.why, "closest"), "%s", n.why);
+	cr_assert_eq(clausier_locale_negotiate_among(&n, "fr-FR,fr", cat, "fr-CA en-CA", NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "fr-CA");
+	cr_assert_eq(clausier_locale_negotiate_among(&n, "en-CA,fr;q=0.5", cat, "fr-CA en-CA", NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "en-CA");
+	cr_assert(strstr(n.why, "first choice among the editions offered"), "%s", n.why);
+	/* Nothing offered matches: the default if offered, else the first edition. */
+	cr_assert_eq(clausier_locale_negotiate_among(&n, "de-DE,de;q=0.9", cat, "fr-CA en-CA", NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "fr-CA");
+	cr_assert(strstr(n.why, "offered"), "%s", n.why);
+	cr_assert_eq(clausier_locale_negotiate_among(&n, "de", cat, "fr-CA en-CA", "en_ca", NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "en-CA");
+	cr_assert_eq(clausier_locale_negotiate_among(&n, "de", cat, "fr-CA en-CA", "en-GB", NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "fr-CA");
+	cr_assert_eq(clausier_locale_negotiate_among(&n, NULL, cat, " en-CA  fr-CA ", NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "en-CA");
+	/* Spelled as ICU or in any case, once or twice: the library's spelling. */
+	cr_assert_eq(clausier_locale_negotiate_among(&n, "fr", cat, "en-us EN-US fr_be", NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "fr-BE");
+	/* No list: what the catalog covers, as clausier_locale_negotiate. */
+	cr_assert_eq(clausier_locale_negotiate_among(&n, "en-US,en;q=0.9", cat, NULL, NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "en-US");
+	cr_assert_eq(clausier_locale_negotiate_among(&n, "en-US,en;q=0.9", cat, " ", NULL, NULL), CLAUSIER_OK);
+	cr_assert_str_eq(n.locale, "en-US");
+	clausier_error err;
+	cr_assert_eq(clausier_locale_negotiate_among(&n, "fr", cat, "fr-CA de-DE", NULL, &err), CLAUSIER_ELOCALE);
+	cr_assert(strstr(err.message, "“de-DE”"), "%s", err.message);
+	cr_assert_eq(clausier_locale_negotiate_among(NULL, "fr", cat, "fr-CA", NULL, NULL), CLAUSIER_EARG);
+	clausier_catalog_free(cat);
+}

@@ -712,3 +712,46 @@ Test(names, forms_of_the_other_language_are_refused)
 	cr_assert_eq(clausier_catalog_load_memory(&c, cat, strlen(cat), "t.xml", &err), CLAUSIER_EMESSAGE);
 	cr_assert(strstr(err.message, "argument {v_the} is not a declared parameter"), "%s", err.message);
 }
+
+/* A page's <title> says whose policy it is: the title and the subtitle;
+ * a bilingual page both titles, and one subtitle when they say the same. */
+static char *render_page(const char *subtitle_en, const char *subtitle_fr, const char *locale2)
+{
+	char xml[1024];
+	snprintf(xml, sizeof xml,
+	         "<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'>"
+	         "<title><text>Policy</text><text xml:lang='fr'>Politique</text></title>"
+	         "<subtitle><text>%s</text><text xml:lang='fr'>%s</text></subtitle>"
+	         "<clause id='a' topic='scope'><heading><text>A</text><text xml:lang='fr'>A</text></heading>"
+	         "<body><text>B</text><text xml:lang='fr'>B</text></body></clause></catalog>",
+	         subtitle_en, subtitle_fr);
+	clausier_catalog *cat = load_catalog_text(xml);
+	clausier_profile *prof = load_profile_text("<profile " NS " version='1'/>");
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK, "%s", errline(&err));
+	clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+	opts.locale = "fr-CA";
+	opts.locale2 = locale2;
+	opts.format = CLAUSIER_FORMAT_HTML;
+	opts.flags = CLAUSIER_RENDER_STANDALONE;
+	char *out = NULL;
+	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+	clausier_policy_free(pol);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+	return out;
+}
+
+Test(html, a_page_title_names_the_organization)
+{
+	char *p = render_page("Smith &amp; Sons", "Smith &amp; fils", NULL);
+	cr_assert(strstr(p, "<title>Politique — Smith &amp; fils</title>\n"), "%s", p);
+	clausier_free(p);
+	p = render_page("Smith &amp; Sons", "Smith &amp; fils", "en-CA");
+	cr_assert(strstr(p, "<title>Politique — Smith &amp; fils / Policy — Smith &amp; Sons</title>\n"), "%s", p);
+	clausier_free(p);
+	p = render_page("Acme", "Acme", "en-CA");
+	cr_assert(strstr(p, "<title>Politique / Policy — Acme</title>\n"), "%s", p);
+	clausier_free(p);
+}

@@ -78,6 +78,20 @@ CLAUSIER_API int clausier_locale_negotiate(clausier_negotiation *out, const char
                                            const clausier_catalog *catalog, const char *default_locale,
                                            clausier_error *err);
 
+/** Chooses the locale of an edition for a reader, as
+ *  clausier_locale_negotiate(), among the editions offered: offered is a
+ *  space-separated list of supported tags ("fr-CA en-CA", what
+ *  clausier_profile_locales() gives), so that a reader of en-US is given
+ *  en-CA when only fr-CA and en-CA are published.  When nothing matches,
+ *  default_locale if it is offered, else the first edition offered, is
+ *  chosen.  offered NULL or blank: the locales the catalog covers, exactly
+ *  as clausier_locale_negotiate().  Returns CLAUSIER_OK, CLAUSIER_EARG for
+ *  a NULL out, or CLAUSIER_ELOCALE for an unsupported tag in offered (the
+ *  message names it). */
+CLAUSIER_API int clausier_locale_negotiate_among(clausier_negotiation *out, const char *accept_language,
+                                                 const clausier_catalog *catalog, const char *offered,
+                                                 const char *default_locale, clausier_error *err);
+
 /** Renders an edition of a policy: every message formatted with ICU for
  *  opts->locale, written in opts->format.  Every text and value is escaped
  *  for the format: nothing in a catalog or a profile can add markup.  On success *out is a NUL-terminated UTF-8 string owned by

@@ -143,8 +143,8 @@ _render_options_init: _Int = _fn("clausier_render_options_init", ctypes.c_int, c
                            ctypes.c_uint)
 _render: _Int = _fn("clausier_render", ctypes.c_int, _PP, ctypes.POINTER(ctypes.c_size_t), _P,
               ctypes.POINTER(_RenderOptions), _E)
-_negotiate: _Int = _fn("clausier_locale_negotiate", ctypes.c_int, ctypes.POINTER(_Negotiation), ctypes.c_char_p, _P,
-                 ctypes.c_char_p, _E)
+_negotiate: _Int = _fn("clausier_locale_negotiate_among", ctypes.c_int, ctypes.POINTER(_Negotiation), ctypes.c_char_p,
+                       _P, ctypes.c_char_p, ctypes.c_char_p, _E)
 _typeset: _Int = _fn("clausier_typeset", ctypes.c_int, _PP, ctypes.c_char_p, ctypes.c_char_p)
 _free: _Void = _fn("clausier_free", None, _P)
 _version: _Bytes = _fn("clausier_version", ctypes.c_char_p)
@@ -679,14 +679,20 @@ def disclaimer() -> str:
     return _not_none(_s(_lint_disclaimer()))
 
 
-def negotiate(accept_language: Optional[str], catalog: Optional[Catalog] = None,
-              default: Optional[str] = None) -> Tuple[str, List[str], str]:
+def negotiate(accept_language: Optional[str], catalog: Optional[Catalog] = None, default: Optional[str] = None,
+              offered: Optional[Union[str, Sequence[str]]] = None) -> Tuple[str, List[str], str]:
     """The edition's locale for an HTTP Accept-Language header: (locale,
-    fallback chain as a list, why).  The result is copied: it borrows
+    fallback chain as a list, why).  offered: the editions published (a
+    list of tags, or a string such as Profile.locales() gives); without
+    it, what the catalog covers.  The result is copied: it borrows
     nothing."""
-    n = _Negotiation()
+    n, err = _Negotiation(), _CError()
+    if offered is not None and not isinstance(offered, str):
+        offered = " ".join(offered)
     with _Held(catalog) as held:
-        _negotiate(ctypes.byref(n), _b(accept_language), held.ptrs[0], _b(default), None)
+        if _negotiate(ctypes.byref(n), _b(accept_language), held.ptrs[0], _b(offered), _b(default),
+                      ctypes.byref(err)):
+            raise Error(err)
     return n.locale.decode(), n.chain.decode().split(), n.why.decode("utf-8")
 
 

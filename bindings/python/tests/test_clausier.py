@@ -102,6 +102,11 @@ def test_negotiate_check_and_typeset():
     with clausier.Catalog(SAMPLE_CATALOG) as cat:
         locale, chain, why = clausier.negotiate("fr-BE, fr;q=0.9, en;q=0.5", cat)
     assert (locale, chain) == ("fr-BE", ["fr-BE", "fr", "en"]) and "first choice" in why
+    # Among a Quebec organization's editions, Chromium's default request gets Canadian English.
+    assert clausier.negotiate("en-US,en;q=0.9", offered=["fr-CA", "en-CA"])[0] == "en-CA"
+    assert clausier.negotiate("de", offered="fr-CA en-CA")[0] == "fr-CA"
+    with pytest.raises(clausier.Error, match="de-DE"):
+        clausier.negotiate("fr", offered="fr-CA de-DE")
     found = clausier.check_translation("Send it to {contact}.", "en", "Envoyez-la: merci.", "fr-CA")
     assert ("error", 0, "argument {contact} of the source is missing") in found
     assert any(sev == "warning" and "typography" in msg for sev, _, msg in found)
