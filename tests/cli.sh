@@ -127,7 +127,7 @@ check "--help prints usage and options on stdout" \
 	eval 'expect_status 0 && grep -q "^Usage: clausier render \[OPTION\]... \[CATALOG\]" "$OUT/help"'
 missing=
 for o in $(grep -o -- '--[a-z][a-z-]*' "$OUT/help" | sort -u); do
-	sed 's/\\-/-/g' "$top_srcdir/doc/clausier.1" | grep -qF -- "$o" || missing="$missing $o"
+	sed 's/\\-/-/g' "$top_srcdir/doc/clausier.1.in" | grep -qF -- "$o" || missing="$missing $o"
 done
 check "the man page documents every option of --help${missing:+ (missing:$missing)}" [ -z "$missing" ]
 

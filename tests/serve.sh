@@ -4,6 +4,12 @@
 # message, a screenshot kept in tests/out/serve/); slow and many clients
 # (tests/slow-client.py) against the time and connection bounds.
 . "$top_srcdir/tests/lib.sh"
+case " ${CLAUSIER_WITHOUT:-} " in
+*" server "*)
+	echo "1..0 # SKIP examples/clausier-serve was not built (configure --without-server, or libmicrohttpd-dev missing)"
+	exit 0
+	;;
+esac
 plan 20
 port=$((20000 + $$ % 20000))
 url=http://127.0.0.1:$port/
