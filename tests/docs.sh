@@ -13,7 +13,10 @@ check "clausier(1) has no path left to substitute" eval '! grep -n "@[a-z_]*@" "
 have_man=yes
 command -v man >/dev/null 2>&1 || have_man=no
 if [ "$have_man" = yes ]; then
-	LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" >"$OUT/clausier.1.txt" 2>"$OUT/clausier.1.err"
+	# A long path the prefix makes long cannot always be adjusted to the
+	# width: that is layout, not an error of the page.
+	LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$page" 2>&1 >"$OUT/clausier.1.txt" |
+		grep -v -e 'cannot adjust line' -e 'cannot break line' >"$OUT/clausier.1.err"
 	check "man -l doc/clausier.1 reads without a warning" \
 		eval '[ ! -s "$OUT/clausier.1.err" ] && grep -q "CLAUSIER_DATA_PATH" "$OUT/clausier.1.txt" || { sed "s/^/# /" "$OUT/clausier.1.err"; false; }'
 else
