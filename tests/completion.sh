@@ -7,7 +7,7 @@ if ! command -v bash >/dev/null 2>&1; then
 	echo "1..0 # SKIP bash is not installed"
 	exit 0
 fi
-plan 12
+plan 13
 
 # The program of the build tree as `clausier` on PATH, as the completion
 # runs it for catalog ids.
@@ -65,3 +65,12 @@ check "clausier map --to <TAB> offers the catalog ids" offers "charte smp" claus
 check "clausier render -p pro<TAB> completes a file name" offers "profile.xml" clausier render -p pro
 check "clausier check --<TAB> offers check's options only" \
 	offers "--fix --glossary= --help --source-lang=" clausier check --
+
+# Every long option `clausier --help` lists is offered for some subcommand.
+"$OUT/bin/clausier" --help | grep -o -- '--[a-z][a-z-]*' | LC_ALL=C sort -u >"$OUT/help-options"
+bash --norc --noprofile -c '. "$1"; for c in render assemble lint map crosswalk check stats show; do
+	_clausier_options $c; done' options "$top_srcdir/data/completion/clausier" | tr ' ' '\n' | sed 's/=$//' |
+	sed '/^$/d' | LC_ALL=C sort -u >"$OUT/completed-options"
+missing=$(LC_ALL=C comm -23 "$OUT/help-options" "$OUT/completed-options" | grep -v -x -e --version | tr '\n' ' ')
+[ -z "$missing" ] || echo "# not completed: $missing"
+check "every long option of clausier --help is completed" [ -z "$missing" ]
