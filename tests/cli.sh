@@ -156,7 +156,7 @@ check "--help prints usage and the commands on stdout" \
 	eval 'expect_status 0 && grep -q "^Usage: clausier COMMAND \[OPTION\]... \[ARGUMENT\]..." "$OUT/help" && grep -q "^  render  " "$OUT/help" && grep -q "^  crosswalk  " "$OUT/help"'
 missing=
 for o in $(cat "$OUT"/help "$OUT"/help-* | grep -o -- '--[a-z][a-z-]*' | sort -u); do
-	sed 's/\\-/-/g' "$top_srcdir/doc/clausier.1" | grep -qF -- "$o" || missing="$missing $o"
+	sed 's/\\-/-/g' "$top_srcdir/doc/clausier.1.in" | grep -qF -- "$o" || missing="$missing $o"
 done
 check "the man page documents every option of every command's --help${missing:+ (missing:$missing)}" [ -z "$missing" ]
 
