@@ -119,14 +119,10 @@ static const char *S_space(const char *s, size_t *len)
 	return NULL;
 }
 
-typedef struct {
-	clausier_check_report report;
-	void *ctx;
-} S_public;
-
-static void S_untagged(void *vctx, clausier_severity severity, int column, const char *rule, const char *message)
+void clausier__check_untagged(void *vctx, clausier_severity severity, int column, const char *rule,
+                              const char *message)
 {
-	S_public *p = vctx;
+	const clausier__check_public *p = vctx;
 	(void)rule;
 	p->report(p->ctx, severity, column, message);
 }
@@ -136,8 +132,8 @@ int clausier_check_translation(const char *source, const char *source_lang, cons
 {
 	if (!source || !source_lang || !translation || !lang || !report)
 		return CLAUSIER_EARG;
-	S_public p = { report, ctx };
-	return clausier__check_translation(source, source_lang, translation, lang, S_untagged, &p);
+	clausier__check_public p = { report, ctx };
+	return clausier__check_translation(source, source_lang, translation, lang, clausier__check_untagged, &p);
 }
 
 int clausier__check_translation(const char *source, const char *source_lang, const char *translation,

@@ -24,6 +24,14 @@ typedef void (*clausier__check_emit)(void *ctx, clausier_severity severity, int 
                                      const char *message);
 int clausier__check_translation(const char *source, const char *source_lang, const char *translation,
                                 const char *lang, clausier__check_emit report, void *ctx);
+/* A clausier__check_emit that passes a finding on to a public
+ * clausier_check_report, without its rule; ctx is a clausier__check_public. */
+typedef struct {
+	clausier_check_report report;
+	void *ctx;
+} clausier__check_public;
+void clausier__check_untagged(void *ctx, clausier_severity severity, int column, const char *rule,
+                              const char *message);
 
 /* ---- errors ---- */
 void clausier__error_set(clausier_error *err, int code, const char *source, int line, int column,

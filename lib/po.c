@@ -3,7 +3,7 @@
  * for --fix.  libgettextpo gives no such line, is GPL and exits on
  * out-of-memory (doc/design.md), hence this.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
-#include "config.h"
+#include "clausier-private.h"
 #include "po.h"
 
 #include <errno.h>
@@ -11,52 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- a growable byte buffer ---- */
-
-typedef struct {
-	char *data;
-	size_t len, cap;
-	int failed;
-} S_buf;
-
-static int S_reserve(S_buf *b, size_t more)
-{
-	if (b->failed)
-		return -1;
-	if (more > SIZE_MAX / 2 - b->len) {
-		b->failed = 1;
-		return -1;
-	}
-	size_t need = b->len + more + 1;
-	if (need <= b->cap)
-		return 0;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < need)
-		cap *= 2;
-	char *p = realloc(b->data, cap);
-	if (!p) {
-		b->failed = 1;
-		return -1;
-	}
-	b->data = p;
-	b->cap = cap;
-	return 0;
-}
-
-static void S_add(S_buf *b, const char *s, size_t n)
-{
-	if (S_reserve(b, n) < 0)
-		return;
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-static void S_addc(S_buf *b, char c)
-{
-	S_add(b, &c, 1);
-}
 
 /* ---- strings ---- */
 
@@ -133,7 +87,7 @@ static long S_unit(const char *p, const char *end, char *c)
  * string come blanks, another string, or a comment, which ends the field
  * (*ended), as for msgfmt.  Returns the number of strings, or -1 (-2 when
  * out of memory). */
-static int S_strings(const char *data, const char *l, const char *end, int line, S_buf *b, S_piece **pieces,
+static int S_strings(const char *data, const char *l, const char *end, int line, clausier__buf *b, S_piece **pieces,
                      size_t *np, size_t *pcap, int *ended)
 {
 	*ended = 0;
@@ -148,7 +102,7 @@ static int S_strings(const char *data, const char *l, const char *end, int line,
 			if (k == 0)
 				break;
 			if (b)
-				S_addc(b, c);
+				clausier__buf_putc(b, c);
 			l += k;
 		}
 		if (b && b->failed)
@@ -191,7 +145,7 @@ void clausier__po_free(clausier__po_entry *e, size_t n)
 enum { S_NONE, S_SKIP, S_CTXT, S_ID, S_STR };
 
 /* The field being read is finished: it goes to its entry. */
-static void S_commit(clausier__po_entry *e, size_t n, int which, S_buf *b)
+static void S_commit(clausier__po_entry *e, size_t n, int which, clausier__buf *b)
 {
 	char *text = b->data;
 	if (!text && which != S_NONE && which != S_SKIP && !b->failed) {
@@ -227,7 +181,7 @@ static int S_parse(const char *data, size_t len, clausier__po_entry **out, size_
 	size_t n = 0, cap = 0;
 	S_piece *pieces = NULL;
 	size_t np = 0, pcap = 0;
-	S_buf field = { 0 };
+	clausier__buf field = { 0 };
 	int which = S_NONE; /* the field that strings on the next lines add to */
 	int lineno = 0, fuzzy = 0;
 	int memory = 0;
@@ -408,15 +362,15 @@ int clausier__po_slurp(const char *path, char **data, size_t *len)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return -1;
-	S_buf b = { 0 };
+	clausier__buf b = { 0 };
 	char chunk[65536];
 	size_t got;
 	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		S_add(&b, chunk, got);
+		clausier__buf_add(&b, chunk, got);
 	int e = ferror(f) ? (errno ? errno : EIO) : b.failed ? ENOMEM : 0;
 	fclose(f);
 	if (!e && !b.data)
-		S_add(&b, "", 0);
+		clausier__buf_add(&b, "", 0);
 	if (e || b.failed) {
 		free(b.data);
 		errno = e ? e : ENOMEM;
@@ -449,25 +403,25 @@ int clausier__po_read(const char *path, clausier__po_entry **out, size_t *count,
 
 /* Byte c as gettext writes it in a string.  Other control bytes take three
  * octal digits, which no following digit can extend. */
-static void S_escape(S_buf *b, char c)
+static void S_escape(clausier__buf *b, char c)
 {
 	char tmp[8];
 	switch (c) {
-	case '\n': S_add(b, "\\n", 2); break;
-	case '\t': S_add(b, "\\t", 2); break;
-	case '\r': S_add(b, "\\r", 2); break;
-	case '\a': S_add(b, "\\a", 2); break;
-	case '\b': S_add(b, "\\b", 2); break;
-	case '\f': S_add(b, "\\f", 2); break;
-	case '\v': S_add(b, "\\v", 2); break;
-	case '"': S_add(b, "\\\"", 2); break;
-	case '\\': S_add(b, "\\\\", 2); break;
+	case '\n': clausier__buf_add(b, "\\n", 2); break;
+	case '\t': clausier__buf_add(b, "\\t", 2); break;
+	case '\r': clausier__buf_add(b, "\\r", 2); break;
+	case '\a': clausier__buf_add(b, "\\a", 2); break;
+	case '\b': clausier__buf_add(b, "\\b", 2); break;
+	case '\f': clausier__buf_add(b, "\\f", 2); break;
+	case '\v': clausier__buf_add(b, "\\v", 2); break;
+	case '"': clausier__buf_add(b, "\\\"", 2); break;
+	case '\\': clausier__buf_add(b, "\\\\", 2); break;
 	default:
 		if ((unsigned char)c < 0x20 || c == 0x7f) {
 			snprintf(tmp, sizeof tmp, "\\%03o", (unsigned char)c);
-			S_add(b, tmp, 4);
+			clausier__buf_add(b, tmp, 4);
 		} else {
-			S_addc(b, c);
+			clausier__buf_putc(b, c);
 		}
 	}
 }
@@ -500,7 +454,7 @@ static int S_resync(const char *o, size_t on, size_t i, const char *n, size_t nn
  * each string, then its share of the new text; *at moves past the last
  * string.  Returns 1, 0 when the texts cannot be aligned (nothing written),
  * -1 when out of memory. */
-static int S_rewrite_one(S_buf *o, const char *data, size_t *at, const clausier__po_entry *e, const S_piece *pc,
+static int S_rewrite_one(clausier__buf *o, const char *data, size_t *at, const clausier__po_entry *e, const S_piece *pc,
                          const char *new)
 {
 	const char *old = e->msgstr;
@@ -549,7 +503,7 @@ static int S_rewrite_one(S_buf *o, const char *data, size_t *at, const clausier_
 	}
 	j = 0;
 	for (size_t q = 0; q < np; q++) {
-		S_add(o, data + *at, pc[q].from - *at);
+		clausier__buf_add(o, data + *at, pc[q].from - *at);
 		for (; j < nn && nseg[j] == q; j++) {
 			size_t x = src[j];
 			if (x == S_INSERTED) {
@@ -567,7 +521,7 @@ static int S_rewrite_one(S_buf *o, const char *data, size_t *at, const clausier_
 			if (numeric && !same_next)
 				S_escape(o, new[j]);
 			else
-				S_add(o, data + from, to - from);
+				clausier__buf_add(o, data + from, to - from);
 		}
 		*at = pc[q].to;
 	}
@@ -673,7 +627,7 @@ int clausier__po_rewrite(const char *data, size_t len, clausier__po_fix *fixes, 
 		return -1;
 	}
 	const char **want = calloc(n ? n : 1, sizeof *want);
-	S_buf o = { 0 };
+	clausier__buf o = { 0 };
 	size_t at = 0, k = 0;
 	int rc = want ? 0 : -1;
 	for (size_t f = 0; f < nfixes && !rc; f++) {
@@ -693,9 +647,9 @@ int clausier__po_rewrite(const char *data, size_t len, clausier__po_fix *fixes, 
 		k++;
 	}
 	if (!rc) {
-		S_add(&o, data + at, len - at);
+		clausier__buf_add(&o, data + at, len - at);
 		if (!o.data)
-			S_add(&o, "", 0);
+			clausier__buf_add(&o, "", 0);
 		if (o.failed)
 			rc = -1;
 	}

@@ -16,6 +16,17 @@
 #include <unicode/ucasemap.h>
 #include <unicode/utf8.h>
 
+/* The bytes of the file at path: CLAUSIER_OK, or CLAUSIER_EIO (CLAUSIER_ENOMEM)
+ * with err naming the file. */
+static int S_slurp(const char *path, char **data, size_t *len, clausier_error *err)
+{
+	if (clausier__po_slurp(path, data, len) == 0)
+		return CLAUSIER_OK;
+	int e = errno, code = e == ENOMEM ? CLAUSIER_ENOMEM : CLAUSIER_EIO;
+	clausier__error_set(err, code, path, 0, 0, _("cannot open: %s"), strerror(e));
+	return code;
+}
+
 /* ---- the glossary ---- */
 
 typedef struct {
@@ -128,11 +139,9 @@ int clausier_glossary_load_file(clausier_glossary **out, const char *path, claus
 	*out = NULL;
 	char *data;
 	size_t len;
-	if (clausier__po_slurp(path, &data, &len) < 0) {
-		int e = errno;
-		clausier__error_set(err, CLAUSIER_EIO, path, 0, 0, _("cannot open: %s"), strerror(e));
-		return CLAUSIER_EIO;
-	}
+	int rc0 = S_slurp(path, &data, &len, err);
+	if (rc0 != CLAUSIER_OK)
+		return rc0;
 	clausier_glossary *g = calloc(1, sizeof *g);
 	int rc = g ? CLAUSIER_OK : CLAUSIER_ENOMEM;
 	int lineno = 0;
@@ -256,25 +265,13 @@ static int S_glossary_check(const clausier_glossary *g, const char *source, cons
 	return warnings;
 }
 
-typedef struct {
-	clausier_check_report report;
-	void *ctx;
-} S_plain;
-
-static void S_plain_emit(void *vctx, clausier_severity severity, int column, const char *rule, const char *message)
-{
-	S_plain *p = vctx;
-	(void)rule;
-	p->report(p->ctx, severity, column, message);
-}
-
 int clausier_glossary_check(const clausier_glossary *g, const char *source, const char *source_lang,
                             const char *translation, const char *lang, clausier_check_report report, void *ctx)
 {
 	if (!g || !source || !source_lang || !translation || !lang || !report)
 		return CLAUSIER_EARG;
-	S_plain p = { report, ctx };
-	return S_glossary_check(g, source, source_lang, translation, lang, S_plain_emit, &p);
+	clausier__check_public p = { report, ctx };
+	return S_glossary_check(g, source, source_lang, translation, lang, clausier__check_untagged, &p);
 }
 
 /* ---- options ---- */
@@ -409,12 +406,9 @@ int clausier_check_po_file(const char *path, const clausier_check_options *opts,
 	}
 	char *data;
 	size_t len;
-	if (clausier__po_slurp(path, &data, &len) < 0) {
-		int e = errno;
-		clausier__error_set(err, e == ENOMEM ? CLAUSIER_ENOMEM : CLAUSIER_EIO, path, 0, 0, _("cannot open: %s"),
-		                    strerror(e));
-		return e == ENOMEM ? CLAUSIER_ENOMEM : CLAUSIER_EIO;
-	}
+	int rc0 = S_slurp(path, &data, &len, err);
+	if (rc0 != CLAUSIER_OK)
+		return rc0;
 	int rc = clausier_check_po_memory(data, len, path, opts, report, ctx, err);
 	free(data);
 	return rc;
@@ -554,11 +548,9 @@ int clausier_po_stats_file(clausier_po_stats *out, const char *path, const char 
 	memset(out, 0, sizeof *out);
 	char *data;
 	size_t len;
-	if (clausier__po_slurp(path, &data, &len) < 0) {
-		int e = errno;
-		clausier__error_set(err, CLAUSIER_EIO, path, 0, 0, _("cannot open: %s"), strerror(e));
-		return CLAUSIER_EIO;
-	}
+	int rc0 = S_slurp(path, &data, &len, err);
+	if (rc0 != CLAUSIER_OK)
+		return rc0;
 	char why[64];
 	clausier__po_entry *e;
 	size_t n;

@@ -9,6 +9,10 @@ static int S_grow(clausier__buf *b, size_t extra)
 {
 	if (b->failed)
 		return -1;
+	if (extra > SIZE_MAX / 2 - b->len) {
+		b->failed = 1;
+		return -1;
+	}
 	if (b->len + extra + 1 <= b->cap)
 		return 0;
 	size_t cap = b->cap ? b->cap : 256;
