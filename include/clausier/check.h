@@ -29,7 +29,7 @@ typedef void (*clausier_check_report)(void *ctx, clausier_severity severity, int
  *  ICU does not accept, nesting deeper than 8, the ASCII apostrophe, plural
  *  or ordinal keys that are not CLDR categories of lang (or no "other"), an
  *  argument of the source missing, renamed or added, an argument used as
- *  another type, markup (<…>) the source does not have.
+ *  another type, markup (`<…>`) the source does not have.
  *  Warnings: typography that is not lang's (DESIGN.md's table: the spaces
  *  before : ; ! ? and inside « », quotes, apostrophes), a translation
  *  identical to its source.
@@ -115,8 +115,8 @@ CLAUSIER_API int clausier_check_po_memory(const char *data, size_t len, const ch
                                           const clausier_check_options *opts, clausier_check_finding_report report,
                                           void *ctx, clausier_error *err);
 
-/** Checks every translation of a multilingual catalog (each <text
- *  xml:lang> against the source-language text), as clausier_check_po_file
+/** Checks every translation of a multilingual catalog (each `<text
+ *  xml:lang>` against the source-language text), as clausier_check_po_file
  *  checks a PO file; name names it in findings. */
 CLAUSIER_API int clausier_check_catalog(const clausier_catalog *catalog, const char *name,
                                         const clausier_check_options *opts, clausier_check_finding_report report,

@@ -12,9 +12,9 @@ extern "C" {
 typedef enum {
 	CLAUSIER_FORMAT_TEXT = 0,     /**< plain text, one paragraph a line */
 	CLAUSIER_FORMAT_MARKDOWN = 1, /**< CommonMark */
-	CLAUSIER_FORMAT_HTML = 2,     /**< an HTML5 fragment (an <article>) to embed in a page;
+	CLAUSIER_FORMAT_HTML = 2,     /**< an HTML5 fragment (an `<article>` element) to embed in a page;
 	                                   with CLAUSIER_RENDER_STANDALONE, a whole page */
-	CLAUSIER_FORMAT_DOCBOOK = 3   /**< a DocBook 5 <article> */
+	CLAUSIER_FORMAT_DOCBOOK = 3   /**< a DocBook 5 `<article>` */
 } clausier_format;
 
 /** Render flags. */
