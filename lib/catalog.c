@@ -949,7 +949,7 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 	    !(genre = S_attr(root, "genre")) || !(cat->source_lang = clausier__xml_lang(root))) {
 		free(genre);
 		clausier_catalog_free(cat);
-		xmlFreeDoc(doc);
+		clausier__xml_free(doc);
 		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
@@ -1022,7 +1022,7 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 	for (size_t i = 0; i < ld.nsection_ids; i++)
 		free(ld.section_ids[i]);
 	free(ld.section_ids);
-	xmlFreeDoc(doc);
+	clausier__xml_free(doc);
 	if (ld.status != CLAUSIER_OK) {
 		clausier_catalog_free(cat);
 		return ld.status;

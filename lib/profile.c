@@ -93,7 +93,13 @@ static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *
 		clausier__error_set(err, CLAUSIER_EINVALID, p->source, S_line(root), 0, _("revision date: %s"), why);
 		return CLAUSIER_EINVALID;
 	}
-	p->locales = S_attr(root, "locales");
+	if ((v = S_attr(root, "locales"))) {
+		int col, line = clausier__xml_where(root, "locales", &col);
+		int rc = clausier__locales_canonical(&p->locales, v, err, p->source, line, col);
+		free(v);
+		if (rc != CLAUSIER_OK)
+			return rc;
+	}
 	p->prevailing = S_attr(root, "prevailing");
 	p->line = clausier__xml_line(root);
 	p->values = calloc(nv ? nv : 1, sizeof *p->values);
