@@ -8,6 +8,9 @@
 #include <strings.h>
 
 #include <libxml/tree.h>
+#include <unicode/ucal.h>
+#include <unicode/ucurr.h>
+#include <unicode/ustring.h>
 
 #define S_NS "https://clausier.org/ns/1"
 
@@ -265,6 +268,49 @@ static int S_ascii_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* A money value's currency: an ISO 4217 code (in any case, as the
+ * formatter reads it) that ICU knows as in use today.  A code of the past
+ * (FRF, DEM) is refused with its name, as are XXX (no currency) and XTS
+ * (the code reserved for tests): a policy's sums are paid now. */
+static int S_currency(const char *text, const char *code, char *why, size_t whylen)
+{
+	char c[4];
+	UChar iso[4];
+	for (int k = 0; k < 3; k++) {
+		c[k] = (char)(code[k] & ~0x20);
+		iso[k] = (UChar)c[k];
+	}
+	c[3] = '\0';
+	iso[3] = 0;
+	UErrorCode st = U_ZERO_ERROR;
+	UDate now = ucal_getNow();
+	if (strcmp(c, "XXX") && strcmp(c, "XTS") && ucurr_isAvailable(iso, now, now, &st) && U_SUCCESS(st))
+		return 0;
+	st = U_ZERO_ERROR;
+	int32_t len = 0;
+	UBool choice = 0;
+	/* TRANSLATORS: the language of this translation, as a BCP 47 tag
+	 * ("fr"): ICU names currencies in it. */
+	const UChar *name = ucurr_getName(iso, _("en"), UCURR_LONG_NAME, &choice, &len, &st);
+	char name8[200] = "";
+	if (U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING && name)
+		u_strToUTF8(name8, sizeof name8, NULL, name, len, &st);
+	if (U_FAILURE(st) || st == U_USING_DEFAULT_WARNING || st == U_STRING_NOT_TERMINATED_WARNING)
+		name8[0] = '\0';
+	st = U_ZERO_ERROR;
+	if (!name8[0])
+		snprintf(why, whylen,
+		         _("“%s”: %s is not a currency ICU knows (write an ISO 4217 code, like 1500 EUR or 250.50 CAD)"),
+		         text, c);
+	else if (!strcmp(c, "XXX") || !strcmp(c, "XTS") || !ucurr_isAvailable(iso, U_DATE_MIN, now, &st))
+		snprintf(why, whylen, _("“%s”: %s (%s) is not a currency money is paid in"), text, c, name8);
+	else
+		/* TRANSLATORS: the second %s is an ISO 4217 code, the third its name: FRF (French Franc) */
+		snprintf(why, whylen, _("“%s”: %s (%s) is no longer in use: write the sum in today’s currency"), text, c,
+		         name8);
+	return -1;
+}
+
 int clausier__param_parse(const clausier__param *p, const char *text, double *date, char *why,
                           size_t whylen)
 {
@@ -282,11 +328,12 @@ int clausier__param_parse(const clausier__param *p, const char *text, double *da
 		return -1;
 	case CLAUSIER__P_MONEY: {
 		size_t n = S_decimal(text, 0);
-		if (n && text[n] == ' ' && S_ascii_alpha(text[n + 1]) && S_ascii_alpha(text[n + 2]) &&
-		    S_ascii_alpha(text[n + 3]) && !text[n + 4])
-			return 0;
-		snprintf(why, whylen, _("“%s” is not a sum of money (write it like 1500 EUR or 250.50 CAD)"), text);
-		return -1;
+		if (!(n && text[n] == ' ' && S_ascii_alpha(text[n + 1]) && S_ascii_alpha(text[n + 2]) &&
+		      S_ascii_alpha(text[n + 3]) && !text[n + 4])) {
+			snprintf(why, whylen, _("“%s” is not a sum of money (write it like 1500 EUR or 250.50 CAD)"), text);
+			return -1;
+		}
+		return S_currency(text, text + n + 1, why, whylen);
 	}
 	case CLAUSIER__P_DATE: {
 		unsigned y, m, d;
