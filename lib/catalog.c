@@ -49,45 +49,6 @@ static int S_is(xmlNodePtr n, const char *name)
 #define S_line clausier__xml_line
 #define S_attr clausier__xml_attr
 
-/* Text as authors wrap it in XML: runs of ASCII white space become one
- * space, none at either end.  No-break spaces are not white space here. */
-char *clausier__xml_text(xmlNodePtr n)
-{
-	xmlChar *raw = xmlNodeGetContent(n);
-	if (!raw)
-		return NULL;
-	char *out = malloc(strlen((const char *)raw) + 1);
-	if (out) {
-		char *o = out;
-		int space = 0;
-		for (const char *p = (const char *)raw; *p; p++) {
-			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-				space = o != out;
-				continue;
-			}
-			if (space)
-				*o++ = ' ';
-			space = 0;
-			*o++ = *p;
-		}
-		*o = '\0';
-	}
-	xmlFree(raw);
-	return out;
-}
-
-char *clausier__xml_lang(xmlNodePtr n)
-{
-	xmlChar *v = xmlNodeGetLang(n);
-	char *s = clausier__strdup((const char *)v);
-	xmlFree(v);
-	/* msgfmt --xml writes the PO file's language, e.g. fr_CA. */
-	for (char *p = s; p && *p; p++)
-		if (*p == '_')
-			*p = '-';
-	return s;
-}
-
 static void S_oom(S_loader *ld)
 {
 	if (ld->status == CLAUSIER_OK) {
@@ -164,40 +125,14 @@ static int S_index_of(const char *const *names, size_t n, const char *s)
 
 #define S_INDEX(names, s) S_index_of(names, sizeof names / sizeof *names, s)
 
-/* Indexed by the public enums. */
-static const char *const S_genres[] = { NULL, "smp", "charte" };
-static const char *const S_sectors[] = { NULL, "health", "education", "nonprofit", "public", "private" };
+/* Indexed by the public enums; the names of genres, sectors and risks
+ * are util.c's, for every layer. */
 static const char *const S_kinds[] = { "rule", "advice", "definition", "procedure", "notice" };
 static const char *const S_strengths[] = { NULL, "must", "should", "may" };
-static const char *const S_risks[] = { "balanced", "strict", "open" };
 
-int clausier__risk_from_name(const char *s)
-{
-	return S_INDEX(S_risks, s);
-}
-
-const char *clausier__risk_name(int risk)
-{
-	return risk >= 0 && risk < 3 ? S_risks[risk] : "balanced";
-}
-
-int clausier__sector_from_name(const char *s)
-{
-	return S_INDEX(S_sectors, s);
-}
-
-const char *clausier__sector_name(int sector)
-{
-	return sector > 0 && sector < 6 ? S_sectors[sector] : NULL;
-}
-
-const char *clausier__genre_name(int genre)
-{
-	return genre > 0 && genre < 3 ? S_genres[genre] : NULL;
-}
-
-/* A space-separated list of names as a bit set (1u << index). */
-static unsigned S_bits(const char *const *names, size_t n, const char *list)
+/* A space-separated list of names as a bit set (1u << value), the names
+ * being name(1), name(2)… up to the first NULL. */
+static unsigned S_bits(const char *(*name)(int), const char *list)
 {
 	unsigned bits = 0;
 	if (!list)
@@ -207,15 +142,13 @@ static unsigned S_bits(const char *const *names, size_t n, const char *list)
 		while (*p == ' ')
 			p++;
 		size_t len = strcspn(p, " ");
-		for (size_t i = 0; i < n; i++)
-			if (names[i] && strlen(names[i]) == len && !strncmp(names[i], p, len))
+		for (int i = 1; name(i); i++)
+			if (strlen(name(i)) == len && !strncmp(name(i), p, len))
 				bits |= 1u << i;
 		p += len;
 	}
 	return bits;
 }
-
-#define S_BITS(names, s) S_bits(names, sizeof names / sizeof *names, s)
 
 enum clausier__argkind clausier__param_argkind(enum clausier__ptype t)
 {
@@ -842,10 +775,10 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 	cl->strength = v ? S_INDEX(S_strengths, v) : CLAUSIER_STRENGTH_NONE;
 	free(v);
 	v = S_attr(el, "genres");
-	cl->genres = v ? S_BITS(S_genres, v) : 1u << cat->genre;
+	cl->genres = v ? S_bits(clausier__genre_name, v) : 1u << cat->genre;
 	free(v);
 	v = S_attr(el, "sectors");
-	cl->sectors = S_BITS(S_sectors, v);
+	cl->sectors = S_bits(clausier__sector_name, v);
 	free(v);
 	v = S_attr(el, "revision");
 	cl->revision = v ? atoi(v) : 1;
@@ -1002,7 +935,7 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 	}
 	static unsigned long serials;
 	cat->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
-	cat->genre = S_INDEX(S_genres, genre);
+	cat->genre = clausier__genre_from_name(genre);
 	free(genre);
 	size_t np = 0, ns = 0, nc = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next) {

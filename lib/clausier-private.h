@@ -452,20 +452,22 @@ const char *clausier__ptype_name(enum clausier__ptype t);
  * « adresse courriel » (fr-CA), "e-mail address". */
 const char *clausier__type_label(const clausier__param *p, const char *locale);
 enum clausier__argkind clausier__param_argkind(enum clausier__ptype t);
-struct _xmlNode;
-/* Element text with XML white space collapsed; effective xml:lang (inherited). */
-char *clausier__xml_text(struct _xmlNode *n);
-char *clausier__xml_lang(struct _xmlNode *n);
 
+/* The names of the model's enumerations (util.c): -1 for an unknown name,
+ * NULL for a value without one (sector and genre 0). */
 int clausier__risk_from_name(const char *s);
 const char *clausier__risk_name(int risk);
 int clausier__sector_from_name(const char *s);
 const char *clausier__sector_name(int sector);
+int clausier__genre_from_name(const char *s);
 const char *clausier__genre_name(int genre);
 
 /* Loader helpers (lib/xml.c): an element's line, whether it is NAME, an
  * attribute (malloc'd or NULL), and a <value> element read and checked
  * (its name, xml:lang, text or list items, no control or bidi character). */
+/* Element text with XML white space collapsed; effective xml:lang (inherited). */
+char *clausier__xml_text(struct _xmlNode *n);
+char *clausier__xml_lang(struct _xmlNode *n);
 int clausier__xml_line(struct _xmlNode *n);
 /* Where attribute attr ("xml:lang" for that one; NULL: the start tag) of
  * element n is written in the source its document was loaded from

@@ -336,38 +336,6 @@ oom:
 	return CLAUSIER_ENOMEM;
 }
 
-void clausier__number(char *buf, size_t size, const clausier__edition *ed, size_t i)
-{
-	size_t n = i + 1;
-	if (ed->genre != CLAUSIER_GENRE_CHARTE)
-		snprintf(buf, size, "%zu.", n);
-	else if (ed->locale[0] == 'f')
-		snprintf(buf, size, n == 1 ? "Article 1er" : "Article %zu", n);
-	else
-		snprintf(buf, size, "Article %zu.", n);
-}
-
-const char *clausier__number_sep(const clausier__edition *ed)
-{
-	/* « Article 1er – Objet » : the dash stays with the number. */
-	return ed->genre == CLAUSIER_GENRE_CHARTE && ed->locale[0] == 'f' ? "\u00a0\u2013 " : " ";
-}
-
-const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome what)
-{
-	int fr = ed->locale[0] == 'f';
-	switch (what) {
-	case CLAUSIER__UNTRANSLATED:
-		return fr ? "[Clause non traduite\u00a0: texte en version originale.]"
-		          : "[Not yet translated: this clause is given in its original language.]";
-	case CLAUSIER__CONTENTS:
-		return fr ? "Table des matières" : "Contents";
-	case CLAUSIER__REVISED: /* an ICU pattern: {d} is the revision date */
-		return fr ? "Dernière révision : {d, date, long}" : "Last revised: {d, date, long}";
-	}
-	return "";
-}
-
 /* "fr_CA" for "fr-CA". */
 static void S_icu_locale(char *buf, size_t size, const char *locale)
 {

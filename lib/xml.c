@@ -814,6 +814,45 @@ char *clausier__xml_attr(xmlNodePtr n, const char *name)
 	return s;
 }
 
+/* Text as authors wrap it in XML: runs of ASCII white space become one
+ * space, none at either end.  No-break spaces are not white space here. */
+char *clausier__xml_text(xmlNodePtr n)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	if (!raw)
+		return NULL;
+	char *out = malloc(strlen((const char *)raw) + 1);
+	if (out) {
+		char *o = out;
+		int space = 0;
+		for (const char *p = (const char *)raw; *p; p++) {
+			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+				space = o != out;
+				continue;
+			}
+			if (space)
+				*o++ = ' ';
+			space = 0;
+			*o++ = *p;
+		}
+		*o = '\0';
+	}
+	xmlFree(raw);
+	return out;
+}
+
+char *clausier__xml_lang(xmlNodePtr n)
+{
+	xmlChar *v = xmlNodeGetLang(n);
+	char *s = clausier__strdup((const char *)v);
+	xmlFree(v);
+	/* msgfmt --xml writes the PO file's language, e.g. fr_CA. */
+	for (char *p = s; p && *p; p++)
+		if (*p == '_')
+			*p = '-';
+	return s;
+}
+
 int clausier__xml_value(clausier__value *v, xmlNodePtr el, const char *source, clausier_error *err)
 {
 	v->line = clausier__xml_line(el);
