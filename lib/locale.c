@@ -76,6 +76,7 @@ const char *clausier__locale_resolve(const char *tag, int language_enough, char 
 		canon = scratch;
 		size = sizeof scratch;
 	}
+	canon[0] = '\0';
 	if (!tag || S_read(tag, id, sizeof id, canon, size) < 0)
 		return NULL;
 	UErrorCode st = U_ZERO_ERROR;
