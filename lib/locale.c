@@ -67,44 +67,49 @@ static int S_keywords_ok(const char *id)
 	return ok && U_SUCCESS(st);
 }
 
+/* A part of an ICU id (uloc_getLanguage…) into buf; -1 when it does not fit. */
+static int S_part(int32_t (*get)(const char *, char *, int32_t, UErrorCode *), const char *id, char *buf,
+                  size_t size)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	get(id, buf, (int32_t)size, &st);
+	return U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING ? -1 : 0;
+}
+
 const char *clausier__locale_resolve(const char *tag, int language_enough, char *canon, size_t size)
 {
-	char id[ULOC_FULLNAME_CAPACITY], lang[ULOC_LANG_CAPACITY], script[ULOC_SCRIPT_CAPACITY];
-	char region[ULOC_COUNTRY_CAPACITY], variant[ULOC_FULLNAME_CAPACITY], likely[ULOC_FULLNAME_CAPACITY];
-	char scratch[ULOC_FULLNAME_CAPACITY];
+	char id[ULOC_FULLNAME_CAPACITY], lang[ULOC_FULLNAME_CAPACITY], script[ULOC_FULLNAME_CAPACITY];
+	char region[ULOC_FULLNAME_CAPACITY], variant[ULOC_FULLNAME_CAPACITY], scratch[ULOC_FULLNAME_CAPACITY];
 	if (!canon) {
 		canon = scratch;
 		size = sizeof scratch;
 	}
 	canon[0] = '\0';
-	if (!tag || S_read(tag, id, sizeof id, canon, size) < 0)
-		return NULL;
-	UErrorCode st = U_ZERO_ERROR;
-	uloc_getLanguage(id, lang, sizeof lang, &st);
-	uloc_getScript(id, script, sizeof script, &st);
-	uloc_getCountry(id, region, sizeof region, &st);
-	uloc_getVariant(id, variant, sizeof variant, &st);
-	if (U_FAILURE(st) || variant[0] || !S_keywords_ok(id))
+	if (!tag || S_read(tag, id, sizeof id, canon, size) < 0 ||
+	    S_part(uloc_getLanguage, id, lang, sizeof lang) < 0 ||
+	    S_part(uloc_getScript, id, script, sizeof script) < 0 ||
+	    S_part(uloc_getCountry, id, region, sizeof region) < 0 ||
+	    S_part(uloc_getVariant, id, variant, sizeof variant) < 0 || variant[0] || !S_keywords_ok(id))
 		return NULL;
 	/* A script is fine where it is the language's own: fr-Latn-CA. */
 	if (script[0]) {
+		char likely[ULOC_FULLNAME_CAPACITY], own[ULOC_FULLNAME_CAPACITY];
+		UErrorCode st = U_ZERO_ERROR;
 		uloc_addLikelySubtags(lang, likely, sizeof likely, &st);
-		char own[ULOC_SCRIPT_CAPACITY] = "";
-		uloc_getScript(likely, own, sizeof own, &st);
-		if (U_FAILURE(st) || strcmp(script, own))
+		if (U_FAILURE(st) || st == U_STRING_NOT_TERMINATED_WARNING ||
+		    S_part(uloc_getScript, likely, own, sizeof own) < 0 || strcmp(script, own))
 			return NULL;
 	}
-	const char *language = NULL;
-	for (size_t i = 0; i < sizeof S_supported / sizeof *S_supported; i++) {
-		const char *s = S_supported[i];
-		if (strncmp(s, lang, strlen(lang)) || (s[strlen(lang)] && s[strlen(lang)] != '-'))
-			continue;
-		if (!s[strlen(lang)])
-			language = s;
-		if ((!region[0] && !s[strlen(lang)]) || (region[0] && s[strlen(lang)] && !strcmp(s + strlen(lang) + 1, region)))
-			return s;
-	}
-	return language_enough ? language : NULL;
+	/* "fr" and "CA": fr-CA; "fr" alone: fr (and the language of any fr-*) */
+	char want[2 * ULOC_FULLNAME_CAPACITY];
+	snprintf(want, sizeof want, "%s%s%s", lang, region[0] ? "-" : "", region);
+	for (size_t i = 0; i < sizeof S_supported / sizeof *S_supported; i++)
+		if (!strcmp(S_supported[i], want))
+			return S_supported[i];
+	for (size_t i = 0; language_enough && i < sizeof S_supported / sizeof *S_supported; i++)
+		if (!strcmp(S_supported[i], lang))
+			return S_supported[i];
+	return NULL;
 }
 
 const char *clausier__locale_supported(const char *tag)

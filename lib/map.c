@@ -472,6 +472,13 @@ static const clausier__gitem *S_item(const clausier_genre_spec *g, int kind, con
 	return NULL;
 }
 
+/* A gap's relation, where it has one: a clause related to another. */
+static const char *S_relation(const clausier_gap *g)
+{
+	int related = g->status != CLAUSIER_GAP_FORMALITY && (g->from || g->to) && !g->element;
+	return related ? clausier_relation_name(g->relation) : NULL;
+}
+
 /* The report as JSON, built with jansson and written by it (JSON_INDENT(2),
  * members in the order given, UTF-8 as it is): one writer, its escaping
  * jansson's.  A NULL string is JSON's null. */
@@ -513,8 +520,7 @@ static json_t *S_json_report(const clausier_map_report *r, const char *sector)
 			break;
 		bad = S_jset(o, "status", S_jstr(S_status[g->status])) < 0 || S_jset(o, "from", S_jstr(g->from)) < 0 ||
 		      S_jset(o, "to", S_jstr(g->to)) < 0 ||
-		      S_jset(o, "relation", S_jstr(g->status != CLAUSIER_GAP_FORMALITY && (g->from || g->to) && !g->element
-		                                         ? clausier_relation_name(g->relation) : NULL)) < 0 ||
+		      S_jset(o, "relation", S_jstr(S_relation(g))) < 0 ||
 		      S_jset(o, "element", S_jstr(g->element)) < 0 || S_jset(o, "reference", S_jstr(g->reference)) < 0;
 		if (!bad && g->status == CLAUSIER_GAP_FORMALITY) {
 			const clausier__gitem *it = S_item(r->genre, CLAUSIER_GENRE_FORMALITY, g->element);
@@ -568,10 +574,9 @@ static int S_xml_report(xmlTextWriterPtr w, const clausier_map_report *r, const 
 		return -1;
 	for (size_t i = 0; i < r->n; i++) {
 		const clausier_gap *g = &r->gaps[i];
-		if (xmlTextWriterStartElement(w, (const xmlChar *)"gap") < 0 || S_xattr(w, "status", S_status[g->status]) < 0 ||
-		    S_xattr(w, "from", g->from) < 0 || S_xattr(w, "to", g->to) < 0 ||
-		    S_xattr(w, "relation", g->status != CLAUSIER_GAP_FORMALITY && (g->from || g->to) && !g->element
-		                                   ? clausier_relation_name(g->relation) : NULL) < 0 ||
+		if (xmlTextWriterStartElement(w, (const xmlChar *)"gap") < 0 ||
+		    S_xattr(w, "status", S_status[g->status]) < 0 || S_xattr(w, "from", g->from) < 0 ||
+		    S_xattr(w, "to", g->to) < 0 || S_xattr(w, "relation", S_relation(g)) < 0 ||
 		    S_xattr(w, "element", g->element) < 0 || S_xattr(w, "reference", g->reference) < 0)
 			return -1;
 		if (g->status == CLAUSIER_GAP_FORMALITY) {

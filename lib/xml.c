@@ -606,7 +606,8 @@ static void S_explain(const S_valid_state *vs, enum clausier__schema schema, con
 			}
 			if (v && !S_value_ok(r, (const char *)v)) {
 				int acol;
-				int aline = S_position(vs->data, vs->len, n, is_lang ? "xml:lang" : r->attribute, &acol);
+				const char *qname = is_lang ? "xml:lang" : r->attribute;
+				int aline = S_position(vs->data, vs->len, n, qname, &acol);
 				if (r->values[0] == '=')
 					clausier__error_set(err, CLAUSIER_EINVALID, name, aline, acol,
 					                    !strcmp(r->values, "=name")
