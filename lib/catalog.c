@@ -57,15 +57,32 @@ static void S_oom(S_loader *ld)
 	}
 }
 
-__attribute__((format(printf, 4, 5)))
-static void S_fail(S_loader *ld, int code, int line, const char *fmt, ...)
+__attribute__((format(printf, 5, 0)))
+static void S_vfail(S_loader *ld, int code, int line, int column, const char *fmt, va_list ap)
 {
 	if (ld->status != CLAUSIER_OK)
 		return;
 	ld->status = code;
+	clausier__error_vset(ld->err, code, ld->cat->source, line, column, fmt, ap);
+}
+
+__attribute__((format(printf, 4, 5)))
+static void S_fail(S_loader *ld, int code, int line, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	clausier__error_vset(ld->err, code, ld->cat->source, line, 0, fmt, ap);
+	S_vfail(ld, code, line, 0, fmt, ap);
+	va_end(ap);
+}
+
+/* A failure about attribute attr of element el, at its own line and column. */
+__attribute__((format(printf, 5, 6)))
+static void S_fail_attr(S_loader *ld, int code, xmlNodePtr el, const char *attr, const char *fmt, ...)
+{
+	int column, line = clausier__xml_where(el, attr, &column);
+	va_list ap;
+	va_start(ap, fmt);
+	S_vfail(ld, code, line, column, fmt, ap);
 	va_end(ap);
 }
 
@@ -629,17 +646,18 @@ static void S_read_param(S_loader *ld, xmlNodePtr el)
 		}
 	char why[300];
 	if (p->defval && p->type == CLAUSIER__P_LIST) {
-		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s”: a list cannot have a default value"), p->name);
+		S_fail_attr(ld, CLAUSIER_EINVALID, el, "default", _("parameter “%s”: a list cannot have a default value"),
+		            p->name);
 		return;
 	}
 	if (p->fact && p->defval) {
-		S_fail(ld, CLAUSIER_EINVALID, p->line,
-		       _("parameter “%s”: a fact of the jurisdiction cannot have a default value"), p->name);
+		S_fail_attr(ld, CLAUSIER_EINVALID, el, "default",
+		            _("parameter “%s”: a fact of the jurisdiction cannot have a default value"), p->name);
 		return;
 	}
 	if (p->defval && clausier__param_parse(p, p->defval, NULL, why, sizeof why) < 0)
-		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s” (%s), default value: %s"), p->name,
-		       clausier__ptype_name(p->type), why);
+		S_fail_attr(ld, CLAUSIER_EINVALID, el, "default", _("parameter “%s” (%s), default value: %s"), p->name,
+		            clausier__ptype_name(p->type), why);
 }
 
 static void S_read_section(S_loader *ld, xmlNodePtr el)
@@ -688,9 +706,9 @@ static void S_read_jbody(S_loader *ld, clausier__clause *cl, xmlNodePtr c, char 
 			memcpy(one, p, len);
 			one[len] = 0;
 			if (cl->jurisdictions && !clausier__jurisdiction_level(cl->jurisdictions, one)) {
-				S_fail(ld, CLAUSIER_EINVALID, S_line(c),
-				       _("%s: a body for jurisdiction “%s”, but the clause is limited to “%s”"), what, one,
-				       cl->jurisdictions);
+				S_fail_attr(ld, CLAUSIER_EINVALID, c, "jurisdictions",
+				            _("%s: a body for jurisdiction “%s”, but the clause is limited to “%s”"), what, one,
+				            cl->jurisdictions);
 				return;
 			}
 			for (size_t k = 0; k + 1 < cl->njbodies; k++)
@@ -759,7 +777,8 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 		/* (the schema puts sections before clauses: all are read) */
 		cl->section = clausier__keys_find(ld->section_keys, ld->nsection_ids, v, strlen(v));
 		if (cl->section < 0)
-			S_fail(ld, CLAUSIER_EINVALID, cl->line, _("clause “%s”: there is no section “%s”"), cl->id, v);
+			S_fail_attr(ld, CLAUSIER_EINVALID, el, "section", _("clause “%s”: there is no section “%s”"), cl->id,
+			            v);
 		free(v);
 		if (ld->status != CLAUSIER_OK)
 			return;

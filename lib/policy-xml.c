@@ -213,7 +213,8 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 	pol->revised = S_attr(root, "revised");
 	char why[200];
 	if (pol->revised && clausier__check_date(pol->revised, &pol->revised_date, why, sizeof why) < 0) {
-		clausier__error_set(err, CLAUSIER_EINVALID, name, S_line(root), 0, _("revision date: %s"), why);
+		int col, line = clausier__xml_where(root, "revised", &col);
+		clausier__error_set(err, CLAUSIER_EINVALID, name, line, col, _("revision date: %s"), why);
 		return CLAUSIER_EINVALID;
 	}
 

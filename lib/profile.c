@@ -90,7 +90,8 @@ static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *
 	p->revised = S_attr(root, "revised");
 	char why[200];
 	if (p->revised && clausier__check_date(p->revised, NULL, why, sizeof why) < 0) {
-		clausier__error_set(err, CLAUSIER_EINVALID, p->source, S_line(root), 0, _("revision date: %s"), why);
+		int col, line = clausier__xml_where(root, "revised", &col);
+		clausier__error_set(err, CLAUSIER_EINVALID, p->source, line, col, _("revision date: %s"), why);
 		return CLAUSIER_EINVALID;
 	}
 	if ((v = S_attr(root, "locales"))) {
