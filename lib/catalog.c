@@ -8,6 +8,9 @@
 #include <strings.h>
 
 #include <libxml/tree.h>
+#include <unicode/ucal.h>
+#include <unicode/ucurr.h>
+#include <unicode/ustring.h>
 
 #define S_NS "https://clausier.org/ns/1"
 
@@ -46,45 +49,6 @@ static int S_is(xmlNodePtr n, const char *name)
 #define S_line clausier__xml_line
 #define S_attr clausier__xml_attr
 
-/* Text as authors wrap it in XML: runs of ASCII white space become one
- * space, none at either end.  No-break spaces are not white space here. */
-char *clausier__xml_text(xmlNodePtr n)
-{
-	xmlChar *raw = xmlNodeGetContent(n);
-	if (!raw)
-		return NULL;
-	char *out = malloc(strlen((const char *)raw) + 1);
-	if (out) {
-		char *o = out;
-		int space = 0;
-		for (const char *p = (const char *)raw; *p; p++) {
-			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-				space = o != out;
-				continue;
-			}
-			if (space)
-				*o++ = ' ';
-			space = 0;
-			*o++ = *p;
-		}
-		*o = '\0';
-	}
-	xmlFree(raw);
-	return out;
-}
-
-char *clausier__xml_lang(xmlNodePtr n)
-{
-	xmlChar *v = xmlNodeGetLang(n);
-	char *s = clausier__strdup((const char *)v);
-	xmlFree(v);
-	/* msgfmt --xml writes the PO file's language, e.g. fr_CA. */
-	for (char *p = s; p && *p; p++)
-		if (*p == '_')
-			*p = '-';
-	return s;
-}
-
 static void S_oom(S_loader *ld)
 {
 	if (ld->status == CLAUSIER_OK) {
@@ -93,15 +57,32 @@ static void S_oom(S_loader *ld)
 	}
 }
 
-__attribute__((format(printf, 4, 5)))
-static void S_fail(S_loader *ld, int code, int line, const char *fmt, ...)
+__attribute__((format(printf, 5, 0)))
+static void S_vfail(S_loader *ld, int code, int line, int column, const char *fmt, va_list ap)
 {
 	if (ld->status != CLAUSIER_OK)
 		return;
 	ld->status = code;
+	clausier__error_vset(ld->err, code, ld->cat->source, line, column, fmt, ap);
+}
+
+__attribute__((format(printf, 4, 5)))
+static void S_fail(S_loader *ld, int code, int line, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	clausier__error_vset(ld->err, code, ld->cat->source, line, 0, fmt, ap);
+	S_vfail(ld, code, line, 0, fmt, ap);
+	va_end(ap);
+}
+
+/* A failure about attribute attr of element el, at its own line and column. */
+__attribute__((format(printf, 5, 6)))
+static void S_fail_attr(S_loader *ld, int code, xmlNodePtr el, const char *attr, const char *fmt, ...)
+{
+	int column, line = clausier__xml_where(el, attr, &column);
+	va_list ap;
+	va_start(ap, fmt);
+	S_vfail(ld, code, line, column, fmt, ap);
 	va_end(ap);
 }
 
@@ -161,40 +142,14 @@ static int S_index_of(const char *const *names, size_t n, const char *s)
 
 #define S_INDEX(names, s) S_index_of(names, sizeof names / sizeof *names, s)
 
-/* Indexed by the public enums. */
-static const char *const S_genres[] = { NULL, "smp", "charte" };
-static const char *const S_sectors[] = { NULL, "health", "education", "nonprofit", "public", "private" };
+/* Indexed by the public enums; the names of genres, sectors and risks
+ * are util.c's, for every layer. */
 static const char *const S_kinds[] = { "rule", "advice", "definition", "procedure", "notice" };
 static const char *const S_strengths[] = { NULL, "must", "should", "may" };
-static const char *const S_risks[] = { "balanced", "strict", "open" };
 
-int clausier__risk_from_name(const char *s)
-{
-	return S_INDEX(S_risks, s);
-}
-
-const char *clausier__risk_name(int risk)
-{
-	return risk >= 0 && risk < 3 ? S_risks[risk] : "balanced";
-}
-
-int clausier__sector_from_name(const char *s)
-{
-	return S_INDEX(S_sectors, s);
-}
-
-const char *clausier__sector_name(int sector)
-{
-	return sector > 0 && sector < 6 ? S_sectors[sector] : NULL;
-}
-
-const char *clausier__genre_name(int genre)
-{
-	return genre > 0 && genre < 3 ? S_genres[genre] : NULL;
-}
-
-/* A space-separated list of names as a bit set (1u << index). */
-static unsigned S_bits(const char *const *names, size_t n, const char *list)
+/* A space-separated list of names as a bit set (1u << value), the names
+ * being name(1), name(2)… up to the first NULL. */
+static unsigned S_bits(const char *(*name)(int), const char *list)
 {
 	unsigned bits = 0;
 	if (!list)
@@ -204,15 +159,13 @@ static unsigned S_bits(const char *const *names, size_t n, const char *list)
 		while (*p == ' ')
 			p++;
 		size_t len = strcspn(p, " ");
-		for (size_t i = 0; i < n; i++)
-			if (names[i] && strlen(names[i]) == len && !strncmp(names[i], p, len))
+		for (int i = 1; name(i); i++)
+			if (strlen(name(i)) == len && !strncmp(name(i), p, len))
 				bits |= 1u << i;
 		p += len;
 	}
 	return bits;
 }
-
-#define S_BITS(names, s) S_bits(names, sizeof names / sizeof *names, s)
 
 enum clausier__argkind clausier__param_argkind(enum clausier__ptype t)
 {
@@ -265,6 +218,49 @@ static int S_ascii_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* A money value's currency: an ISO 4217 code (in any case, as the
+ * formatter reads it) that ICU knows as in use today.  A code of the past
+ * (FRF, DEM) is refused with its name, as are XXX (no currency) and XTS
+ * (the code reserved for tests): a policy's sums are paid now. */
+static int S_currency(const char *text, const char *code, char *why, size_t whylen)
+{
+	char c[4];
+	UChar iso[4];
+	for (int k = 0; k < 3; k++) {
+		c[k] = (char)(code[k] & ~0x20);
+		iso[k] = (UChar)c[k];
+	}
+	c[3] = '\0';
+	iso[3] = 0;
+	UErrorCode st = U_ZERO_ERROR;
+	UDate now = ucal_getNow();
+	if (strcmp(c, "XXX") && strcmp(c, "XTS") && ucurr_isAvailable(iso, now, now, &st) && U_SUCCESS(st))
+		return 0;
+	st = U_ZERO_ERROR;
+	int32_t len = 0;
+	UBool choice = 0;
+	/* TRANSLATORS: the language of this translation, as a BCP 47 tag
+	 * ("fr"): ICU names currencies in it. */
+	const UChar *name = ucurr_getName(iso, _("en"), UCURR_LONG_NAME, &choice, &len, &st);
+	char name8[200] = "";
+	if (U_SUCCESS(st) && st != U_USING_DEFAULT_WARNING && name)
+		u_strToUTF8(name8, sizeof name8, NULL, name, len, &st);
+	if (U_FAILURE(st) || st == U_USING_DEFAULT_WARNING || st == U_STRING_NOT_TERMINATED_WARNING)
+		name8[0] = '\0';
+	st = U_ZERO_ERROR;
+	if (!name8[0])
+		snprintf(why, whylen,
+		         _("“%s”: %s is not a currency ICU knows (write an ISO 4217 code, like 1500 EUR or 250.50 CAD)"),
+		         text, c);
+	else if (!strcmp(c, "XXX") || !strcmp(c, "XTS") || !ucurr_isAvailable(iso, U_DATE_MIN, now, &st))
+		snprintf(why, whylen, _("“%s”: %s (%s) is not a currency money is paid in"), text, c, name8);
+	else
+		/* TRANSLATORS: the second %s is an ISO 4217 code, the third its name: FRF (French Franc) */
+		snprintf(why, whylen, _("“%s”: %s (%s) is no longer in use: write the sum in today’s currency"), text, c,
+		         name8);
+	return -1;
+}
+
 int clausier__param_parse(const clausier__param *p, const char *text, double *date, char *why,
                           size_t whylen)
 {
@@ -282,11 +278,12 @@ int clausier__param_parse(const clausier__param *p, const char *text, double *da
 		return -1;
 	case CLAUSIER__P_MONEY: {
 		size_t n = S_decimal(text, 0);
-		if (n && text[n] == ' ' && S_ascii_alpha(text[n + 1]) && S_ascii_alpha(text[n + 2]) &&
-		    S_ascii_alpha(text[n + 3]) && !text[n + 4])
-			return 0;
-		snprintf(why, whylen, _("“%s” is not a sum of money (write it like 1500 EUR or 250.50 CAD)"), text);
-		return -1;
+		if (!(n && text[n] == ' ' && S_ascii_alpha(text[n + 1]) && S_ascii_alpha(text[n + 2]) &&
+		      S_ascii_alpha(text[n + 3]) && !text[n + 4])) {
+			snprintf(why, whylen, _("“%s” is not a sum of money (write it like 1500 EUR or 250.50 CAD)"), text);
+			return -1;
+		}
+		return S_currency(text, text + n + 1, why, whylen);
 	}
 	case CLAUSIER__P_DATE: {
 		unsigned y, m, d;
@@ -649,17 +646,18 @@ static void S_read_param(S_loader *ld, xmlNodePtr el)
 		}
 	char why[300];
 	if (p->defval && p->type == CLAUSIER__P_LIST) {
-		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s”: a list cannot have a default value"), p->name);
+		S_fail_attr(ld, CLAUSIER_EINVALID, el, "default", _("parameter “%s”: a list cannot have a default value"),
+		            p->name);
 		return;
 	}
 	if (p->fact && p->defval) {
-		S_fail(ld, CLAUSIER_EINVALID, p->line,
-		       _("parameter “%s”: a fact of the jurisdiction cannot have a default value"), p->name);
+		S_fail_attr(ld, CLAUSIER_EINVALID, el, "default",
+		            _("parameter “%s”: a fact of the jurisdiction cannot have a default value"), p->name);
 		return;
 	}
 	if (p->defval && clausier__param_parse(p, p->defval, NULL, why, sizeof why) < 0)
-		S_fail(ld, CLAUSIER_EINVALID, p->line, _("parameter “%s” (%s), default value: %s"), p->name,
-		       clausier__ptype_name(p->type), why);
+		S_fail_attr(ld, CLAUSIER_EINVALID, el, "default", _("parameter “%s” (%s), default value: %s"), p->name,
+		            clausier__ptype_name(p->type), why);
 }
 
 static void S_read_section(S_loader *ld, xmlNodePtr el)
@@ -708,9 +706,9 @@ static void S_read_jbody(S_loader *ld, clausier__clause *cl, xmlNodePtr c, char 
 			memcpy(one, p, len);
 			one[len] = 0;
 			if (cl->jurisdictions && !clausier__jurisdiction_level(cl->jurisdictions, one)) {
-				S_fail(ld, CLAUSIER_EINVALID, S_line(c),
-				       _("%s: a body for jurisdiction “%s”, but the clause is limited to “%s”"), what, one,
-				       cl->jurisdictions);
+				S_fail_attr(ld, CLAUSIER_EINVALID, c, "jurisdictions",
+				            _("%s: a body for jurisdiction “%s”, but the clause is limited to “%s”"), what, one,
+				            cl->jurisdictions);
 				return;
 			}
 			for (size_t k = 0; k + 1 < cl->njbodies; k++)
@@ -779,7 +777,8 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 		/* (the schema puts sections before clauses: all are read) */
 		cl->section = clausier__keys_find(ld->section_keys, ld->nsection_ids, v, strlen(v));
 		if (cl->section < 0)
-			S_fail(ld, CLAUSIER_EINVALID, cl->line, _("clause “%s”: there is no section “%s”"), cl->id, v);
+			S_fail_attr(ld, CLAUSIER_EINVALID, el, "section", _("clause “%s”: there is no section “%s”"), cl->id,
+			            v);
 		free(v);
 		if (ld->status != CLAUSIER_OK)
 			return;
@@ -795,10 +794,10 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 	cl->strength = v ? S_INDEX(S_strengths, v) : CLAUSIER_STRENGTH_NONE;
 	free(v);
 	v = S_attr(el, "genres");
-	cl->genres = v ? S_BITS(S_genres, v) : 1u << cat->genre;
+	cl->genres = v ? S_bits(clausier__genre_name, v) : 1u << cat->genre;
 	free(v);
 	v = S_attr(el, "sectors");
-	cl->sectors = S_BITS(S_sectors, v);
+	cl->sectors = S_bits(clausier__sector_name, v);
 	free(v);
 	v = S_attr(el, "revision");
 	cl->revision = v ? atoi(v) : 1;
@@ -949,13 +948,13 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 	    !(genre = S_attr(root, "genre")) || !(cat->source_lang = clausier__xml_lang(root))) {
 		free(genre);
 		clausier_catalog_free(cat);
-		xmlFreeDoc(doc);
+		clausier__xml_free(doc);
 		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
 	static unsigned long serials;
 	cat->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
-	cat->genre = S_INDEX(S_genres, genre);
+	cat->genre = clausier__genre_from_name(genre);
 	free(genre);
 	size_t np = 0, ns = 0, nc = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
@@ -1022,7 +1021,7 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 	for (size_t i = 0; i < ld.nsection_ids; i++)
 		free(ld.section_ids[i]);
 	free(ld.section_ids);
-	xmlFreeDoc(doc);
+	clausier__xml_free(doc);
 	if (ld.status != CLAUSIER_OK) {
 		clausier_catalog_free(cat);
 		return ld.status;

@@ -177,6 +177,9 @@ int clausier__check_translation(const char *source, const char *source_lang, con
 			}
 		}
 	}
+	/* The tag as ICU reads it (FR-ca, fr_CA.UTF-8: fr-CA), for French and its typography. */
+	const char *loc = clausier__locale_resolve(lang, 1, NULL, 0);
+	int fr = loc && !strncmp(loc, "fr", 2);
 	S_args src = { .n = 0, .lang = source_lang }, tr = { .n = 0, .lang = lang };
 	if (clausier__msg_check(translation, lang, S_collect, &tr, why, sizeof why) < 0) {
 		S_REPORT(CLAUSIER_CHECK_ERROR, 0, "icu-syntax", "%s", why);
@@ -213,7 +216,7 @@ int clausier__check_translation(const char *source, const char *source_lang, con
 	 * article, where its contracted form agrees (« du Collège », « à
 	 * l’Hôpital »).  A name is an argument the message uses through its
 	 * forms somewhere. */
-	if (!strncmp(lang, "fr", 2)) {
+	if (fr) {
 		static const char *const before[][2] = {
 			{ "de", "du" }, { "du", "du" }, { "des", "du" }, { "à", "au" }, { "au", "au" },
 			{ "aux", "au" }, { "le", "le" }, { "la", "le" }, { "les", "le" }, { "que", "le" },
@@ -260,7 +263,8 @@ int clausier__check_translation(const char *source, const char *source_lang, con
 	if (m && !S_markup(source))
 		S_REPORT(CLAUSIER_CHECK_ERROR, S_chars(translation, m), "markup", _("markup that the source does not have"));
 
-	char *set = clausier__typeset(translation, lang);
+	/* Typography where the library knows it: the languages it renders. */
+	char *set = loc ? clausier__typeset(translation, loc) : NULL;
 	if (set && strcmp(set, translation)) {
 		const char *a = translation, *b = set;
 		while (*a && *a == *b)
@@ -305,6 +309,8 @@ int clausier_typeset(char **out, const char *text, const char *locale)
 {
 	if (!out || !text || !locale)
 		return CLAUSIER_EARG;
-	*out = clausier__typeset(text, locale);
+	/* FR-ca, fr_CA.UTF-8: fr-CA as ICU reads them; other languages: English rules */
+	const char *loc = clausier__locale_resolve(locale, 1, NULL, 0);
+	*out = clausier__typeset(text, loc ? loc : "en");
 	return *out ? CLAUSIER_OK : CLAUSIER_ENOMEM;
 }

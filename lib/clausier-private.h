@@ -133,8 +133,24 @@ int clausier__doc_load_file(void **out, const clausier__doc_kind *k, const char 
 int clausier__read_file(char **out, size_t *len, const char *path, clausier_error *err);
 
 /* ---- locales ---- */
-/* Canonical BCP 47 form of a supported tag ("fr-CA"), or NULL. */
+/* The supported locale ("fr-CA", static) a tag names as ICU reads it (BCP 47
+ * in any case, ICU's fr_CA, POSIX fr_CA.UTF-8; the script fr-Latn-CA and the
+ * extensions -u-nu-latn, -u-ca-gregory only where they change nothing), or
+ * NULL.  With language_enough, a supported language in an unsupported region
+ * (fr-LU) gives the language ("fr").  canon (may be NULL) receives the BCP 47
+ * tag ICU makes of the input ("fr-Cyrl-CA"), or "" when ICU cannot read it. */
+const char *clausier__locale_resolve(const char *tag, int language_enough, char *canon, size_t size);
+/* clausier__locale_resolve(tag, 0, NULL, 0). */
 const char *clausier__locale_supported(const char *tag);
+/* CLAUSIER_ELOCALE in err, naming tag, ICU's canonical form of it (canon,
+ * "" when ICU cannot read it) and the supported locales. */
+void clausier__locale_error(clausier_error *err, const char *tag, const char *canon);
+/* A space-separated list of locales (a profile's locales=) as the canonical
+ * tags of the supported locales they name (*out, the caller's): "fr_CA
+ * EN-ca" gives "fr-CA en-CA".  The first one not supported is an error at
+ * source:line:column. */
+int clausier__locales_canonical(char **out, const char *list, clausier_error *err, const char *source, int line,
+                                int column);
 
 /* ---- ICU MessageFormat, behind a C interface (message.cpp) ---- */
 enum clausier__argkind {
@@ -452,21 +468,32 @@ const char *clausier__ptype_name(enum clausier__ptype t);
  * « adresse courriel » (fr-CA), "e-mail address". */
 const char *clausier__type_label(const clausier__param *p, const char *locale);
 enum clausier__argkind clausier__param_argkind(enum clausier__ptype t);
-struct _xmlNode;
-/* Element text with XML white space collapsed; effective xml:lang (inherited). */
-char *clausier__xml_text(struct _xmlNode *n);
-char *clausier__xml_lang(struct _xmlNode *n);
 
+/* The names of the model's enumerations (util.c): -1 for an unknown name,
+ * NULL for a value without one (sector and genre 0). */
 int clausier__risk_from_name(const char *s);
 const char *clausier__risk_name(int risk);
 int clausier__sector_from_name(const char *s);
 const char *clausier__sector_name(int sector);
+int clausier__genre_from_name(const char *s);
 const char *clausier__genre_name(int genre);
 
 /* Loader helpers (lib/xml.c): an element's line, whether it is NAME, an
  * attribute (malloc'd or NULL), and a <value> element read and checked
  * (its name, xml:lang, text or list items, no control or bidi character). */
+/* Element text with XML white space collapsed; effective xml:lang (inherited). */
+char *clausier__xml_text(struct _xmlNode *n);
+char *clausier__xml_lang(struct _xmlNode *n);
 int clausier__xml_line(struct _xmlNode *n);
+/* Where attribute attr ("xml:lang" for that one; NULL: the start tag) of
+ * element n is written in the source its document was loaded from
+ * (clausier__xml_load): the line, and *column (1-based, in characters; may be
+ * NULL).  The element's line and column 0 when the source does not say. */
+int clausier__xml_where(struct _xmlNode *n, const char *attr, int *column);
+/* Frees a document clausier__xml_load gave (never xmlFreeDoc: it keeps where
+ * its source is).  Accepts NULL. */
+struct _xmlDoc;
+void clausier__xml_free(struct _xmlDoc *doc);
 int clausier__xml_is(struct _xmlNode *n, const char *name);
 char *clausier__xml_attr(struct _xmlNode *n, const char *name);
 int clausier__xml_value(clausier__value *v, struct _xmlNode *el, const char *source, clausier_error *err);

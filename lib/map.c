@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+#include <libxml/xmlwriter.h>
+
 struct clausier_map_report {
 	const clausier_catalog *from, *to;
 	const clausier_genre_spec *genre;
@@ -461,28 +464,6 @@ fail:
 
 static const char *const S_status[] = { "mapped", "approximated", "added", "decision", "dropped", "formality" };
 
-static void S_json_str(clausier__buf *b, const char *s)
-{
-	if (!s) {
-		clausier__buf_puts(b, "null");
-		return;
-	}
-	clausier__buf_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\') {
-			clausier__buf_putc(b, '\\');
-			clausier__buf_putc(b, (char)*p);
-		} else if (*p < 0x20) {
-			char e[8];
-			snprintf(e, sizeof e, "\\u%04x", *p);
-			clausier__buf_puts(b, e);
-		} else {
-			clausier__buf_putc(b, (char)*p);
-		}
-	}
-	clausier__buf_putc(b, '"');
-}
-
 static const clausier__gitem *S_item(const clausier_genre_spec *g, int kind, const char *id)
 {
 	for (size_t i = 0; id && i < g->nitems; i++)
@@ -491,29 +472,124 @@ static const clausier__gitem *S_item(const clausier_genre_spec *g, int kind, con
 	return NULL;
 }
 
-static void S_xml_attr(clausier__buf *b, const char *name, const char *v)
+/* A gap's relation, where it has one: a clause related to another. */
+static const char *S_relation(const clausier_gap *g)
 {
-	if (!v)
-		return;
-	clausier__buf_putc(b, ' ');
-	clausier__buf_puts(b, name);
-	clausier__buf_puts(b, "=\"");
-	clausier__buf_xml(b, v);
-	clausier__buf_putc(b, '"');
+	int related = g->status != CLAUSIER_GAP_FORMALITY && (g->from || g->to) && !g->element;
+	return related ? clausier_relation_name(g->relation) : NULL;
 }
 
-static void S_xml_el(clausier__buf *b, const char *name, const char *lang, const char *text)
+/* The report as JSON, built with jansson and written by it (JSON_INDENT(2),
+ * members in the order given, UTF-8 as it is): one writer, its escaping
+ * jansson's.  A NULL string is JSON's null. */
+static json_t *S_jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* Sets key to v (taken); 0, or -1 when v is NULL (out of memory). */
+static int S_jset(json_t *obj, const char *key, json_t *v)
+{
+	return v ? json_object_set_new(obj, key, v) : -1;
+}
+
+static json_t *S_jpair(const char *en, const char *fr)
+{
+	json_t *o = json_object();
+	if (o && (S_jset(o, "en", S_jstr(en)) < 0 || S_jset(o, "fr", S_jstr(fr)) < 0)) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+static json_t *S_json_report(const clausier_map_report *r, const char *sector)
+{
+	/* json_object_set_new and json_array_append_new take the value, even
+	 * when they fail */
+	json_t *root = json_object(), *gaps = NULL;
+	int bad = !root || S_jset(root, "from", S_jstr(r->from->id)) < 0 || S_jset(root, "to", S_jstr(r->to->id)) < 0 ||
+	          S_jset(root, "genre", S_jstr(clausier__genre_name(r->to->genre))) < 0 ||
+	          S_jset(root, "sector", S_jstr(sector)) < 0 ||
+	          S_jset(root, "jurisdiction", S_jstr(r->jurisdiction)) < 0 ||
+	          S_jset(root, "gaps", gaps = json_array()) < 0;
+	for (size_t i = 0; i < r->n && !bad; i++) {
+		const clausier_gap *g = &r->gaps[i];
+		json_t *o = json_object();
+		if ((bad = !o || json_array_append_new(gaps, o) < 0))
+			break;
+		bad = S_jset(o, "status", S_jstr(S_status[g->status])) < 0 || S_jset(o, "from", S_jstr(g->from)) < 0 ||
+		      S_jset(o, "to", S_jstr(g->to)) < 0 ||
+		      S_jset(o, "relation", S_jstr(S_relation(g))) < 0 ||
+		      S_jset(o, "element", S_jstr(g->element)) < 0 || S_jset(o, "reference", S_jstr(g->reference)) < 0;
+		if (!bad && g->status == CLAUSIER_GAP_FORMALITY) {
+			const clausier__gitem *it = S_item(r->genre, CLAUSIER_GENRE_FORMALITY, g->element);
+			bad = S_jset(o, "title", S_jpair(it ? clausier__ltexts_get(&it->title, "en") : NULL,
+			                                 it ? clausier__ltexts_get(&it->title, "fr") : NULL)) < 0;
+		}
+		json_t *needs = NULL;
+		bad = bad || S_jset(o, "why", S_jpair(g->why_en, g->why_fr)) < 0 ||
+		      S_jset(o, "needs", needs = json_array()) < 0;
+		for (const char *p = g->needs; p && *p && !bad;) {
+			size_t len = strcspn(p, " ");
+			bad = json_array_append_new(needs, json_stringn(p, len)) < 0;
+			p += len;
+			while (*p == ' ')
+				p++;
+		}
+	}
+	if (bad) {
+		json_decref(root);
+		return NULL;
+	}
+	return root;
+}
+
+/* The report as XML, written by libxml2's xmlTextWriter: one writer, its
+ * escaping libxml2's.  Returns 0, or -1 when out of memory. */
+static int S_xattr(xmlTextWriterPtr w, const char *name, const char *v)
+{
+	return !v || xmlTextWriterWriteAttribute(w, (const xmlChar *)name, (const xmlChar *)v) >= 0 ? 0 : -1;
+}
+
+static int S_xel(xmlTextWriterPtr w, const char *name, const char *lang, const char *text)
 {
 	if (!text)
-		return;
-	clausier__buf_puts(b, "    <");
-	clausier__buf_puts(b, name);
-	S_xml_attr(b, "xml:lang", lang);
-	clausier__buf_putc(b, '>');
-	clausier__buf_xml(b, text);
-	clausier__buf_puts(b, "</");
-	clausier__buf_puts(b, name);
-	clausier__buf_puts(b, ">\n");
+		return 0;
+	return xmlTextWriterStartElement(w, (const xmlChar *)name) < 0 ||
+	       (lang && xmlTextWriterWriteAttribute(w, (const xmlChar *)"xml:lang", (const xmlChar *)lang) < 0) ||
+	       xmlTextWriterWriteString(w, (const xmlChar *)text) < 0 || xmlTextWriterEndElement(w) < 0
+	               ? -1 : 0;
+}
+
+static int S_xml_report(xmlTextWriterPtr w, const clausier_map_report *r, const char *sector)
+{
+	if (xmlTextWriterSetIndent(w, 1) < 0 || xmlTextWriterSetIndentString(w, (const xmlChar *)"  ") < 0 ||
+	    xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0 ||
+	    xmlTextWriterStartElement(w, (const xmlChar *)"report") < 0 ||
+	    S_xattr(w, "xmlns", "https://clausier.org/ns/1") < 0 || S_xattr(w, "version", "1") < 0 ||
+	    S_xattr(w, "from", r->from->id) < 0 || S_xattr(w, "to", r->to->id) < 0 ||
+	    S_xattr(w, "genre", clausier__genre_name(r->to->genre)) < 0 || S_xattr(w, "sector", sector) < 0 ||
+	    S_xattr(w, "jurisdiction", r->jurisdiction) < 0)
+		return -1;
+	for (size_t i = 0; i < r->n; i++) {
+		const clausier_gap *g = &r->gaps[i];
+		if (xmlTextWriterStartElement(w, (const xmlChar *)"gap") < 0 ||
+		    S_xattr(w, "status", S_status[g->status]) < 0 || S_xattr(w, "from", g->from) < 0 ||
+		    S_xattr(w, "to", g->to) < 0 || S_xattr(w, "relation", S_relation(g)) < 0 ||
+		    S_xattr(w, "element", g->element) < 0 || S_xattr(w, "reference", g->reference) < 0)
+			return -1;
+		if (g->status == CLAUSIER_GAP_FORMALITY) {
+			const clausier__gitem *it = S_item(r->genre, CLAUSIER_GENRE_FORMALITY, g->element);
+			if (S_xel(w, "title", "en", it ? clausier__ltexts_get(&it->title, "en") : NULL) < 0 ||
+			    S_xel(w, "title", "fr", it ? clausier__ltexts_get(&it->title, "fr") : NULL) < 0)
+				return -1;
+		}
+		if (S_xel(w, "why", "en", g->why_en) < 0 || S_xel(w, "why", "fr", g->why_fr) < 0 ||
+		    S_xel(w, "needs", NULL, g->needs) < 0 || xmlTextWriterEndElement(w) < 0)
+			return -1;
+	}
+	return xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
 }
 
 int clausier_map_report_write(char **out, size_t *out_len, const clausier_map_report *r,
@@ -527,100 +603,39 @@ int clausier_map_report_write(char **out, size_t *out_len, const clausier_map_re
 		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
 		return CLAUSIER_EARG;
 	}
-	clausier__buf b = { 0 };
 	const char *sector = r->sector ? clausier__sector_name(r->sector) : NULL;
+	char *s = NULL;
+	size_t n = 0;
 	if (format == CLAUSIER_REPORT_XML) {
-		clausier__buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-		                       "<report xmlns=\"https://clausier.org/ns/1\" version=\"1\"");
-		S_xml_attr(&b, "from", r->from->id);
-		S_xml_attr(&b, "to", r->to->id);
-		S_xml_attr(&b, "genre", clausier__genre_name(r->to->genre));
-		S_xml_attr(&b, "sector", sector);
-		S_xml_attr(&b, "jurisdiction", r->jurisdiction);
-		clausier__buf_puts(&b, ">\n");
-		for (size_t i = 0; i < r->n; i++) {
-			const clausier_gap *g = &r->gaps[i];
-			clausier__buf_puts(&b, "  <gap");
-			S_xml_attr(&b, "status", S_status[g->status]);
-			S_xml_attr(&b, "from", g->from);
-			S_xml_attr(&b, "to", g->to);
-			if (g->status != CLAUSIER_GAP_FORMALITY && (g->from || g->to) && !g->element)
-				S_xml_attr(&b, "relation", clausier_relation_name(g->relation));
-			S_xml_attr(&b, "element", g->element);
-			S_xml_attr(&b, "reference", g->reference);
-			clausier__buf_puts(&b, ">\n");
-			if (g->status == CLAUSIER_GAP_FORMALITY) {
-				const clausier__gitem *it = S_item(r->genre, CLAUSIER_GENRE_FORMALITY, g->element);
-				S_xml_el(&b, "title", "en", it ? clausier__ltexts_get(&it->title, "en") : NULL);
-				S_xml_el(&b, "title", "fr", it ? clausier__ltexts_get(&it->title, "fr") : NULL);
-			}
-			S_xml_el(&b, "why", "en", g->why_en);
-			S_xml_el(&b, "why", "fr", g->why_fr);
-			S_xml_el(&b, "needs", NULL, g->needs);
-			clausier__buf_puts(&b, "  </gap>\n");
+		xmlBufferPtr buf = xmlBufferCreate();
+		xmlTextWriterPtr w = buf ? xmlNewTextWriterMemory(buf, 0) : NULL;
+		int ok = w && S_xml_report(w, r, sector) == 0;
+		xmlFreeTextWriter(w); /* flushes into buf */
+		if (ok && (s = malloc((size_t)xmlBufferLength(buf) + 1))) {
+			n = (size_t)xmlBufferLength(buf);
+			memcpy(s, xmlBufferContent(buf), n);
+			s[n] = '\0';
 		}
-		clausier__buf_puts(&b, "</report>\n");
+		xmlBufferFree(buf);
 	} else {
-		clausier__buf_puts(&b, "{\"from\": ");
-		S_json_str(&b, r->from->id);
-		clausier__buf_puts(&b, ", \"to\": ");
-		S_json_str(&b, r->to->id);
-		clausier__buf_puts(&b, ", \"genre\": ");
-		S_json_str(&b, clausier__genre_name(r->to->genre));
-		clausier__buf_puts(&b, ", \"sector\": ");
-		S_json_str(&b, sector);
-		clausier__buf_puts(&b, ", \"jurisdiction\": ");
-		S_json_str(&b, r->jurisdiction);
-		clausier__buf_puts(&b, ",\n \"gaps\": [");
-		for (size_t i = 0; i < r->n; i++) {
-			const clausier_gap *g = &r->gaps[i];
-			clausier__buf_puts(&b, i ? ",\n  {" : "\n  {");
-			clausier__buf_puts(&b, "\"status\": ");
-			S_json_str(&b, S_status[g->status]);
-			clausier__buf_puts(&b, ", \"from\": ");
-			S_json_str(&b, g->from);
-			clausier__buf_puts(&b, ", \"to\": ");
-			S_json_str(&b, g->to);
-			clausier__buf_puts(&b, ", \"relation\": ");
-			S_json_str(&b, g->status != CLAUSIER_GAP_FORMALITY && (g->from || g->to) && !g->element
-			                   ? clausier_relation_name(g->relation) : NULL);
-			clausier__buf_puts(&b, ", \"element\": ");
-			S_json_str(&b, g->element);
-			clausier__buf_puts(&b, ", \"reference\": ");
-			S_json_str(&b, g->reference);
-			if (g->status == CLAUSIER_GAP_FORMALITY) {
-				const clausier__gitem *it = S_item(r->genre, CLAUSIER_GENRE_FORMALITY, g->element);
-				clausier__buf_puts(&b, ", \"title\": {\"en\": ");
-				S_json_str(&b, it ? clausier__ltexts_get(&it->title, "en") : NULL);
-				clausier__buf_puts(&b, ", \"fr\": ");
-				S_json_str(&b, it ? clausier__ltexts_get(&it->title, "fr") : NULL);
-				clausier__buf_putc(&b, '}');
-			}
-			clausier__buf_puts(&b, ", \"why\": {\"en\": ");
-			S_json_str(&b, g->why_en);
-			clausier__buf_puts(&b, ", \"fr\": ");
-			S_json_str(&b, g->why_fr);
-			clausier__buf_puts(&b, "}, \"needs\": [");
-			for (const char *p = g->needs; p && *p;) {
-				size_t len = strcspn(p, " ");
-				if (p != g->needs)
-					clausier__buf_puts(&b, ", ");
-				char name[128];
-				snprintf(name, sizeof name, "%.*s", (int)len, p);
-				S_json_str(&b, name);
-				p += len;
-				while (*p == ' ')
-					p++;
-			}
-			clausier__buf_puts(&b, "]}");
+		/* json_dumpb into our own buffer: the caller frees it with
+		 * clausier_free, whatever allocator a program gave jansson */
+		json_t *j = S_json_report(r, sector);
+		size_t flags = JSON_INDENT(2) | JSON_PRESERVE_ORDER, need = j ? json_dumpb(j, NULL, 0, flags) : 0;
+		if (need && (s = malloc(need + 2))) {
+			n = json_dumpb(j, s, need, flags);
+			s[n++] = '\n';
+			s[n] = '\0';
 		}
-		clausier__buf_puts(&b, "\n]}\n");
+		json_decref(j);
 	}
-	*out = clausier__buf_detach(&b, out_len);
-	if (!*out) {
+	if (!s) {
 		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
+	*out = s;
+	if (out_len)
+		*out_len = n;
 	return CLAUSIER_OK;
 }
 

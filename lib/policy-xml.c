@@ -202,12 +202,19 @@ static int S_read(clausier_policy *pol, xmlNodePtr root, const char *name, int d
 	pol->risk = v ? clausier__risk_from_name(v) : 0;
 	free(v);
 	pol->jurisdiction = S_attr(root, "jurisdiction");
-	pol->locales = S_attr(root, "locales");
+	if ((v = S_attr(root, "locales"))) {
+		int col, line = clausier__xml_where(root, "locales", &col);
+		rc = clausier__locales_canonical(&pol->locales, v, err, name, line, col);
+		free(v);
+		if (rc != CLAUSIER_OK)
+			return rc;
+	}
 	pol->prevailing = S_attr(root, "prevailing");
 	pol->revised = S_attr(root, "revised");
 	char why[200];
 	if (pol->revised && clausier__check_date(pol->revised, &pol->revised_date, why, sizeof why) < 0) {
-		clausier__error_set(err, CLAUSIER_EINVALID, name, S_line(root), 0, _("revision date: %s"), why);
+		int col, line = clausier__xml_where(root, "revised", &col);
+		clausier__error_set(err, CLAUSIER_EINVALID, name, line, col, _("revision date: %s"), why);
 		return CLAUSIER_EINVALID;
 	}
 
@@ -294,13 +301,13 @@ static int S_load_memory(clausier_policy **out, const clausier_catalog *catalog,
 		return rc;
 	clausier_policy *pol = calloc(1, sizeof *pol);
 	if (!pol) {
-		xmlFreeDoc(doc);
+		clausier__xml_free(doc);
 		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
 	pol->catalog = catalog;
 	rc = S_read(pol, xmlDocGetRootElement(doc), name, draft, err);
-	xmlFreeDoc(doc);
+	clausier__xml_free(doc);
 	if (rc != CLAUSIER_OK) {
 		clausier_policy_free(pol);
 		return rc;
@@ -366,11 +373,13 @@ int clausier_policy_catalog_id(char **out, const char *path, clausier_error *err
 		return rc;
 	xmlDocPtr doc;
 	rc = clausier__xml_load(&doc, data, len, path, CLAUSIER__SCHEMA_POLICY, err);
-	free(data);
-	if (rc != CLAUSIER_OK)
+	if (rc != CLAUSIER_OK) {
+		free(data);
 		return rc;
+	}
 	*out = S_attr(xmlDocGetRootElement(doc), "catalog");
-	xmlFreeDoc(doc);
+	clausier__xml_free(doc);
+	free(data);
 	if (!*out) {
 		clausier__error_set(err, CLAUSIER_ENOMEM, path, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;

@@ -603,11 +603,10 @@ int clausier_profile_missing(clausier_missing_param **out, size_t *count, const 
 		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
 		return CLAUSIER_EARG;
 	}
-	const char *loc = clausier__locale_supported(locale);
+	char canon[160];
+	const char *loc = clausier__locale_resolve(locale, 0, canon, sizeof canon);
 	if (!loc) {
-		clausier__error_set(err, CLAUSIER_ELOCALE, NULL, 0, 0,
-		                    _("unsupported locale “%s” (supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE)"),
-		                    locale);
+		clausier__locale_error(err, locale, canon);
 		return CLAUSIER_ELOCALE;
 	}
 	clausier_policy *pol;

@@ -90,10 +90,17 @@ static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *
 	p->revised = S_attr(root, "revised");
 	char why[200];
 	if (p->revised && clausier__check_date(p->revised, NULL, why, sizeof why) < 0) {
-		clausier__error_set(err, CLAUSIER_EINVALID, p->source, S_line(root), 0, _("revision date: %s"), why);
+		int col, line = clausier__xml_where(root, "revised", &col);
+		clausier__error_set(err, CLAUSIER_EINVALID, p->source, line, col, _("revision date: %s"), why);
 		return CLAUSIER_EINVALID;
 	}
-	p->locales = S_attr(root, "locales");
+	if ((v = S_attr(root, "locales"))) {
+		int col, line = clausier__xml_where(root, "locales", &col);
+		int rc = clausier__locales_canonical(&p->locales, v, err, p->source, line, col);
+		free(v);
+		if (rc != CLAUSIER_OK)
+			return rc;
+	}
 	p->prevailing = S_attr(root, "prevailing");
 	p->line = clausier__xml_line(root);
 	p->values = calloc(nv ? nv : 1, sizeof *p->values);

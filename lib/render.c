@@ -336,38 +336,6 @@ oom:
 	return CLAUSIER_ENOMEM;
 }
 
-void clausier__number(char *buf, size_t size, const clausier__edition *ed, size_t i)
-{
-	size_t n = i + 1;
-	if (ed->genre != CLAUSIER_GENRE_CHARTE)
-		snprintf(buf, size, "%zu.", n);
-	else if (ed->locale[0] == 'f')
-		snprintf(buf, size, n == 1 ? "Article 1er" : "Article %zu", n);
-	else
-		snprintf(buf, size, "Article %zu.", n);
-}
-
-const char *clausier__number_sep(const clausier__edition *ed)
-{
-	/* « Article 1er – Objet » : the dash stays with the number. */
-	return ed->genre == CLAUSIER_GENRE_CHARTE && ed->locale[0] == 'f' ? "\u00a0\u2013 " : " ";
-}
-
-const char *clausier__chrome(const clausier__edition *ed, enum clausier__chrome what)
-{
-	int fr = ed->locale[0] == 'f';
-	switch (what) {
-	case CLAUSIER__UNTRANSLATED:
-		return fr ? "[Clause non traduite\u00a0: texte en version originale.]"
-		          : "[Not yet translated: this clause is given in its original language.]";
-	case CLAUSIER__CONTENTS:
-		return fr ? "Table des matières" : "Contents";
-	case CLAUSIER__REVISED: /* an ICU pattern: {d} is the revision date */
-		return fr ? "Dernière révision : {d, date, long}" : "Last revised: {d, date, long}";
-	}
-	return "";
-}
-
 /* "fr_CA" for "fr-CA". */
 static void S_icu_locale(char *buf, size_t size, const char *locale)
 {
@@ -406,20 +374,14 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 	memset(ed, 0, sizeof ed);
 	int rc = CLAUSIER_OK, n = opts->locale2 ? 2 : 1;
 	for (int k = 0; k < n && rc == CLAUSIER_OK; k++) {
-		S_ctx c = { policy, opts, clausier__locale_supported(wanted[k]), "", err, NULL, NULL, 0 };
-		if (!c.locale && (opts->flags & CLAUSIER_RENDER_FALLBACK) && wanted[k]) {
-			/* fr-LU, en-AU: the language; the edition's lang says which. */
-			char lang[8];
-			size_t len = strcspn(wanted[k], "-_");
-			if (len < sizeof lang) {
-				snprintf(lang, sizeof lang, "%.*s", (int)len, wanted[k]);
-				c.locale = clausier__locale_supported(lang);
-			}
-		}
+		/* fr-LU, en-AU with CLAUSIER_RENDER_FALLBACK: the language; the edition's lang says which. */
+		char canon[160];
+		S_ctx c = { policy, opts,
+			    clausier__locale_resolve(wanted[k], (opts->flags & CLAUSIER_RENDER_FALLBACK) != 0, canon,
+			                             sizeof canon),
+			    "", err, NULL, NULL, 0 };
 		if (!c.locale) {
-			clausier__error_set(err, CLAUSIER_ELOCALE, NULL, 0, 0,
-			                    _("unsupported locale “%s” (supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE)"),
-			                    wanted[k]);
+			clausier__locale_error(err, wanted[k], canon);
 			rc = CLAUSIER_ELOCALE;
 			break;
 		}
@@ -469,11 +431,10 @@ void clausier__edition_free(clausier__edition *ed)
 
 int clausier__edition_locale(clausier__edition *ed, const char *locale, clausier_error *err)
 {
-	const char *l = clausier__locale_supported(locale ? locale : "en");
+	char canon[160];
+	const char *l = clausier__locale_resolve(locale ? locale : "en", 0, canon, sizeof canon);
 	if (!l) {
-		clausier__error_set(err, CLAUSIER_ELOCALE, NULL, 0, 0,
-		                    _("unsupported locale “%s” (supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE)"),
-		                    locale);
+		clausier__locale_error(err, locale, canon);
 		return CLAUSIER_ELOCALE;
 	}
 	ed->locale = l;

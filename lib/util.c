@@ -1,4 +1,4 @@
-/* Buffers, strings and UTF-8 checks shared by the library's files.
+/* Buffers, strings, UTF-8 checks and the names of the model's enumerations, shared by the library's files.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "clausier-private.h"
 
@@ -296,4 +296,48 @@ size_t clausier__keys_duplicate(const clausier__key *keys, size_t n, size_t *fir
 			*first = keys[i - 1].index;
 		}
 	return dup;
+}
+
+/* ---- the names of the model's enumerations, indexed by the public enums ---- */
+
+static const char *const S_genres[] = { NULL, "smp", "charte" };
+static const char *const S_sectors[] = { NULL, "health", "education", "nonprofit", "public", "private" };
+static const char *const S_risks[] = { "balanced", "strict", "open" };
+
+static int S_index_of(const char *const *names, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++)
+		if (names[i] && s && !strcmp(names[i], s))
+			return (int)i;
+	return -1;
+}
+
+int clausier__risk_from_name(const char *s)
+{
+	return S_index_of(S_risks, sizeof S_risks / sizeof *S_risks, s);
+}
+
+const char *clausier__risk_name(int risk)
+{
+	return risk >= 0 && risk < 3 ? S_risks[risk] : "balanced";
+}
+
+int clausier__sector_from_name(const char *s)
+{
+	return S_index_of(S_sectors, sizeof S_sectors / sizeof *S_sectors, s);
+}
+
+const char *clausier__sector_name(int sector)
+{
+	return sector > 0 && sector < 6 ? S_sectors[sector] : NULL;
+}
+
+int clausier__genre_from_name(const char *s)
+{
+	return S_index_of(S_genres, sizeof S_genres / sizeof *S_genres, s);
+}
+
+const char *clausier__genre_name(int genre)
+{
+	return genre > 0 && genre < 3 ? S_genres[genre] : NULL;
 }

@@ -388,25 +388,156 @@ static void S_commas(char *out, size_t size, const char *words)
 	out[o] = '\0';
 }
 
-/* The 1-based column of needle on a line of the source, or 0. */
-static int S_column(const char *data, size_t len, int line, const char *needle)
+/* ---- where an element or an attribute is written in the source ----
+ * libxml2 gives an element the line its start tag ends on; a start tag
+ * written over several lines has its attributes above it.  The source is
+ * read again instead: the element's rank in document order is the rank of
+ * its start tag among the source's start tags (comments, processing
+ * instructions, CDATA sections and end tags skipped; quotes honoured inside
+ * a tag), and within that tag the attribute's name is found outside quotes. */
+
+static int S_ws(char c)
 {
-	const char *p = data, *end = data + len;
-	for (int l = 1; l < line && p < end; p++)
-		if (*p == '\n')
-			l++;
-	const char *eol = memchr(p, '\n', (size_t)(end - p));
-	if (!eol)
-		eol = end;
-	size_t n = strlen(needle);
-	for (const char *q = p; q + n <= eol; q++)
-		if (!memcmp(q, needle, n)) {
-			int col = 1;
-			for (const char *c = p; c < q; c++)
-				col += ((unsigned char)*c & 0xC0) != 0x80;
-			return col;
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The offset just past the first "end" at or after from, or len. */
+static size_t S_past(const char *d, size_t len, size_t from, const char *end)
+{
+	size_t n = strlen(end);
+	for (size_t i = from; i + n <= len; i++)
+		if (!memcmp(d + i, end, n))
+			return i + n;
+	return len;
+}
+
+/* The offset of the '<' of the start tag of the k-th element (0-based, in
+ * document order), or -1. */
+static long S_start_tag(const char *d, size_t len, size_t k)
+{
+	size_t seen = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (d[i] != '<' || i + 1 >= len)
+			continue;
+		if (len - i >= 4 && !memcmp(d + i, "<!--", 4)) {
+			i = S_past(d, len, i + 4, "-->") - 1;
+		} else if (len - i >= 9 && !memcmp(d + i, "<![CDATA[", 9)) {
+			i = S_past(d, len, i + 9, "]]>") - 1;
+		} else if (d[i + 1] == '?') {
+			i = S_past(d, len, i + 2, "?>") - 1;
+		} else if (d[i + 1] == '!' || d[i + 1] == '/') {
+			i = S_past(d, len, i + 2, ">") - 1;
+		} else {
+			if (seen++ == k)
+				return (long)i;
+			char q = 0;
+			for (i++; i < len && (q || d[i] != '>'); i++)
+				if (q && d[i] == q)
+					q = 0;
+				else if (!q && (d[i] == '"' || d[i] == '\''))
+					q = d[i];
 		}
-	return 0;
+	}
+	return -1;
+}
+
+/* The offset of attribute qname in the start tag at offset tag, or -1. */
+static long S_attr_offset(const char *d, size_t len, size_t tag, const char *qname)
+{
+	size_t i = tag + 1, n = strlen(qname);
+	while (i < len && !S_ws(d[i]) && d[i] != '/' && d[i] != '>')
+		i++;
+	for (;;) {
+		while (i < len && S_ws(d[i]))
+			i++;
+		if (i >= len || d[i] == '/' || d[i] == '>')
+			return -1;
+		size_t start = i;
+		while (i < len && !S_ws(d[i]) && d[i] != '=' && d[i] != '/' && d[i] != '>')
+			i++;
+		if (i - start == n && !memcmp(d + start, qname, n))
+			return (long)start;
+		while (i < len && S_ws(d[i]))
+			i++;
+		if (i >= len || d[i] != '=')
+			return -1;
+		for (i++; i < len && S_ws(d[i]); i++)
+			;
+		if (i >= len || (d[i] != '"' && d[i] != '\''))
+			return -1;
+		char q = d[i++];
+		while (i < len && d[i] != q)
+			i++;
+		i++;
+	}
+}
+
+/* The rank of element n among the document's elements, in document order. */
+static size_t S_rank(xmlNodePtr n)
+{
+	size_t rank = 0;
+	xmlNodePtr c = n && n->doc ? xmlDocGetRootElement(n->doc) : NULL;
+	while (c && c != n) {
+		if (c->type == XML_ELEMENT_NODE)
+			rank++;
+		if (c->type == XML_ELEMENT_NODE && c->children) {
+			c = c->children;
+			continue;
+		}
+		while (c && !c->next && c->parent && c->parent->type == XML_ELEMENT_NODE)
+			c = c->parent;
+		c = c ? c->next : NULL;
+	}
+	return rank;
+}
+
+/* The line and 1-based column (in characters) of attribute attr (NULL: the
+ * start tag) of element n in the source; the element's line and column 0
+ * when the source does not say. */
+static int S_position(const char *d, size_t len, xmlNodePtr n, const char *attr, int *column)
+{
+	*column = 0;
+	int line = clausier__xml_line(n);
+	long at = d && n && n->type == XML_ELEMENT_NODE ? S_start_tag(d, len, S_rank(n)) : -1;
+	if (at >= 0 && attr)
+		at = S_attr_offset(d, len, (size_t)at, attr);
+	if (at < 0)
+		return line;
+	line = 1;
+	size_t bol = 0;
+	for (size_t i = 0; i < (size_t)at; i++)
+		if (d[i] == '\n')
+			line++, bol = i + 1;
+	int col = 1;
+	for (size_t i = bol; i < (size_t)at; i++)
+		col += ((unsigned char)d[i] & 0xC0) != 0x80;
+	*column = col;
+	return line;
+}
+
+/* What a loaded document keeps of its source, for positions. */
+typedef struct {
+	const char *data;
+	size_t len;
+} S_source;
+
+int clausier__xml_where(xmlNodePtr n, const char *attr, int *column)
+{
+	const S_source *src = n && n->doc ? n->doc->_private : NULL;
+	int col;
+	int line = S_position(src ? src->data : NULL, src ? src->len : 0, n, attr, &col);
+	if (column)
+		*column = col;
+	return line;
+}
+
+void clausier__xml_free(xmlDocPtr doc)
+{
+	if (!doc)
+		return;
+	free(doc->_private);
+	doc->_private = NULL;
+	xmlFreeDoc(doc);
 }
 
 typedef struct {
@@ -433,15 +564,12 @@ static void S_explain(const S_valid_state *vs, enum clausier__schema schema, con
                       clausier_error *err)
 {
 	xmlNodePtr n = vs->node;
-	int line = n ? (int)xmlGetLineNo(n) : 0;
-	char tag[80], what[120];
-	if (n && n->ns && n->ns->prefix)
-		snprintf(tag, sizeof tag, "<%s:%s", (const char *)n->ns->prefix, (const char *)n->name);
-	else
-		snprintf(tag, sizeof tag, "<%s", n ? (const char *)n->name : "");
+	int col = 0;
+	/* where the element's start tag begins */
+	int line = n ? S_position(vs->data, vs->len, n, NULL, &col) : 0;
 	int ours = n && n->ns && !strcmp((const char *)n->ns->href, "https://clausier.org/ns/1");
 	if (n && n->type == XML_ELEMENT_NODE && !ours && (!n->parent || n->parent->type != XML_ELEMENT_NODE)) {
-		clausier__error_set(err, CLAUSIER_EINVALID, name, line, S_column(vs->data, vs->len, line, tag),
+		clausier__error_set(err, CLAUSIER_EINVALID, name, line, col,
 		                    _("element <%s> is not in the clausier namespace (xmlns=\"https://clausier.org/ns/1\")"),
 		                    (const char *)n->name);
 		return;
@@ -454,10 +582,9 @@ static void S_explain(const S_valid_state *vs, enum clausier__schema schema, con
 	if (top && top->type == XML_ELEMENT_NODE && (int)schema < S_NSCHEMAS && strcmp((const char *)top->name, roots[schema])) {
 		/* another kind of clausier document: say so, rather than what
 		 * this schema would find wrong in it */
-		int tl = (int)xmlGetLineNo(top);
-		char ttag[80];
-		snprintf(ttag, sizeof ttag, "<%s", (const char *)top->name);
-		clausier__error_set(err, CLAUSIER_EINVALID, name, tl, S_column(vs->data, vs->len, tl, ttag),
+		int tc;
+		int tl = S_position(vs->data, vs->len, top, NULL, &tc);
+		clausier__error_set(err, CLAUSIER_EINVALID, name, tl, tc,
 		                    _("this is a <%s> document, where a <%s> is expected"), (const char *)top->name,
 		                    roots[schema]);
 		return;
@@ -472,16 +599,17 @@ static void S_explain(const S_valid_state *vs, enum clausier__schema schema, con
 			xmlChar *v = is_lang ? xmlGetNsProp(n, (const xmlChar *)"lang", XML_XML_NAMESPACE)
 			                     : xmlGetNoNsProp(n, (const xmlChar *)r->attribute);
 			if (!v && r->required) {
-				clausier__error_set(err, CLAUSIER_EINVALID, name, line, S_column(vs->data, vs->len, line, tag + 0),
+				clausier__error_set(err, CLAUSIER_EINVALID, name, line, col,
 				                    _("element <%s> lacks the required attribute “%s”"), el,
 				                    is_lang ? "xml:lang" : r->attribute);
 				return;
 			}
 			if (v && !S_value_ok(r, (const char *)v)) {
-				snprintf(what, sizeof what, "%s=", r->attribute);
-				int col = S_column(vs->data, vs->len, line, what);
+				int acol;
+				const char *qname = is_lang ? "xml:lang" : r->attribute;
+				int aline = S_position(vs->data, vs->len, n, qname, &acol);
 				if (r->values[0] == '=')
-					clausier__error_set(err, CLAUSIER_EINVALID, name, line, col,
+					clausier__error_set(err, CLAUSIER_EINVALID, name, aline, acol,
 					                    !strcmp(r->values, "=name")
 					                            ? _("“%s” is not a valid %s on <%s>: use lowercase letters, digits and _ (ICU does not allow hyphens in argument names)")
 					                    : !strcmp(r->values, "=positive")
@@ -493,7 +621,7 @@ static void S_explain(const S_valid_state *vs, enum clausier__schema schema, con
 				else {
 					char choices[600];
 					S_commas(choices, sizeof choices, r->values);
-					clausier__error_set(err, CLAUSIER_EINVALID, name, line, col,
+					clausier__error_set(err, CLAUSIER_EINVALID, name, aline, acol,
 					                    r->list ? _("“%s” is not a valid %s on <%s>: use one or more of %s")
 					                            : _("“%s” is not a valid %s on <%s>: use one of %s"),
 					                    (const char *)v, r->attribute, el, choices);
@@ -510,9 +638,9 @@ static void S_explain(const S_valid_state *vs, enum clausier__schema schema, con
 				known = (S_rules[i].schemas & (1u << schema)) && !strcmp(S_rules[i].element, el) &&
 				        !strcmp(S_rules[i].attribute, (const char *)a->name);
 			if (!known && !a->ns) {
-				snprintf(what, sizeof what, "%s=", (const char *)a->name);
-				clausier__error_set(err, CLAUSIER_EINVALID, name, line,
-				                    S_column(vs->data, vs->len, line, what),
+				int acol;
+				int aline = S_position(vs->data, vs->len, n, (const char *)a->name, &acol);
+				clausier__error_set(err, CLAUSIER_EINVALID, name, aline, acol,
 				                    _("attribute “%s” is not allowed on <%s>"), (const char *)a->name, el);
 				return;
 			}
@@ -523,7 +651,7 @@ static void S_explain(const S_valid_state *vs, enum clausier__schema schema, con
 		    !ours) {
 			xmlNodePtr parent = n->parent;
 			int here = parent && parent->type == XML_ELEMENT_NODE;
-			clausier__error_set(err, CLAUSIER_EINVALID, name, line, S_column(vs->data, vs->len, line, tag),
+			clausier__error_set(err, CLAUSIER_EINVALID, name, line, col,
 			                    here ? _("element <%s> is not allowed here, inside <%s>")
 			                         : _("element <%s> is not allowed here%s"),
 			                    (const char *)n->name, here ? (const char *)parent->name : "");
@@ -582,9 +710,19 @@ int clausier__xml_load(xmlDocPtr *out, const char *data, size_t len, const char 
 		return CLAUSIER_EPARSE;
 	}
 
+	/* the source, for positions, as long as the caller keeps it */
+	S_source *src = malloc(sizeof *src);
+	if (!src) {
+		xmlFreeDoc(doc);
+		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	src->data = data;
+	src->len = len;
+	doc->_private = src;
 	xmlRelaxNGValidCtxtPtr vc = xmlRelaxNGNewValidCtxt(S_schemas[schema]);
 	if (!vc) {
-		xmlFreeDoc(doc);
+		clausier__xml_free(doc);
 		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
@@ -594,7 +732,7 @@ int clausier__xml_load(xmlDocPtr *out, const char *data, size_t len, const char 
 	xmlRelaxNGFreeValidCtxt(vc);
 	if (rc != 0) {
 		S_explain(&vs, schema, name, err);
-		xmlFreeDoc(doc);
+		clausier__xml_free(doc);
 		return CLAUSIER_EINVALID;
 	}
 	*out = doc;
@@ -619,12 +757,12 @@ int clausier__doc_load_memory(void **out, const clausier__doc_kind *k, const cha
 		return rc;
 	void *obj = calloc(1, k->size);
 	if (!obj) {
-		xmlFreeDoc(doc);
+		clausier__xml_free(doc);
 		clausier__error_set(err, CLAUSIER_ENOMEM, name, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
 	rc = k->read(obj, name, xmlDocGetRootElement(doc), err);
-	xmlFreeDoc(doc);
+	clausier__xml_free(doc);
 	if (rc != CLAUSIER_OK) {
 		k->free_obj(obj);
 		return rc;
@@ -674,6 +812,45 @@ char *clausier__xml_attr(xmlNodePtr n, const char *name)
 	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
 	char *s = clausier__strdup((const char *)v);
 	xmlFree(v);
+	return s;
+}
+
+/* Text as authors wrap it in XML: runs of ASCII white space become one
+ * space, none at either end.  No-break spaces are not white space here. */
+char *clausier__xml_text(xmlNodePtr n)
+{
+	xmlChar *raw = xmlNodeGetContent(n);
+	if (!raw)
+		return NULL;
+	char *out = malloc(strlen((const char *)raw) + 1);
+	if (out) {
+		char *o = out;
+		int space = 0;
+		for (const char *p = (const char *)raw; *p; p++) {
+			if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+				space = o != out;
+				continue;
+			}
+			if (space)
+				*o++ = ' ';
+			space = 0;
+			*o++ = *p;
+		}
+		*o = '\0';
+	}
+	xmlFree(raw);
+	return out;
+}
+
+char *clausier__xml_lang(xmlNodePtr n)
+{
+	xmlChar *v = xmlNodeGetLang(n);
+	char *s = clausier__strdup((const char *)v);
+	xmlFree(v);
+	/* msgfmt --xml writes the PO file's language, e.g. fr_CA. */
+	for (char *p = s; p && *p; p++)
+		if (*p == '_')
+			*p = '-';
 	return s;
 }
 

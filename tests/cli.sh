@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((54 + nbad))
+plan $((56 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run src/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -92,6 +92,14 @@ check "a missing catalog is one line naming it, status 1" \
 run src/clausier render -l de-DE -p "$prof" "$cat"
 check "an unsupported locale is a usage error" \
 	eval 'expect_status 2 && grep -q "unsupported locale .de-DE.; supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE" "$OUT/stderr" && [ ! -s "$OUT/stdout" ]'
+
+run src/clausier render --locale fr_CA.UTF-8 --profile "$prof" "$cat"
+check "render --locale fr_CA.UTF-8 is fr-CA as ICU reads it: the fr-CA golden" \
+	eval 'expect_status 0 && same "$golden/sample.fr-CA.txt" "$OUT/stdout" && [ ! -s "$OUT/stderr" ]'
+
+run src/clausier render -l fr-Cyrl-CA -p "$prof" "$cat"
+check "a locale ICU reads as unsupported (fr-Cyrl-CA) is a usage error" \
+	eval 'expect_status 2 && grep -q "unsupported locale .fr-Cyrl-CA." "$OUT/stderr" && [ ! -s "$OUT/stdout" ]'
 
 run src/clausier render -l fr-LU --fallback -f html -p "$prof" "$cat"
 check "with --fallback an unsupported region renders in its language" \

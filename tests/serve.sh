@@ -110,7 +110,7 @@ check "a missing operand and a port out of range are usage errors (exit 2)" \
 sed 's/locales="fr-CA en-CA"/locales="fr-CA de-DE"/' "$samples/hospital-qc.xml" >"$OUT/de.xml"
 run examples/clausier-serve "$catalog" "$OUT/de.xml" "$port"
 check "a profile offering a locale the library does not render is refused, naming it (exit 1)" \
-	eval 'expect_status 1 && grep -q "^clausier-serve: .*de.xml: unsupported locale “de-DE”" "$OUT/stderr"'
+	eval 'expect_status 1 && grep -q "^clausier-serve: .*de.xml:[0-9]*:[0-9]*: locales: unsupported locale “de-DE”" "$OUT/stderr"'
 
 # A profile with one locale (en-US): every reader gets it, and no bilingual
 # view is offered; a profile with none: the locales the catalog covers.

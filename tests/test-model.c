@@ -115,6 +115,18 @@ Test(formatting, typed_values_are_checked)
 	cr_assert_eq(assemble_status("<value name='fine'>1500</value>", &err), CLAUSIER_EPARAM);
 	cr_assert_str_eq(errline(&err), "profile.xml:2: value of “fine”: “1500” is not a sum of money "
 	                                "(write it like 1500 EUR or 250.50 CAD)");
+	/* the currency is ISO 4217's, as ICU knows it: in use today */
+	cr_assert_eq(assemble_status("<value name='fine'>1500 XYZ</value>", &err), CLAUSIER_EPARAM);
+	cr_assert_str_eq(errline(&err), "profile.xml:2: value of “fine”: “1500 XYZ”: XYZ is not a currency ICU knows "
+	                                "(write an ISO 4217 code, like 1500 EUR or 250.50 CAD)");
+	cr_assert_eq(assemble_status("<value name='fine'>1500 FRF</value>", &err), CLAUSIER_EPARAM);
+	cr_assert_str_eq(errline(&err), "profile.xml:2: value of “fine”: “1500 FRF”: FRF (French Franc) is no longer in "
+	                                "use: write the sum in today’s currency");
+	cr_assert_eq(assemble_status("<value name='fine'>1500 XTS</value>", &err), CLAUSIER_EPARAM);
+	cr_assert_str_eq(errline(&err), "profile.xml:2: value of “fine”: “1500 XTS”: XTS (Testing Currency Code) is not "
+	                                "a currency money is paid in");
+	cr_assert_eq(assemble_status("<value name='fine'>250.50 chf</value>", &err), CLAUSIER_OK, "%s", errline(&err));
+	cr_assert_eq(assemble_status("<value name='fine'>1500 XOF</value>", &err), CLAUSIER_OK, "%s", errline(&err));
 	cr_assert_eq(assemble_status("<value name='union'>union</value>", &err), CLAUSIER_EPARAM);
 	cr_assert(strstr(err.message, "“union” is not one of the choices (cse none)"), "%s", err.message);
 	cr_assert_eq(assemble_status("<value name='breaks'>yes</value>", &err), CLAUSIER_EPARAM);

@@ -33,7 +33,10 @@ typedef void (*clausier_check_report)(void *ctx, clausier_severity severity, int
  *  Warnings: typography that is not lang's (DESIGN.md's table: the spaces
  *  before : ; ! ? and inside « », quotes, apostrophes), a translation
  *  identical to its source.
- *  lang and source_lang are BCP 47 tags ("fr-CA", "en").  Calls report for
+ *  lang and source_lang are locale tags as clausier_locale_resolve() reads
+ *  them ("fr-CA", "FR-ca", "fr_CA.UTF-8"); typography is checked where lang
+ *  is English or French, by its region where it has one the library
+ *  supports (fr-LU: fr).  Calls report for
  *  each finding, in order.  Returns the number of errors, or a negative
  *  clausier_status for invalid arguments. */
 CLAUSIER_API int clausier_check_translation(const char *source, const char *source_lang,
@@ -41,7 +44,9 @@ CLAUSIER_API int clausier_check_translation(const char *source, const char *sour
                                             clausier_check_report report, void *ctx);
 
 /** Sets text in the typography of a locale (the pass every edition goes
- *  through): *out is the caller's (clausier_free()).  Returns CLAUSIER_OK,
+ *  through): *out is the caller's (clausier_free()).  The locale is read as
+ *  clausier_locale_resolve() reads it ("FR-ca" is fr-CA; fr-LU is fr);
+ *  languages other than French and English get the English rules.  Returns CLAUSIER_OK,
  *  CLAUSIER_EARG or CLAUSIER_ENOMEM. */
 CLAUSIER_API int clausier_typeset(char **out, const char *text, const char *locale);
 

@@ -55,9 +55,20 @@ typedef struct {
  *  for an unknown version or a NULL opts. */
 CLAUSIER_API int clausier_render_options_init(clausier_render_options *opts, unsigned int version);
 
-/** Whether the library can render the given BCP 47 locale (1) or not (0).
+/** Whether the library can render the given locale (1) or not (0), as
+ *  clausier_locale_resolve() reads it.
  *  Supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE. */
 CLAUSIER_API int clausier_locale_is_supported(const char *tag);
+
+/** The supported locale a tag names, as ICU reads it: a BCP 47 tag in any
+ *  case ("fr-CA", "FR-ca", "fr-Latn-CA"), an ICU id ("fr_CA") or a POSIX
+ *  locale ("fr_CA.UTF-8") all give "fr-CA".  A script or a Unicode extension
+ *  is accepted only where it changes nothing (-u-nu-latn, -u-ca-gregory).
+ *  On success *out is the canonical tag (static: "fr-CA").  Otherwise *out
+ *  is NULL and err says how ICU reads the tag ("fr-Cyrl-CA",
+ *  "fr-CA-u-nu-arab", "de-DE") and what is supported.  Returns CLAUSIER_OK,
+ *  CLAUSIER_ELOCALE or CLAUSIER_EARG (a NULL out). */
+CLAUSIER_API int clausier_locale_resolve(const char **out, const char *tag, clausier_error *err);
 
 /** What clausier_locale_negotiate() chose, and why. */
 typedef struct {

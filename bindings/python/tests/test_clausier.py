@@ -169,7 +169,7 @@ def test_map_lint_and_crosswalk():
     assert len(mapped) == 17
     assert {g["status"] for g in gaps} == {"mapped", "approximated", "decision", "dropped"}
     assert next(g for g in gaps if g["to"] == "conseil-questions")["needs"] == ["dpo_contact"]
-    assert report.write("json").startswith('{"from": "smp", "to": "charte"')
+    assert report.write("json").startswith('{\n  "from": "smp",\n  "to": "charte",\n')
     assert "Rapport de conversion" in report.render("fr-CA")
     assert '<!-- needs a value: <value name="dpo_contact">' in mapped.write()
     with pytest.raises(clausier.Error) as e:
@@ -282,7 +282,7 @@ def test_map_report_and_mapped_policy_outlive_their_inputs():
     assert next(g for g in gaps if g["to"] == "conseil-questions")["needs"] == ["dpo_contact"]
     assert all(g["why_en"] and g["why_fr"] for g in gaps)  # borrowed from the crosswalk
     assert "confidentiality-patients" in {g["from"] for g in gaps}  # from smp
-    assert report.write("json").startswith('{"from": "smp", "to": "charte"')
+    assert report.write("json").startswith('{\n  "from": "smp",\n  "to": "charte",\n')
     assert report.write("xml").startswith("<?xml")
     assert "Rapport de conversion" in report.render("fr-CA")
     assert '<!-- needs a value: <value name="dpo_contact">' in mapped.write()
