@@ -133,17 +133,18 @@ void cli_getopt_start(char **argv)
 
 int cli_check_locale(const char *cmd, const char *locale)
 {
-	if (clausier_locale_is_supported(locale))
+	const char *canonical;
+	clausier_error err;
+	if (clausier_locale_resolve(&canonical, locale, &err) == CLAUSIER_OK)
 		return 0;
+	/* The library's words, which say how ICU read the tag, and the nearest
+	 * supported locale when there is one. */
 	static const char *const supported[] = { "en", "en-US", "en-CA", "en-GB", "fr",
 		                                     "fr-FR", "fr-CA", "fr-CH", "fr-BE", NULL };
 	const char *near = cli_nearest(locale, supported);
+	fprintf(stderr, "%s: %s\n", cli_prog, err.message);
 	if (near)
-		fprintf(stderr, _("%s: unsupported locale '%s'; did you mean '%s'? (supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE)\n"),
-		        cli_prog, locale, near);
-	else
-		fprintf(stderr, _("%s: unsupported locale '%s'; supported: en, en-US, en-CA, en-GB, fr, fr-FR, fr-CA, fr-CH, fr-BE\n"),
-		        cli_prog, locale);
+		fprintf(stderr, _("%s: did you mean '%s'?\n"), cli_prog, near);
 	cli_try_help(cmd);
 	return 2;
 }
