@@ -50,7 +50,17 @@ typedef struct {
 
 void clausier__buf_add(clausier__buf *b, const char *s, size_t n);
 void clausier__buf_puts(clausier__buf *b, const char *s);
-void clausier__buf_putc(clausier__buf *b, char c);
+/* One byte: inline, for writers that go a character at a time (the PO
+ * reader, the back ends). */
+static inline void clausier__buf_putc(clausier__buf *b, char c)
+{
+	if (!b->failed && b->len + 2 <= b->cap) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+	} else {
+		clausier__buf_add(b, &c, 1);
+	}
+}
 /* Gives the NUL-terminated content to the caller and resets b; NULL when an
  * allocation failed. */
 char *clausier__buf_detach(clausier__buf *b, size_t *len);

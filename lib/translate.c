@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
-#include <unicode/ucasemap.h>
 #include <unicode/utf8.h>
 
 /* The bytes of the file at path: CLAUSIER_OK, or CLAUSIER_EIO (CLAUSIER_ENOMEM)
@@ -40,59 +39,45 @@ struct clausier_glossary {
 	size_t n;
 };
 
-/* Text for matching terms: case-folded by ICU, words (letters, digits and
- * apostrophes) without a final s or x (« renseignement confidentiel »
- * matches « renseignements confidentiels »), one space between words and at
- * each end.  malloc'd, or NULL. */
+/* Text for matching terms: each character case-folded by ICU (u_foldCase:
+ * « É » is « é »), words (letters, digits and apostrophes, ’ as ') without
+ * a final s or x (« renseignement confidentiel » matches « renseignements
+ * confidentiels »), one space between words and at each end.  malloc'd, or
+ * NULL. */
 static char *S_key(const char *in)
 {
-	UErrorCode st = U_ZERO_ERROR;
-	UCaseMap *cm = ucasemap_open(NULL, U_FOLD_CASE_DEFAULT, &st);
-	if (U_FAILURE(st))
+	int32_t n = (int32_t)strlen(in);
+	/* a folded character takes at most 4 bytes, as any */
+	char *out = malloc((size_t)n * 4 + 4);
+	if (!out)
 		return NULL;
-	int32_t inlen = (int32_t)strlen(in);
-	int32_t cap = inlen * 3 + 4;
-	char *folded = malloc((size_t)cap);
-	char *out = malloc((size_t)cap + 4);
-	if (folded && out) {
-		int32_t n = ucasemap_utf8FoldCase(cm, folded, cap, in, inlen, &st);
-		if (U_FAILURE(st) || n >= cap) {
-			free(out);
-			out = NULL;
-		} else {
-			size_t o = 0;
-			out[o++] = ' ';
-			for (int32_t i = 0; i < n;) {
-				int32_t start = i;
-				UChar32 c;
-				U8_NEXT((const uint8_t *)folded, i, n, c);
-				int letter = c >= 0 && (u_isalnum(c) || c == '\'' || c == 0x2019 || u_hasBinaryProperty(c, UCHAR_DIACRITIC));
-				if (!letter) {
-					if (o >= 2 && (out[o - 1] == 's' || out[o - 1] == 'x') && out[o - 2] != ' ')
-						o--;
-					if (out[o - 1] != ' ')
-						out[o++] = ' ';
-					continue;
-				}
-				if (c == 0x2019) { /* ’ and ' are one apostrophe */
-					out[o++] = '\'';
-					continue;
-				}
-				memcpy(out + o, folded + start, (size_t)(i - start));
-				o += (size_t)(i - start);
-			}
+	size_t o = 0;
+	out[o++] = ' ';
+	for (int32_t i = 0; i < n;) {
+		UChar32 c;
+		U8_NEXT((const uint8_t *)in, i, n, c);
+		/* ASCII decided here, the rest by ICU's properties */
+		int letter = c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\''
+		                      : u_isalnum(c) || c == 0x2019 || u_hasBinaryProperty(c, UCHAR_DIACRITIC);
+		if (!letter) {
 			if (o >= 2 && (out[o - 1] == 's' || out[o - 1] == 'x') && out[o - 2] != ' ')
 				o--;
 			if (out[o - 1] != ' ')
 				out[o++] = ' ';
-			out[o] = '\0';
+			continue;
 		}
-	} else {
-		free(out);
-		out = NULL;
+		if (c == 0x2019) /* ’ and ' are one apostrophe */
+			c = '\'';
+		c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+		UBool bad = 0;
+		U8_APPEND((uint8_t *)out, o, (size_t)n * 4 + 4, c, bad);
+		(void)bad;
 	}
-	free(folded);
-	ucasemap_close(cm);
+	if (o >= 2 && (out[o - 1] == 's' || out[o - 1] == 'x') && out[o - 2] != ' ')
+		o--;
+	if (out[o - 1] != ' ')
+		out[o++] = ' ';
+	out[o] = '\0';
 	return out;
 }
 

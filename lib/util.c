@@ -47,10 +47,6 @@ void clausier__buf_puts(clausier__buf *b, const char *s)
 	clausier__buf_add(b, s, strlen(s));
 }
 
-void clausier__buf_putc(clausier__buf *b, char c)
-{
-	clausier__buf_add(b, &c, 1);
-}
 
 char *clausier__buf_detach(clausier__buf *b, size_t *len)
 {
