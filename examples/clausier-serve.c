@@ -373,8 +373,8 @@ static void S_help(void)
 static void S_version(void)
 {
 	fputs(S_PROG " (clausier) " PACKAGE_VERSION "\n"
-	      "Copyright (C) 2026 the clausier authors\n"
-	      "License LGPL-2.1-or-later: GNU LGPL version 2.1 or later <https://gnu.org/licenses/old-licenses/lgpl-2.1.html>.\n"
+	      "Copyright (C) 2026 the clausier authors.\n"
+	      "License LGPLv2.1+: GNU LGPL version 2.1 or later <https://gnu.org/licenses/old-licenses/lgpl-2.1.html>.\n"
 	      "This is free software: you are free to change and redistribute it.\n"
 	      "There is NO WARRANTY, to the extent permitted by law.\n",
 	      stdout);

@@ -51,9 +51,9 @@ static void S_help(void)
 	        "catalogs/, genres/, crosswalk/ and samples/, replaces the installed data\n"
 	        "folder (run from its build tree, the program uses the data built there).\n"
 	        "\n"
-	        "Exit status: 0 on success, 1 when an input is invalid or the edition cannot\n"
-	        "be rendered (the message names the file, line and column), 2 on a usage\n"
-	        "error.\n"),
+	        "Exit status: 0 on success, 1 when an input is invalid or a command fails\n"
+	        "(the message names the file, line and column; lint and check: when a\n"
+	        "finding is an error), 2 on a usage error.\n"),
 	      stdout);
 }
 
@@ -62,7 +62,7 @@ static void S_version(void)
 	printf("clausier (%s) %s\n", PACKAGE_NAME, clausier_version());
 	/* TRANSLATORS: the GNU form: copyright, licence, no warranty. */
 	fputs(_("Copyright (C) 2026 the clausier authors.\n"
-	        "License LGPLv2.1+: GNU LGPL version 2.1 or later <https://gnu.org/licenses/lgpl-2.1.html>.\n"
+	        "License LGPLv2.1+: GNU LGPL version 2.1 or later <https://gnu.org/licenses/old-licenses/lgpl-2.1.html>.\n"
 	        "This is free software: you are free to change and redistribute it.\n"
 	        "There is NO WARRANTY, to the extent permitted by law.\n"),
 	      stdout);
@@ -116,7 +116,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(cmd, "help")) {
-		if (argc == 2) {
+		if (argc == 2 || !strcmp(argv[2], "help")) {
 			S_help();
 			return 0;
 		}

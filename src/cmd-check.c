@@ -172,7 +172,7 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind == argc) {
 		clausier_glossary_free(glossary);
-		return cli_usage_error("check", _("check needs PO files"));
+		return cli_usage_error("check", _("check needs PO files or catalogs"));
 	}
 	opts.glossary = glossary;
 	S_ctx ctx = { NULL };

@@ -6,7 +6,7 @@
 plan 3
 cd "$top_srcdir" || exit 99
 unlisted=
-for f in $(grep -l -E '\b(_|ngettext)\("' lib/*.c lib/*.cpp examples/*.c 2>/dev/null); do
+for f in $(grep -l -E '\b(_|ngettext)\("' lib/*.c lib/*.cpp src/*.c examples/*.c 2>/dev/null); do
 	grep -qx "$f" po/POTFILES.in || unlisted="$unlisted $f"
 done
 check "po/POTFILES.in lists every file with translatable messages${unlisted:+ (missing:$unlisted)}" [ -z "$unlisted" ]

@@ -96,7 +96,7 @@ check "malformed requests are refused and the server goes on serving" \
 # The command line, as GNU programs have it.
 run examples/clausier-serve --version
 check "--version: name, package and version; copyright; licence; no warranty" \
-	eval 'expect_status 0 && [ "$(sed -n 1p "$OUT/stdout")" = "clausier-serve (clausier) $(sed -n "s/^PACKAGE_VERSION = //p" "$top_builddir/Makefile")" ] && grep -q "^Copyright (C) [0-9]* the clausier authors\$" "$OUT/stdout" && grep -q "^License LGPL-2.1-or-later" "$OUT/stdout" && grep -q "NO WARRANTY" "$OUT/stdout"'
+	eval 'expect_status 0 && [ "$(sed -n 1p "$OUT/stdout")" = "clausier-serve (clausier) $(sed -n "s/^PACKAGE_VERSION = //p" "$top_builddir/Makefile")" ] && grep -q "^Copyright (C) [0-9]* the clausier authors.\$" "$OUT/stdout" && grep -q "^License LGPLv2.1+: GNU LGPL version 2.1 or later" "$OUT/stdout" && grep -q "NO WARRANTY" "$OUT/stdout"'
 run examples/clausier-serve --help
 check "--help: the usage, the editions offered, every option, the exit status" \
 	eval 'expect_status 0 && grep -q "^Usage: clausier-serve \[OPTION\]... CATALOG PROFILE PORT\$" "$OUT/stdout" && grep -q "profile.s locales" "$OUT/stdout" && grep -q -- "-V, --version" "$OUT/stdout" && grep -q -- "-h, --help" "$OUT/stdout" && grep -q "^Exit status" "$OUT/stdout"'

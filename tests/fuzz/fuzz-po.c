@@ -1,5 +1,5 @@
 /* libFuzzer target (make fuzz): any bytes as a PO file, read by
- * examples/po.c as `clausier check` reads it; every entry's translation
+ * lib/po.c as `clausier check` reads it; every entry's translation
  * checked against its msgid (clausier_check_translation) in the header's
  * language, set in its typography, and counted as stats counts it. */
 #include <clausier.h>

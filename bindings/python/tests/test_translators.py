@@ -14,9 +14,15 @@ POCHECK = os.path.join(SRC, "tests/po-check")
 
 
 def cli_json(*args):
-    env = dict(os.environ, CLAUSIER_DATA_PATH="%s/uninstalled:%s/data" % (BUILD, SRC))
-    out = subprocess.run([os.path.join(BUILD, "src/clausier")] + list(args), cwd=POCHECK, env=env,
-                         capture_output=True, check=False).stdout
+    # The program itself, not libtool's wrapper script: under valgrind
+    # (tests/python.sh traces children) the wrapper's sed would be traced too.
+    exe = os.path.join(BUILD, "src/.libs/clausier")
+    if not os.path.exists(exe):
+        exe = os.path.join(BUILD, "src/clausier")
+    libdir = os.path.dirname(os.environ.get("CLAUSIER_LIBRARY", os.path.join(BUILD, "lib/.libs/x")))
+    env = dict(os.environ, CLAUSIER_DATA_PATH="%s/uninstalled:%s/data" % (BUILD, SRC),
+               LD_LIBRARY_PATH=libdir + os.pathsep + os.environ.get("LD_LIBRARY_PATH", ""))
+    out = subprocess.run([exe] + list(args), cwd=POCHECK, env=env, capture_output=True, check=False).stdout
     return json.loads(out)
 
 
