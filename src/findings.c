@@ -54,6 +54,40 @@ static char *S_uri(const char *path)
 	return u;
 }
 
+/* A string of the outside world (a file name) as JSON text: invalid UTF-8
+ * bytes become U+FFFD, as jansson takes valid UTF-8 only. */
+static json_t *S_text(const char *s)
+{
+	json_t *j = json_string(s);
+	if (j)
+		return j;
+	size_t n = strlen(s), o = 0;
+	char *t = malloc(3 * n + 1);
+	if (!t)
+		return NULL;
+	for (const unsigned char *p = (const unsigned char *)s; *p;) {
+		size_t len = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+		size_t k = 1;
+		while (len && k < len && (p[k] & 0xC0) == 0x80)
+			k++;
+		json_t *one = len && k == len ? json_stringn((const char *)p, len) : NULL;
+		if (one) {
+			memcpy(t + o, p, len);
+			o += len;
+			p += len;
+			json_decref(one);
+		} else {
+			memcpy(t + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			p++;
+		}
+	}
+	t[o] = '\0';
+	j = json_string(t);
+	free(t);
+	return j;
+}
+
 static const char *S_level(clausier_severity s)
 {
 	return s == CLAUSIER_CHECK_ERROR ? "error" : "warning";
@@ -73,7 +107,7 @@ static void S_add(cli_findings *fs, const char *file, int line, int column, cons
 	json_t *r = json_object();
 	int bad = !r;
 	if (fs->format == CLI_FINDINGS_JSON) {
-		bad |= S_set(r, "file", json_string(file));
+		bad |= S_set(r, "file", S_text(file));
 		if (line > 0)
 			bad |= S_set(r, "line", json_integer(line));
 		if (column > 0)

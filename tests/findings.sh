@@ -4,7 +4,7 @@
 # log), each holding exactly what the text form says; every SARIF log
 # validated against the OASIS schema (tests/sarif-validate.py).
 . "$top_srcdir/tests/lib.sh"
-plan 11
+plan 12
 lint=$top_srcdir/tests/lint
 pocheck=$top_srcdir/tests/po-check
 schema=$top_srcdir/tests/data/sarif-schema-2.1.0.json
@@ -119,6 +119,13 @@ cp clean.po "$OUT/with space é.po"
 run src/clausier check --format=sarif untranslated.po "$OUT/with space é.po"
 check_sarif "a file name with spaces and accents is a percent-encoded URI in SARIF" \
 	eval 'validate "$OUT/stdout" && ! grep -q "with space" "$OUT/stdout"'
+bad=$(printf 'bad\377name.po')
+cp untranslated.po "$OUT/$bad"
+run src/clausier check --format=json "$OUT/$bad"
+cp "$OUT/stdout" "$OUT/bad.json"
+run src/clausier check --format=sarif "$OUT/$bad"
+check "a file name that is not UTF-8: JSON with U+FFFD in its place, SARIF with the byte percent-encoded" \
+	eval 'python3 -c "import json,sys; d=json.load(open(sys.argv[1], encoding=\"utf-8\")); assert d and d[0][\"file\"].endswith(\"bad\ufffdname.po\"), d" "$OUT/bad.json" && grep -q "bad%FFname.po" "$OUT/stdout"'
 run src/clausier check --format=json clean.po
 check "check --format=json of a clean file: an empty array, status 0" \
 	eval 'expect_status 0 && [ "$(tr -d " \n" <"$OUT/stdout")" = "[]" ]'
