@@ -5,7 +5,7 @@
 # project's own catalog translations, give nothing.
 . "$top_srcdir/tests/lib.sh"
 n=$(ls "$top_srcdir"/tests/po-check/*.po | wc -l)
-plan $((n + 24))
+plan $((n + 25))
 cd "$top_srcdir/tests/po-check" || exit 99
 for f in *.po; do
 	name=${f%.po}
@@ -40,7 +40,7 @@ else
 	T_n=$((T_n + 1)); echo "ok $T_n - stats --format=html under a French locale # SKIP localedef cannot make fr_FR.UTF-8 (Debian: locales)"
 fi
 run src/clausier stats --format=html clean.po
-check "stats --format=html in English: lang=en, a page that fits a narrow window" \
+check "stats --format=html in English: lang=en, CSS for a narrow window (fixed table layout, file names that wrap)" \
 	eval 'expect_status 0 && grep -q "^<html lang=\"en\">" "$OUT/stdout" && grep -q "width:100.0%" "$OUT/stdout" && grep -q "table-layout:fixed" "$OUT/stdout" && grep -q "overflow-wrap:anywhere" "$OUT/stdout"'
 run src/clausier check --glossary=test-glossary.tsv glossary.po
 check "--glossary warns where a term is not translated as required, plural or not" \
@@ -48,6 +48,10 @@ check "--glossary warns where a term is not translated as required, plural or no
 run src/clausier check --glossary=bad-glossary.tsv glossary.po
 check "a malformed glossary is an error naming its line" \
 	eval 'expect_status 2 && grep -q "bad-glossary.tsv:1: a glossary line has four tab-separated fields" "$OUT/stderr"'
+printf 'en\tfr CA\tteam\téquipe\n' >"$OUT/lang-glossary.tsv"
+run src/clausier check --glossary="$OUT/lang-glossary.tsv" glossary.po
+check "a glossary language that is not a tag is an error naming its line and field" \
+	eval 'expect_status 2 && grep -q "lang-glossary.tsv:1: field 2 is not a language tag" "$OUT/stderr" && [ ! -s "$OUT/stdout" ]'
 run src/clausier check --glossary="$top_srcdir/data/glossary/clausier.tsv" "$top_srcdir/po/catalogs/smp/fr.po"
 check "the France translation of the policy follows the glossary" eval 'expect_status 0 && [ ! -s "$OUT/stdout" ]'
 
