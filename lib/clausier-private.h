@@ -223,8 +223,24 @@ typedef struct {
 	signed char article; /* enum clausier__article */
 	char gender;         /* 'm' or 'f' */
 	signed char plural, elides;
-	unsigned char inferred; /* something was not given and was inferred */
+	unsigned char own;    /* the article is part of the name: « Le Monde », "The Globe and Mail" */
+	unsigned char plform; /* English: its last word is plural in form (Tim Hortons, the Maple Leafs) */
+	unsigned char unsure; /* CLAUSIER__UNSURE_*: what was inferred and may be wrong */
 } clausier__grammar;
+enum {
+	CLAUSIER__UNSURE_ARTICLE = 1, CLAUSIER__UNSURE_GENDER = 2, CLAUSIER__UNSURE_NUMBER = 4,
+	CLAUSIER__UNSURE_ELISION = 8, CLAUSIER__UNSURE_CONFLICT = 16
+};
+/* The words the grammar of names knows (data/grammar/fr.tsv, en.tsv, compiled in as
+ * lib/name-data.c): cls n noun, a adjective, A acronym, b bare name, h
+ * aspirated h, m mute h, y/Y initial y read as a vowel/consonant; English
+ * t "the" noun, o "the" before "of", A acronym with "the".  gender m f -,
+ * number s p -, elision y n -. */
+typedef struct {
+	const char *word;
+	char cls, gender, number, elision;
+} clausier__word;
+extern const clausier__word clausier__fr_words[], clausier__en_words[];
 /* The form arg names, as parameter name (its first baselen bytes) + "_" +
  * suffix: the form, -1 if arg is not a form, -2 if it is a form of
  * another language than lang. */
@@ -243,7 +259,10 @@ int clausier__elides(const char *text);
 /* The grammar of name text in French (fr) or English from the attributes
  * given (each may be NULL: then it is inferred). */
 void clausier__name_grammar(clausier__grammar *g, const char *text, int fr, const char *article,
-                            const char *gender, const char *elision);
+                            const char *gender, const char *number, const char *elision);
+/* Where French text s contracts what French contracts (« de Le Monde »,
+ * « à Les Échos », « de le Collège »), or NULL. */
+const char *clausier__bad_contraction(const char *s);
 /* forms[CLAUSIER__NFORMS], malloc'd.  0, or -1 when out of memory. */
 int clausier__name_forms(char **forms, const char *text, const clausier__grammar *g, int fr);
 /* Whether French elides before the value of a (its elide flag, and for 1
@@ -375,7 +394,7 @@ typedef struct {
 	char *name;
 	char *lang; /* NULL: any language */
 	char *value; /* a list's items are separated by CLAUSIER__LIST_SEP */
-	char *article, *gender, *elision; /* a name's grammar, each NULL when not given */
+	char *article, *gender, *number, *elision; /* a name's grammar, each NULL when not given */
 	int line;
 } clausier__value;
 
@@ -414,7 +433,7 @@ typedef struct {
 	double date;
 	/* a name: the grammar the profile gave (each NULL when not given),
 	 * the grammar used and the forms, French [0] and English [1] */
-	char *article, *gender, *elision;
+	char *article, *gender, *number, *elision;
 	clausier__grammar grammar[2];
 	char *forms[2][CLAUSIER__NFORMS];
 	int line; /* where the profile gave it, 0 for a default */

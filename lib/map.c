@@ -353,6 +353,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 			nv->value = pv->text;
 			nv->article = pv->article;
 			nv->gender = pv->gender;
+			nv->number = pv->number;
 			nv->elision = pv->elision;
 		} else {
 			*nv = policy->kept[v - policy->nvalues];

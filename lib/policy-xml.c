@@ -35,6 +35,8 @@ static xmlNodePtr S_value(xmlNodePtr root, xmlNsPtr ns, const char *element, con
 		xmlNewProp(el, (const xmlChar *)"article", (const xmlChar *)v->article);
 	if (v->gender)
 		xmlNewProp(el, (const xmlChar *)"gender", (const xmlChar *)v->gender);
+	if (v->number)
+		xmlNewProp(el, (const xmlChar *)"number", (const xmlChar *)v->number);
 	if (v->elision)
 		xmlNewProp(el, (const xmlChar *)"elision", (const xmlChar *)v->elision);
 	if (!list) {
@@ -121,7 +123,7 @@ int clausier_policy_write(char **out, size_t *out_len, const clausier_policy *po
 		if (!policy->values[i].lang && p->defval && !strcmp(p->defval, policy->values[i].text))
 			continue;
 		const clausier__pvalue *pv = &policy->values[i];
-		clausier__value gv = { (char *)p->name, pv->lang, pv->text, pv->article, pv->gender, pv->elision, 0 };
+		clausier__value gv = { (char *)p->name, pv->lang, pv->text, pv->article, pv->gender, pv->number, pv->elision, 0 };
 		if (!S_value(root, ns, "value", &gv, p->type == CLAUSIER__P_LIST))
 			goto oom;
 	}

@@ -14,6 +14,7 @@ static void S_free_value(clausier__pvalue *v)
 	free(v->text);
 	free(v->article);
 	free(v->gender);
+	free(v->number);
 	free(v->elision);
 	for (int l = 0; l < 2; l++)
 		for (int f = 0; f < CLAUSIER__NFORMS; f++)
@@ -53,6 +54,7 @@ void clausier__value_free(clausier__value *v)
 	free(v->value);
 	free(v->article);
 	free(v->gender);
+	free(v->number);
 	free(v->elision);
 }
 
@@ -65,6 +67,7 @@ int clausier__value_copy(clausier__value *out, const clausier__value *v)
 	out->value = S_dup(v->value, &failed);
 	out->article = S_dup(v->article, &failed);
 	out->gender = S_dup(v->gender, &failed);
+	out->number = S_dup(v->number, &failed);
 	out->elision = S_dup(v->elision, &failed);
 	out->line = v->line;
 	if (failed) {
@@ -105,11 +108,12 @@ static int S_add_value(clausier_policy *pol, size_t param, const clausier__value
 	if (given && p->type == CLAUSIER__P_NAME) {
 		v->article = S_dup(given->article, &failed);
 		v->gender = S_dup(given->gender, &failed);
+		v->number = S_dup(given->number, &failed);
 		v->elision = S_dup(given->elision, &failed);
 	}
 	if (!failed && p->type == CLAUSIER__P_NAME)
 		for (int l = 0; l < 2 && !failed; l++) {
-			clausier__name_grammar(&v->grammar[l], v->text, l == 0, v->article, v->gender,
+			clausier__name_grammar(&v->grammar[l], v->text, l == 0, v->article, v->gender, v->number,
 			                       v->elision);
 			failed = clausier__name_forms(v->forms[l], v->text, &v->grammar[l], l == 0) < 0;
 		}
@@ -226,7 +230,7 @@ static int S_add_fact(clausier_policy *pol, size_t i, long user, const char *sou
 	for (size_t k = 0; k < f->text.n; k++) {
 		const clausier__ltext *t = &f->text.v[k];
 		int is_source = src && !strcmp(t->lang, src);
-		clausier__value v = { (char *)p->name, is_source ? NULL : t->lang, NULL, NULL, NULL, NULL, 0 };
+		clausier__value v = { (char *)p->name, is_source ? NULL : t->lang, NULL, NULL, NULL, NULL, NULL, 0 };
 		if (p->type == CLAUSIER__P_NAME)
 			S_fact_value(&v, t->text, !strncmp(t->lang, "fr", 2), f->gender);
 		else
@@ -653,7 +657,29 @@ int clausier_profile_missing(clausier_missing_param **out, size_t *count, const 
 	return CLAUSIER_OK;
 }
 
-int clausier_policy_notes(const clausier_policy *policy, clausier_note_report report, void *ctx)
+/* The attributes that would settle what is unsure, as the profile writes
+ * them: "article, gender". */
+static void S_unsure_attrs(char *out, size_t len, unsigned unsure, int fr)
+{
+	out[0] = '\0';
+	static const struct {
+		unsigned bit;
+		const char *attr;
+		int fr;
+	} attrs[] = {
+		{ CLAUSIER__UNSURE_ARTICLE, "article", 2 }, { CLAUSIER__UNSURE_ARTICLE, "gender", 1 },
+		{ CLAUSIER__UNSURE_GENDER, "gender", 1 },   { CLAUSIER__UNSURE_NUMBER, "number", 2 },
+		{ CLAUSIER__UNSURE_ELISION, "elision", 1 },
+	};
+	for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++) {
+		if (!(unsure & attrs[i].bit) || (attrs[i].fr == 1 && !fr) || strstr(out, attrs[i].attr))
+			continue;
+		size_t n = strlen(out);
+		snprintf(out + n, len - n, "%s%s", n ? ", " : "", attrs[i].attr);
+	}
+}
+
+int clausier_policy_warnings(const clausier_policy *policy, clausier_note_report report, void *ctx)
 {
 	if (!policy || !report)
 		return CLAUSIER_EARG;
@@ -665,31 +691,64 @@ int clausier_policy_notes(const clausier_policy *policy, clausier_note_report re
 			continue;
 		int fr = !v->lang || !strncasecmp(v->lang, "fr", 2);
 		int en = !v->lang || !strncasecmp(v->lang, "en", 2);
-		char msg[900];
-		if (fr && v->grammar[0].inferred) {
-			const clausier__grammar *g = &v->grammar[0];
-			const char *kind = g->gender == 'f' ? (g->plural ? _("feminine plural") : _("feminine singular"))
-			                                    : (g->plural ? _("masculine plural") : _("masculine singular"));
-			/* TRANSLATORS: the second %s is the name; the third and
-			 * fourth, its French forms (« l’Hôpital Sainte-Anne », « de
-			 * l’Hôpital Sainte-Anne »); article, gender and elision are
-			 * attribute names: leave them in English. */
-			snprintf(msg, sizeof msg,
-			         _("value of “%s”: the French grammar of “%s” is inferred: « %s », « %s », %s; if that is wrong, give it with the attributes article, gender and elision"),
-			         p->name, v->text, v->forms[0][CLAUSIER__FORM_LE], v->forms[0][CLAUSIER__FORM_DU], kind);
-			report(ctx, v->line, msg);
-			n++;
+		/* a value for every language serves only those the profile
+		 * gives no value of their own */
+		for (size_t k = 0; !v->lang && k < policy->nvalues; k++) {
+			const clausier__pvalue *o = &policy->values[k];
+			if (o->param == v->param && o->lang && !strncasecmp(o->lang, "fr", 2))
+				fr = 0;
+			if (o->param == v->param && o->lang && !strncasecmp(o->lang, "en", 2))
+				en = 0;
 		}
-		if (en && v->grammar[1].inferred) {
-			/* TRANSLATORS: the third and fourth %s are the name's English
-			 * forms ("the Ottawa Hospital", "the Ottawa Hospital’s");
-			 * article is an attribute name: leave it in English. */
-			snprintf(msg, sizeof msg,
-			         _("value of “%s”: the English grammar of “%s” is inferred: “%s”, “%s”; if that is wrong, give it with the attribute article"),
-			         p->name, v->text, v->forms[1][CLAUSIER__FORM_THE], v->forms[1][CLAUSIER__FORM_S]);
+		char msg[900], attrs[64];
+		for (int l = 0; l < 2; l++) {
+			const clausier__grammar *g = &v->grammar[l];
+			if (!(l == 0 ? fr : en) || !g->unsure)
+				continue;
+			if (g->unsure & CLAUSIER__UNSURE_CONFLICT) {
+				/* TRANSLATORS: the second %s is the name (« Le Monde »), the
+				 * third its article as written, the fourth the attribute
+				 * article's value; article is an attribute name. */
+				/* the article as written: up to its space or apostrophe */
+				const char *sp = strpbrk(v->text, " ’'");
+				int alen = sp ? (int)(sp - v->text) + (*sp == ' ' ? 0 : *sp == '\'' ? 1 : 3) : (int)strlen(v->text);
+				snprintf(msg, sizeof msg,
+				         _("value of “%s”: “%s” starts with its own article “%.*s”, which the attribute article=\"%s\" contradicts: the name’s own article is used"),
+				         p->name, v->text, alen, v->text, v->article);
+				report(ctx, v->line, msg);
+				n++;
+			}
+			S_unsure_attrs(attrs, sizeof attrs, g->unsure, l == 0);
+			if (!attrs[0])
+				continue;
+			if (l == 0) {
+				const char *kind = g->gender == 'f' ? (g->plural ? _("feminine plural") : _("feminine singular"))
+				                                    : (g->plural ? _("masculine plural") : _("masculine singular"));
+				/* TRANSLATORS: the second %s is the name; the third and
+				 * fourth, its French forms (« le Cirque Éloize », « du
+				 * Cirque Éloize »); the last, attribute names (article,
+				 * gender, number, elision): leave them in English. */
+				snprintf(msg, sizeof msg,
+				         _("value of “%s”: the French grammar of “%s” is a guess: « %s », « %s », %s; if that is wrong, give the attributes %s"),
+				         p->name, v->text, v->forms[0][CLAUSIER__FORM_LE], v->forms[0][CLAUSIER__FORM_DU], kind, attrs);
+			} else {
+				/* TRANSLATORS: the third and fourth %s are the name's English
+				 * forms ("the Ottawa Hospital", "the Ottawa Hospital’s"); the
+				 * last, attribute names (article, number): leave them in
+				 * English. */
+				snprintf(msg, sizeof msg,
+				         _("value of “%s”: the English grammar of “%s” is a guess: “%s”, “%s”, %s; if that is wrong, give the attributes %s"),
+				         p->name, v->text, v->forms[1][CLAUSIER__FORM_THE], v->forms[1][CLAUSIER__FORM_S],
+				         g->plural ? _("plural") : _("singular"), attrs);
+			}
 			report(ctx, v->line, msg);
 			n++;
 		}
 	}
 	return n;
+}
+
+int clausier_policy_notes(const clausier_policy *policy, clausier_note_report report, void *ctx)
+{
+	return clausier_policy_warnings(policy, report, ctx);
 }

@@ -163,6 +163,26 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 		clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
+	/* « de Le Monde » is not French (du Monde): a text that writes « de
+	 * {org} » where the name has its own article, or « de {org_le} », is
+	 * refused rather than printed. */
+	const char *bad = c->fr ? clausier__bad_contraction(set) : NULL;
+	if (bad) {
+		const char *end = bad;
+		/* « de Le » and the word after it */
+		for (int spaces = 0; *end && spaces < 2; end++)
+			spaces += *end == ' ' || ((unsigned char)*end == 0xA0 && end > set && (unsigned char)end[-1] == 0xC2);
+		while (*end && !strchr(" ,.;:!?)]}\xC2\xE2", *end))
+			end++;
+		/* TRANSLATORS: the second %s is the text in error (« de Le
+		 * Monde »); {…_du} and {…_au} are argument names. */
+		clausier__error_set(c->err, CLAUSIER_EMESSAGE, cat->source, t->line, 0,
+		                    _("%s, text in “%s”: « %.*s » is not French (de le is du, à le au, de les des, à les aux): write the name through its forms {…_du} and {…_au}"),
+		                    what, t->lang, (int)(end - bad), bad);
+		free(*out);
+		*out = NULL;
+		return CLAUSIER_EMESSAGE;
+	}
 	return CLAUSIER_OK;
 }
 

@@ -259,11 +259,13 @@ static const S_attr_rule S_rules[] = {
 	{ 2 | 4, "value", "lang", 0, NULL, 0 },
 	{ 2 | 4, "value", "article", 0, "le la l’ l' les the none", 0 },
 	{ 2 | 4, "value", "gender", 0, "m f", 0 },
+	{ 2 | 4, "value", "number", 0, "singular plural", 0 },
 	{ 2 | 4, "value", "elision", 0, "yes no", 0 },
 	{ 4, "kept", "name", 1, "=name", 0 },
 	{ 4, "kept", "lang", 0, NULL, 0 },
 	{ 4, "kept", "article", 0, "le la l’ l' les the none", 0 },
 	{ 4, "kept", "gender", 0, "m f", 0 },
+	{ 4, "kept", "number", 0, "singular plural", 0 },
 	{ 4, "kept", "elision", 0, "yes no", 0 },
 	{ 2, "profile", "catalog", 0, "=lowercase-words", 0 },
 	{ 2, "profile", "revised", 0, "=date", 0 },
@@ -863,6 +865,7 @@ int clausier__xml_value(clausier__value *v, xmlNodePtr el, const char *source, c
 	xmlFree(lang);
 	v->article = clausier__xml_attr(el, "article");
 	v->gender = clausier__xml_attr(el, "gender");
+	v->number = clausier__xml_attr(el, "number");
 	v->elision = clausier__xml_attr(el, "elision");
 	int items = 0;
 	for (xmlNodePtr c = el->children; c; c = c->next)

@@ -68,9 +68,9 @@ int cli_load_crosswalk(clausier_crosswalk **out);
 typedef struct {
 	const char *profile, *policy, *catalog;
 	int draft;   /* lint and map read drafts: values may be missing */
-	int linting; /* notes are lint's output, on standard output */
-	clausier_note_report notes; /* NULL: the notes on standard error */
-	void *notes_ctx;
+	int linting; /* warnings are lint's output, on standard output */
+	clausier_note_report warnings; /* NULL: the warnings on standard error */
+	void *warnings_ctx;
 } cli_policy_args;
 int cli_policy(const cli_policy_args *a, clausier_catalog **cat, clausier_profile **prof, clausier_policy **pol);
 

@@ -284,20 +284,20 @@ static const char S_empty_profile[] = "<profile xmlns='https://clausier.org/ns/1
 typedef struct {
 	const char *file;
 	int linting;
-} S_note_ctx;
+} S_warning_ctx;
 
-static void S_note(void *vctx, int line, const char *message)
+static void S_warning(void *vctx, int line, const char *message)
 {
-	const S_note_ctx *c = vctx;
+	const S_warning_ctx *c = vctx;
 	const char *file = c->file;
 	if (c->linting && line > 0)
-		printf(_("%s:%d: note: %s\n"), file, line, message);
+		printf(_("%s:%d: warning: %s\n"), file, line, message);
 	else if (c->linting)
-		printf(_("%s: note: %s\n"), file, message);
+		printf(_("%s: warning: %s\n"), file, message);
 	else if (line > 0)
-		fprintf(stderr, _("%s: %s:%d: note: %s\n"), cli_prog, file, line, message);
+		fprintf(stderr, _("%s: %s:%d: warning: %s\n"), cli_prog, file, line, message);
 	else
-		fprintf(stderr, _("%s: %s: note: %s\n"), cli_prog, file, message);
+		fprintf(stderr, _("%s: %s: warning: %s\n"), cli_prog, file, message);
 }
 
 int cli_policy(const cli_policy_args *a, clausier_catalog **cat, clausier_profile **prof, clausier_policy **pol)
@@ -317,11 +317,11 @@ int cli_policy(const cli_policy_args *a, clausier_catalog **cat, clausier_profil
 			cli_fail(&err);
 			return -1;
 		}
-		S_note_ctx nc = { a->policy, a->linting };
-		if (a->notes)
-			clausier_policy_notes(*pol, a->notes, a->notes_ctx);
+		S_warning_ctx nc = { a->policy, a->linting };
+		if (a->warnings)
+			clausier_policy_warnings(*pol, a->warnings, a->warnings_ctx);
 		else
-			clausier_policy_notes(*pol, S_note, &nc);
+			clausier_policy_warnings(*pol, S_warning, &nc);
 		return 0;
 	}
 	const char *profile = a->profile;
@@ -351,13 +351,13 @@ int cli_policy(const cli_policy_args *a, clausier_catalog **cat, clausier_profil
 		cli_fail(&err);
 		return -1;
 	}
-	/* What the library inferred (the grammar of names), for the author. */
+	/* What the library had to guess (the grammar of names), for the author. */
 	if (profile) {
-		S_note_ctx nc = { profile, a->linting };
-		if (a->notes)
-			clausier_policy_notes(*pol, a->notes, a->notes_ctx);
+		S_warning_ctx nc = { profile, a->linting };
+		if (a->warnings)
+			clausier_policy_warnings(*pol, a->warnings, a->warnings_ctx);
 		else
-			clausier_policy_notes(*pol, S_note, &nc);
+			clausier_policy_warnings(*pol, S_warning, &nc);
 	}
 	return 0;
 }

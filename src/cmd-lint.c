@@ -13,7 +13,7 @@ void help_lint(void)
 	fputs(_("Check a policy document's policy (or the policy a profile selects) against\n"
 	        "the rules of its genre and jurisdiction (US: NLRB, Stericycle; FR: Code du\n"
 	        "travail; CA: official languages) and for strategy content, and say what the\n"
-	        "library inferred, such as the grammar of a name.  Not legal advice.\n"
+	        "library had to guess, such as the grammar of a name.  Not legal advice.\n"
 	        "\n"
 	        "Options:\n"
 	        "  -p, --profile=FILE    lint the policy this profile selects\n"
@@ -52,6 +52,19 @@ static void S_finding(void *vctx, const clausier_finding *f)
 	if (f->reference)
 		printf(" (%s)", f->reference);
 	putchar('\n');
+}
+
+/* What the library had to guess about the profile: a warning of rule
+ * name-grammar. */
+static void S_warning(void *vctx, int line, const char *message)
+{
+	S_ctx *c = vctx;
+	if (c->out)
+		cli_findings_add(c->out, c->file, line, 0, CLAUSIER_CHECK_WARNING, "name-grammar", message, NULL, NULL);
+	else if (line > 0)
+		printf(_("%s:%d: warning: %s [%s]\n"), c->file, line, message, "name-grammar");
+	else
+		printf(_("%s: warning: %s [%s]\n"), c->file, message, "name-grammar");
 }
 
 static void S_note(void *vctx, int line, const char *message)
@@ -108,9 +121,9 @@ int cmd_lint(int argc, char **argv)
 		fprintf(stderr, _("%s: out of memory\n"), cli_prog);
 		return 1;
 	}
-	/* The notes of loading (what the library inferred) are lint's output. */
-	pa.notes = S_note;
-	pa.notes_ctx = &ctx;
+	/* The warnings of loading (what the library had to guess) are lint's output. */
+	pa.warnings = S_warning;
+	pa.warnings_ctx = &ctx;
 	clausier_catalog *cat = NULL;
 	clausier_profile *prof = NULL;
 	clausier_policy *pol = NULL;

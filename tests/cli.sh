@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((56 + nbad))
+plan $((64 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run src/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -179,21 +179,45 @@ run src/clausier render "$top_srcdir/data/samples/sample-catalog.xml" --profile 
 check "options may follow the catalog, as in GNU programs" \
 	eval 'expect_status 0 && [ -s "$OUT/stdout" ] && same "$OUT/options-first.txt" "$OUT/stdout"'
 
-# A name whose grammar the profile does not give: inferred, and said so.
-sed 's|<value name="org"[^>]*>[^<]*</value>|<value name="org">Hôpital Sainte-Anne</value>|' \
+# A name whose grammar the profile does not give and the library's lists do
+# not settle: guessed, and said so as a warning naming the attributes.
+sed 's|<value name="org"[^>]*>[^<]*</value>|<value name="org">Vidéotron</value>|' \
 	"$top_srcdir/data/samples/hospital-qc.xml" >"$OUT/inferred.xml"
 line=$(grep -n 'name="org"' "$OUT/inferred.xml" | cut -d: -f1)
 run src/clausier render --profile "$OUT/inferred.xml" --locale fr-CA
 printf '%s\n' \
-	"clausier: $OUT/inferred.xml:$line: note: value of “org”: the French grammar of “Hôpital Sainte-Anne” is inferred: « l’Hôpital Sainte-Anne », « de l’Hôpital Sainte-Anne », masculine singular; if that is wrong, give it with the attributes article, gender and elision" \
-	"clausier: $OUT/inferred.xml:$line: note: value of “org”: the English grammar of “Hôpital Sainte-Anne” is inferred: “Hôpital Sainte-Anne”, “Hôpital Sainte-Anne’s”; if that is wrong, give it with the attribute article" \
+	"clausier: $OUT/inferred.xml:$line: warning: value of “org”: the French grammar of “Vidéotron” is a guess: « Vidéotron », « de Vidéotron », masculine singular; if that is wrong, give the attributes article, gender" \
 	>"$OUT/inferred.expected"
-check "an inferred grammar is a note naming the profile's line; the edition is written" \
-	eval 'expect_status 0 && same "$OUT/inferred.expected" "$OUT/stderr" && grep -q "^L’Hôpital Sainte-Anne reconnaît que" "$OUT/stdout"'
+check "a guessed grammar is a warning naming the profile's line and the attributes; the edition is written" \
+	eval 'expect_status 0 && same "$OUT/inferred.expected" "$OUT/stderr" && grep -q "^Vidéotron reconnaît que" "$OUT/stdout"'
 run src/clausier lint --profile "$OUT/inferred.xml"
-sed 's/^clausier: //' "$OUT/inferred.expected" >"$OUT/lint.expected"
-check "lint prints the notes as file:line: note: lines on standard output, status 0" \
+sed -e 's/^clausier: //' -e 's/$/ [name-grammar]/' "$OUT/inferred.expected" >"$OUT/lint.expected"
+check "lint prints the warnings as file:line: warning: lines of rule name-grammar on standard output, status 0" \
 	eval 'expect_status 0 && same "$OUT/lint.expected" "$OUT/stdout" && [ ! -s "$OUT/stderr" ]'
+run src/clausier lint --format=json --profile "$OUT/inferred.xml"
+check "lint --format=json: the guess is a warning of rule name-grammar at the profile's line" \
+	eval 'expect_status 0 && grep -q "\"severity\": *\"warning\"" "$OUT/stdout" && grep -q "\"rule\": *\"name-grammar\"" "$OUT/stdout" && grep -q "\"line\": *$line" "$OUT/stdout"'
+# What the lists settle is silent: an institution noun, an article of the name's own.
+for org in 'Hôpital Sainte-Anne' 'Le Devoir' 'Ordre des pharmaciens du Québec' 'Les Grands Ballets canadiens'; do
+	sed "s|<value name=\"org\"[^>]*>[^<]*</value>|<value name=\"org\">$org</value>|" \
+		"$top_srcdir/data/samples/hospital-qc.xml" >"$OUT/settled.xml"
+	run src/clausier render --profile "$OUT/settled.xml" --locale fr-CA
+	check "« $org »: the lists settle its French grammar, no warning" eval 'expect_status 0 && ! grep -q "French grammar" "$OUT/stderr"'
+done
+run src/clausier render --profile "$OUT/settled.xml" --locale fr-CA
+check "« Les Grands Ballets canadiens »: its own article, plural" \
+	eval 'grep -q "^Les Grands Ballets canadiens reconnaissent que" "$OUT/stdout"'
+# A text that would print « de Le Monde » is refused, naming the clause.
+sed 's|{org_du}|de {org}|' "$top_srcdir/data/samples/sample-catalog.xml" >"$OUT/de-org.xml"
+sed 's|<value name="org"[^>]*>[^<]*</value>|<value name="org">Le Monde</value>|' \
+	"$top_srcdir/data/samples/sample-profile.xml" >"$OUT/le-monde.xml"
+rm -f "$OUT/le-monde.txt"
+run src/clausier render --profile "$OUT/le-monde.xml" --locale fr-FR -o "$OUT/le-monde.txt" "$OUT/de-org.xml"
+check "« de Le Monde » is not printed: status 1, the clause and language named, no edition written" \
+	eval 'expect_status 1 && grep -q "clause “personal-responsibility”, text in “fr”: « de Le Monde » is not French" "$OUT/stderr" && [ ! -e "$OUT/le-monde.txt" ]'
+run src/clausier render --profile "$OUT/le-monde.xml" --locale fr-FR "$top_srcdir/data/samples/sample-catalog.xml"
+check "« Le Monde » through {org_du}: « du Monde », the title page as written" \
+	eval 'expect_status 0 && grep -q "compte officiel du Monde ou" "$OUT/stdout" && grep -q "^ *Le Monde$" "$OUT/stdout"'
 run src/clausier lint
 check "lint without a profile or a policy is a usage error" \
 	eval 'expect_status 2 && grep -q "lint needs a policy document, or a profile (--profile)" "$OUT/stderr"'
@@ -203,7 +227,7 @@ check "lint of a profile that gives its names' grammar says nothing" \
 sed 's|<value name="org"[^>]*>[^<]*</value>|<value name="org" article="l’" gender="m">Hôpital Sainte-Anne</value>|' \
 	"$top_srcdir/data/samples/hospital-qc.xml" >"$OUT/given.xml"
 run src/clausier render --profile "$OUT/given.xml" --locale fr-CA
-check "a grammar given in full gives no note" eval 'expect_status 0 && [ ! -s "$OUT/stderr" ]'
+check "a grammar given in full gives no warning" eval 'expect_status 0 && [ ! -s "$OUT/stderr" ]'
 
 cd "$top_srcdir/tests/bad" || exit 99
 for f in *.xml; do

@@ -49,20 +49,28 @@ CLAUSIER_API int clausier_profile_missing(clausier_missing_param **out, size_t *
                                           const clausier_profile *profile, const char *locale,
                                           clausier_error *err);
 
-/** Frees a policy.  NULL is a no-op. */
-/** Receives a note about a policy: the line of the profile or policy
+/** Receives a warning about a policy: the line of the profile or policy
  *  document it is about (0: none) and a translated sentence, UTF-8. */
 typedef void (*clausier_note_report)(void *ctx, int line, const char *message);
 
-/** Reports, in document order, what the library inferred for the policy:
- *  the grammar of each name (parameter of type name) whose value does not
- *  give its article (in French: « l’Hôpital », « du Collège »; in English:
- *  "the Ottawa Hospital"), or whose elision before an h was read from the
- *  library's list of aspirated h's.  Returns the number of notes, or
- *  CLAUSIER_EARG. */
+/** Reports, in document order, what the library had to guess for the
+ *  policy and may have guessed wrong: the grammar of a name (parameter of
+ *  type name) that the profile does not give and that the library's lists
+ *  (data/grammar) do not settle — whether it takes an article (« la SNCF »,
+ *  "the Salvation Army"), its gender (« Danone »), its number ("Toronto
+ *  Maple Leafs"), whether French elides before it (an h no list has) — and
+ *  an article attribute that contradicts the article the name starts with.
+ *  Each message names the attributes to give.  What the lists settle (« Le
+ *  Monde », « l’Ordre des… », "the Government of Canada") is not reported.
+ *  Returns the number of warnings, or CLAUSIER_EARG. */
+CLAUSIER_API int clausier_policy_warnings(const clausier_policy *policy, clausier_note_report report,
+                                          void *ctx);
+
+/** The former name of clausier_policy_warnings(), which it calls. */
 CLAUSIER_API int clausier_policy_notes(const clausier_policy *policy, clausier_note_report report,
                                        void *ctx);
 
+/** Frees a policy.  NULL is a no-op. */
 CLAUSIER_API void clausier_policy_free(clausier_policy *policy);
 
 /** Number of clauses in the policy. */

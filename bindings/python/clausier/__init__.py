@@ -150,7 +150,7 @@ _free: _Void = _fn("clausier_free", None, _P)
 _version: _Bytes = _fn("clausier_version", ctypes.c_char_p)
 _REPORT = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_char_p)
 _NOTE = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p)
-_policy_notes: _Int = _fn("clausier_policy_notes", ctypes.c_int, _P, _NOTE, ctypes.c_void_p)
+_policy_warnings: _Int = _fn("clausier_policy_warnings", ctypes.c_int, _P, _NOTE, ctypes.c_void_p)
 _check: _Int = _fn("clausier_check_translation", ctypes.c_int, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p,
              ctypes.c_char_p, _REPORT, ctypes.c_void_p)
 
@@ -491,17 +491,23 @@ class Policy(_Handle):
                 raise Error(err)
         return _take(out, n.value)
 
-    def notes(self) -> List[Tuple[int, str]]:
-        """What the library inferred for the policy (the grammar of names
-        the profile did not give): a list of (line, message)."""
+    def warnings(self) -> List[Tuple[int, str]]:
+        """What the library had to guess for the policy and may have guessed
+        wrong (the grammar of a name the profile did not give and its lists
+        do not settle), each naming the attributes to give: a list of
+        (line, message)."""
         found: List[Tuple[int, str]] = []
 
         def report(_ctx: Optional[int], line: int, message: bytes) -> None:
             found.append((line, message.decode("utf-8")))
 
         with _Held(self) as held:
-            _policy_notes(held.ptrs[0], _NOTE(report), None)
+            _policy_warnings(held.ptrs[0], _NOTE(report), None)
         return found
+
+    def notes(self) -> List[Tuple[int, str]]:
+        """The former name of warnings()."""
+        return self.warnings()
 
     def render(self, locale: str = "en", *, format: str = "text", fallback: bool = False, standalone: bool = False,
                width: int = 0, bilingual: Optional[str] = None) -> str:

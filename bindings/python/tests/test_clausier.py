@@ -131,7 +131,7 @@ def test_renders_from_threads():
         assert results and all(results)
 
 
-def test_names_agree_and_inferred_grammar_is_noted():
+def test_names_agree_and_a_guessed_grammar_is_warned():
     cat = clausier.Catalog(SAMPLE_CATALOG)
     xml = ('<profile xmlns="https://clausier.org/ns/1" version="1">\n'
            '  <value name="org">Hôpital Sainte-Anne</value>\n'
@@ -142,12 +142,17 @@ def test_names_agree_and_inferred_grammar_is_noted():
     pol = clausier.Policy(cat, clausier.Profile(xml=xml, name="p.xml"))
     assert "sur un compte officiel de l’Hôpital Sainte-Anne ou" in pol.render("fr-CA")
     assert "qui s’en prend à l’Hôpital Sainte-Anne ou à son personnel" in pol.render("fr-CA")
-    notes = pol.notes()
-    assert [line for line, _ in notes] == [2, 2]
-    assert notes[0][1].startswith("value of “org”: the French grammar of “Hôpital Sainte-Anne” is inferred: "
-                                  "« l’Hôpital Sainte-Anne », « de l’Hôpital Sainte-Anne », masculine singular")
-    given = clausier.Policy(cat, clausier.Profile(xml=xml.replace('name="org"', 'name="org" article="l’" gender="m"')))
-    assert given.notes() == []
+    # the lists settle « Hôpital »: nothing to warn about
+    assert pol.warnings() == []
+    guess = clausier.Policy(cat, clausier.Profile(xml=xml.replace("Hôpital Sainte-Anne", "Vidéotron"), name="p.xml"))
+    warnings = guess.warnings()
+    assert [line for line, _ in warnings] == [2]
+    assert warnings[0][1] == ("value of “org”: the French grammar of “Vidéotron” is a guess: « Vidéotron », "
+                              "« de Vidéotron », masculine singular; if that is wrong, give the attributes article, gender")
+    assert guess.notes() == warnings
+    given = clausier.Policy(cat, clausier.Profile(xml=xml.replace("Hôpital Sainte-Anne", "Vidéotron")
+                                                  .replace('name="org"', 'name="org" gender="f"')))
+    assert given.warnings() == []
 
 
 def test_map_lint_and_crosswalk():
@@ -234,7 +239,7 @@ def test_close_then_render():
         with pytest.raises(ValueError, match="Catalog is closed"):
             use()
     pol.close()
-    for use in (pol.render, pol.write, pol.notes, pol.lint, lambda: len(pol)):
+    for use in (pol.render, pol.write, pol.warnings, pol.notes, pol.lint, lambda: len(pol)):
         with pytest.raises(ValueError, match="Policy is closed"):
             use()
 
