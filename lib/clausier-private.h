@@ -234,7 +234,7 @@ enum {
 /* The words the grammar of names knows (data/grammar/fr.tsv, en.tsv, compiled in as
  * lib/name-data.c): cls n noun, a adjective, A acronym, b bare name, h
  * aspirated h, m mute h, y/Y initial y read as a vowel/consonant; English
- * t "the" noun, o "the" before "of", A acronym with "the".  gender m f -,
+ * t "the" noun, o "the" before "of", ? "the" unsure, A acronym with "the".  gender m f -,
  * number s p -, elision y n -. */
 typedef struct {
 	const char *word;

@@ -387,7 +387,7 @@ static int S_en_the(const char *text, int *sure, int *plural_looking)
 	if (fo && (!of || fo < of))
 		of = fo;
 	if (of) {
-		if (S_en_listed(text, (size_t)(of - text), "to"))
+		if (S_en_listed(text, (size_t)(of - text), "to?"))
 			return 1;
 		*sure = 0;
 		return 0;
@@ -398,6 +398,9 @@ static int S_en_the(const char *text, int *sure, int *plural_looking)
 		end--;
 	if (S_en_listed(text, end, "t"))
 		return 1;
+	/* the Canadian Broadcasting Corporation, but Microsoft Corporation */
+	if (S_en_listed(text, end, "?"))
+		*sure = 0;
 	/* an initialism no list has: the BBC or NASA? */
 	if (!sp && len >= 2 && len < S_WORD) {
 		int caps = 1;

@@ -5,7 +5,7 @@ BEGIN {
 	FS = "\t"
 	cls["noun"] = "n"; cls["adj"] = "a"; cls["acronym"] = "A"; cls["bare"] = "b"
 	cls["aspirated"] = "h"; cls["mute"] = "m"; cls["y-vowel"] = "y"; cls["y-consonant"] = "Y"
-	cls["the"] = "t"; cls["of"] = "o"
+	cls["the"] = "t"; cls["of"] = "o"; cls["maybe"] = "?"
 	print "/* Generated from data/grammar by make: do not edit. */"
 	print "#include \"clausier-private.h\""
 	file = ""
