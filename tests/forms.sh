@@ -7,7 +7,7 @@
 # sentence (explicit article and gender in the profile: what is tested is the
 # catalogs' text, not the inference of lib/name.c).
 . "$top_srcdir/tests/lib.sh"
-plan 16
+plan 17
 built=$top_builddir/uninstalled/catalogs
 
 # texts CATALOG LANG: the texts of the clauses that no sector restricts, in
@@ -156,13 +156,25 @@ check "charte, public sector: the pronoun of the employer agrees" eval 'edition 
 	edition charte-ms-pub-en "$OUT/charte-ms-public.xml" en-US && has "$OUT/charte-ms-pub-en.txt" \
 	"all public employees of Ubisoft, whether" "any private-law employees it employs, such as"'
 
+profile "$OUT/smp-fp-ca-public.xml" smp CA public les 'gender="f"' "$fp"
+profile "$OUT/smp-fp-qc-public.xml" smp CA-QC public les 'gender="f"' "$fp"
+profile "$OUT/smp-ms-ca-public.xml" smp CA public none 'gender="m"' "$ms"
+check "smp, public sector, plural: the languages of its official accounts" eval 'edition smp-fp-ca-pub "$OUT/smp-fp-ca-public.xml" fr-CA && has "$OUT/smp-fp-ca-pub.txt" \
+	"En tant qu’institution fédérale, les Éditions du Boréal communiquent avec le public" \
+	"Leurs comptes officiels publient donc en français et en anglais" &&
+	edition smp-fp-qc-pub "$OUT/smp-fp-qc-public.xml" fr-FR && has "$OUT/smp-fp-qc-pub.txt" \
+	"En tant qu’organisme public, les Éditions du Boréal doivent utiliser la langue française" &&
+	edition smp-ms-pub-en "$OUT/smp-ms-ca-public.xml" en-CA && has "$OUT/smp-ms-pub-en.txt" \
+	"As a federal institution, Ubisoft communicates with the public" \
+	"Its official accounts therefore publish in English and French"'
+
 # English plural: only once the profile can say a name is plural (the
 # number attribute); until then these points are skipped, saying so.
 profile "$OUT/smp-en-pl.xml" smp CA nonprofit the 'number="plural"' "Friends of the Boreal Forest"
 profile "$OUT/charte-en-pl.xml" charte FR private the 'number="plural"' "Friends of the Boreal Forest" '<value name="works_council">none</value>'
 run src/clausier render --profile "$OUT/smp-en-pl.xml" --locale en-CA
 if [ "$status" -ne 0 ] && grep -q "attribute “number” is not allowed" "$OUT/stderr"; then
-	while [ $T_n -lt 16 ]; do
+	while [ $T_n -lt 17 ]; do
 		T_n=$((T_n + 1))
 		echo "ok $T_n # SKIP a profile cannot give number=\"plural\" yet"
 	done
