@@ -1371,3 +1371,107 @@ int clausier_catalog_translations(clausier_text_info **out, size_t *count, const
 	*count = t.n;
 	return CLAUSIER_OK;
 }
+
+/* ---- « de {org} »: a French text that contracts nothing ---- */
+
+typedef struct {
+	const clausier_catalog *cat;
+	const char *clause;
+	clausier__contraction_report report;
+	void *ctx;
+	int n, source_only;
+} S_ct;
+
+/* The name parameter {arg} at p names (its value, or its form x_le, x_Le),
+ * and in *end where the argument ends; -1 when it is none. */
+static long S_name_arg(const clausier_catalog *cat, const char *p, const char **end)
+{
+	if (*p != '{')
+		return -1;
+	p++;
+	while (*p == ' ')
+		p++;
+	const char *b = p;
+	while ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' || (*p >= 'A' && *p <= 'Z'))
+		p++;
+	size_t n = (size_t)(p - b);
+	while (*p == ' ')
+		p++;
+	if (*p != '}' || !n)
+		return -1;
+	*end = p + 1;
+	for (size_t i = 0; i < cat->nparams; i++) {
+		const clausier__param *q = &cat->params[i];
+		if (q->type != CLAUSIER__P_NAME)
+			continue;
+		size_t k = strlen(q->name);
+		if (k == n && !strncmp(b, q->name, n))
+			return (long)i;
+		if (n == k + 3 && !strncmp(b, q->name, k) && (!strncmp(b + k, "_le", 3) || !strncmp(b + k, "_Le", 3)))
+			return (long)i;
+	}
+	return -1;
+}
+
+static void S_ct_msg(const clausier__msg *m, void *vctx)
+{
+	S_ct *c = vctx;
+	for (size_t i = 0; i < m->ntexts; i++) {
+		const clausier__text *x = &m->texts[i];
+		if (x->derived || strncasecmp(x->lang, "fr", 2) || (x->lang[2] && x->lang[2] != '-') ||
+		    (c->source_only && strcmp(x->lang, c->cat->source_lang)))
+			continue;
+		const char *s = x->pattern;
+		for (const char *p = s; *p; p++) {
+			size_t w = 0;
+			if ((*p == 'd' || *p == 'D') && p[1] == 'e')
+				w = 2;
+			else if (!strncmp(p, "à", 2) || !strncmp(p, "À", 2))
+				w = 2;
+			if (!w)
+				continue;
+			/* a word of its own: not « monde », « aide » */
+			unsigned char b = p > s ? (unsigned char)p[-1] : ' ';
+			if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80 || b == '-' || b == '_')
+				if (!(b == 0xA0 && p - s >= 2 && (unsigned char)p[-2] == 0xC2))
+					continue;
+			const char *q = p + w;
+			if (*q == ' ')
+				q++;
+			else if (!strncmp(q, "\xC2\xA0", 2))
+				q += 2;
+			else
+				continue;
+			const char *end;
+			long param = S_name_arg(c->cat, q, &end);
+			if (param < 0)
+				continue;
+			c->report(c->ctx, x->line, x->lang, c->clause, p, (size_t)(end - p), c->cat->params[param].name,
+			          w == 2 && (*p == 'd' || *p == 'D'));
+			c->n++;
+		}
+	}
+}
+
+int clausier__catalog_contractions(const clausier_catalog *cat, int source_only, clausier__contraction_report report,
+                                   void *ctx)
+{
+	S_ct c = { cat, NULL, report, ctx, 0, source_only };
+	const clausier__msg *front[] = { &cat->title, &cat->subtitle, &cat->dateline };
+	for (size_t i = 0; i < 3; i++)
+		if (front[i]->present)
+			S_ct_msg(front[i], &c);
+	for (size_t i = 0; i < cat->nsections; i++)
+		S_ct_msg(&cat->sections[i].title, &c);
+	for (size_t i = 0; i < cat->nclauses; i++) {
+		const clausier__clause *cl = &cat->clauses[i];
+		c.clause = cl->id;
+		S_ct_msg(&cl->heading, &c);
+		for (int r = 0; r < 3; r++)
+			if (cl->body[r].present)
+				S_ct_msg(&cl->body[r], &c);
+		for (size_t k = 0; k < cl->njbodies; k++)
+			S_ct_msg(&cl->jbodies[k].msg, &c);
+	}
+	return c.n;
+}

@@ -263,6 +263,16 @@ void clausier__name_grammar(clausier__grammar *g, const char *text, int fr, cons
 /* Where French text s contracts what French contracts (« de Le Monde »,
  * « à Les Échos », « de le Collège »), or NULL. */
 const char *clausier__bad_contraction(const char *s);
+/* Reports each place a French text of cat writes « de {x} », « à {x} » (or
+ * {x_le}, {x_Le}) for a name parameter x, which French contracts for most
+ * names (« du Monde », « au Collège »): its line, language, clause (NULL on
+ * the title page), the text at [at, at + len), the parameter and whether
+ * it is « de »; only in texts of the source language when source_only.
+ * Returns the number of places. */
+typedef void (*clausier__contraction_report)(void *ctx, int line, const char *lang, const char *clause,
+                                             const char *at, size_t len, const char *param, int de);
+int clausier__catalog_contractions(const clausier_catalog *cat, int source_only, clausier__contraction_report report,
+                                   void *ctx);
 /* forms[CLAUSIER__NFORMS], malloc'd.  0, or -1 when out of memory. */
 int clausier__name_forms(char **forms, const char *text, const clausier__grammar *g, int fr);
 /* Whether French elides before the value of a (its elide flag, and for 1

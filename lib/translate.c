@@ -399,6 +399,25 @@ int clausier_check_po_file(const char *path, const clausier_check_options *opts,
 	return rc;
 }
 
+/* « de {org} » in a French source text (translations are checked by
+ * clausier__check_translation): a warning of rule name-agreement. */
+static void S_contraction(void *vctx, int line, const char *lang, const char *clause, const char *at, size_t len,
+                          const char *param, int de)
+{
+	S_sink *s = vctx;
+	char msg[600], word[8], arg[80];
+	(void)clause;
+	size_t w = strcspn(at, " \xC2");
+	snprintf(word, sizeof word, "%.*s", (int)(w < sizeof word ? w : sizeof word - 1), at);
+	const char *brace = memchr(at, '{', len);
+	snprintf(arg, sizeof arg, "%.*s", brace ? (int)(at + len - brace) : 0, brace ? brace : "");
+	snprintf(msg, sizeof msg, _("“%s %s”: %s is a name: write {%.*s_%s}, which agrees with its article"), word, arg,
+	         arg, (int)strlen(param), param, de ? "du" : "au");
+	s->f.line = line;
+	s->f.lang = lang;
+	S_emit(s, CLAUSIER_CHECK_WARNING, 0, "name-agreement", msg);
+}
+
 int clausier_check_catalog(const clausier_catalog *cat, const char *name, const clausier_check_options *opts,
                            clausier_check_finding_report report, void *ctx, clausier_error *err)
 {
@@ -421,6 +440,7 @@ int clausier_check_catalog(const clausier_catalog *cat, const char *name, const 
 		S_glossary_check(o->glossary, t[i].source, src, t[i].pattern, t[i].lang, S_emit, &s);
 	}
 	clausier_free(t);
+	clausier__catalog_contractions(cat, 1, S_contraction, &s);
 	return s.errors;
 }
 

@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((64 + nbad))
+plan $((65 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run src/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -215,6 +215,13 @@ rm -f "$OUT/le-monde.txt"
 run src/clausier render --profile "$OUT/le-monde.xml" --locale fr-FR -o "$OUT/le-monde.txt" "$OUT/de-org.xml"
 check "« de Le Monde » is not printed: status 1, the clause and language named, no edition written" \
 	eval 'expect_status 1 && grep -q "clause “personal-responsibility”, text in “fr”: « de Le Monde » is not French" "$OUT/stderr" && [ ! -e "$OUT/le-monde.txt" ]'
+# clausier check says so beforehand, in a French source text too.
+sed -e 's|xml:lang="en">What you post online|xml:lang="en-US">What you post online|' -e 's|id="sample" genre="smp" xml:lang="en"|id="sample" genre="smp" xml:lang="fr"|' \
+	"$OUT/de-org.xml" >"$OUT/de-org-fr.xml"
+line=$(grep -n 'compte officiel de {org}' "$OUT/de-org-fr.xml" | cut -d: -f1)
+run src/clausier check "$OUT/de-org-fr.xml"
+check "check: « de {org} » in a French source text is a name-agreement warning at its line" \
+	eval 'grep -q "^$OUT/de-org-fr.xml:$line: warning: “de {org}”: {org} is a name: write {org_du}, which agrees with its article" "$OUT/stdout"'
 run src/clausier render --profile "$OUT/le-monde.xml" --locale fr-FR "$top_srcdir/data/samples/sample-catalog.xml"
 check "« Le Monde » through {org_du}: « du Monde », the title page as written" \
 	eval 'expect_status 0 && grep -q "compte officiel du Monde ou" "$OUT/stdout" && grep -q "^ *Le Monde$" "$OUT/stdout"'
