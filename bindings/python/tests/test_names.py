@@ -18,7 +18,7 @@ import clausier
 SRC = os.environ.get("CLAUSIER_SRCDIR", ".")
 DATA = os.path.join(SRC, "tests/data/names")
 FR_LOCALES = ("fr-FR", "fr-CA", "fr-CH", "fr-BE")
-EN_LOCALES = ("en-US", "en-CA")
+EN_LOCALES = ("en-US", "en-CA", "en-GB")
 
 
 def rows():
