@@ -53,6 +53,13 @@ def expected(row):
     return {"title": title, "initial": initial, "poss": de, "at": "at " + a, "that": "that " + que, "agree": agree}
 
 
+def in_locale(want, locale):
+    """en-GB spells the probe's verb with -ise (the library's spelling table)."""
+    if locale != "en-GB":
+        return want
+    return {k: v.replace("recognize", "recognise") for k, v in want.items()}
+
+
 def given(row):
     lang, _name, art, gender, number = row[:5]
     attrs = {"article": art, "number": "plural" if number == "p" else "singular"}
@@ -72,7 +79,7 @@ def test_forms_with_the_grammar_given(probe, row):
     want = expected(row)
     for locale in FR_LOCALES if row[0] == "fr" else EN_LOCALES:
         got, warnings = forms(probe, row[1], given(row), locale)
-        assert {k: got.get(k) for k in want} == want, locale
+        assert {k: got.get(k) for k in want} == in_locale(want, locale), locale
         if row[0] == "fr":
             assert [w for w in warnings if "French" in w[1]] == []
 
@@ -84,7 +91,7 @@ def test_forms_inferred_are_right_or_warned(probe, row):
     for locale in FR_LOCALES if row[0] == "fr" else EN_LOCALES:
         got, warnings = forms(probe, row[1], {}, locale)
         mine = [w for _, w in warnings if w.startswith("value of “org”: the %s grammar" % lang)]
-        if {k: got.get(k) for k in want} != want:
+        if {k: got.get(k) for k in want} != in_locale(want, locale):
             assert mine, "silently wrong in %s: %r" % (locale, got)
             assert re.search(r"give the attributes (article|gender|number|elision)", mine[0])
 
