@@ -97,13 +97,13 @@ check "smp, feminine plural, fr-CA: verbs, participle, pronoun and contractions 
 check "smp, feminine plural, fr-FR" eval 'edition smp-fp-fr "$OUT/smp-fp.xml" fr-FR && has "$OUT/smp-fp-fr.txt" \
 	"Les Éditions du Boréal partent du constat que" \
 	"l’ensemble des salariés des Éditions du Boréal, quels" \
-	"dès lors qu’il concerne les Éditions du Boréal, leur personnel ou les publics qu’elles servent" \
+	"dès lors qu’il concerne les Éditions du Boréal, leur personnel ou leurs publics" \
 	"un soutien que les Éditions du Boréal n’ont pas apporté." \
 	"Les Éditions du Boréal sont tenues de respecter"'
 check "smp, masculine singular with elision, fr-FR" eval 'edition smp-ms-fr "$OUT/smp-ms.xml" fr-FR && has "$OUT/smp-ms-fr.txt" \
 	"Ubisoft part du constat que" \
 	"l’ensemble des salariés d’Ubisoft, quels" \
-	"dès lors qu’il concerne Ubisoft, son personnel ou les publics qu’il sert" \
+	"dès lors qu’il concerne Ubisoft, son personnel ou ses publics" \
 	"à côté de celui d’Ubisoft, dans" \
 	"appartiennent à Ubisoft et non aux personnes" \
 	"un soutien qu’Ubisoft n’a pas apporté." \
@@ -147,14 +147,14 @@ check "charte, singular, en-US" eval 'edition charte-ms-en "$OUT/charte-ms.xml" 
 	"belong to Ubisoft: login credentials" \
 	"speak on behalf of Ubisoft, online" \
 	"Ubisoft has no works council (CSE), either because its workforce"'
-check "charte, public sector: the pronoun of the employer agrees" eval 'edition charte-fp-pub "$OUT/charte-fp-public.xml" fr-FR && has "$OUT/charte-fp-pub.txt" \
+check "charte, public sector: the employer named, its verb agrees" eval 'edition charte-fp-pub "$OUT/charte-fp-public.xml" fr-FR && has "$OUT/charte-fp-pub.txt" \
 	"à tous les agents publics des Éditions du Boréal, fonctionnaires" \
-	"ainsi qu’aux salariés de droit privé qu’elles emploient, comme" &&
+	"ainsi qu’aux salariés de droit privé que les Éditions du Boréal emploient, comme" &&
 	edition charte-ms-pub "$OUT/charte-ms-public.xml" fr-FR && has "$OUT/charte-ms-pub.txt" \
 	"à tous les agents publics d’Ubisoft, fonctionnaires" \
-	"ainsi qu’aux salariés de droit privé qu’il emploie, comme" &&
+	"ainsi qu’aux salariés de droit privé qu’Ubisoft emploie, comme" &&
 	edition charte-ms-pub-en "$OUT/charte-ms-public.xml" en-US && has "$OUT/charte-ms-pub-en.txt" \
-	"all public employees of Ubisoft, whether" "any private-law employees it employs, such as"'
+	"all public employees of Ubisoft, whether" "any private-law employees Ubisoft employs, such as"'
 
 profile "$OUT/smp-fp-ca-public.xml" smp CA public les 'gender="f"' "$fp"
 profile "$OUT/smp-fp-qc-public.xml" smp CA-QC public les 'gender="f"' "$fp"
