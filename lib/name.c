@@ -193,7 +193,7 @@ static const char *S_word(const char *s, char *raw, char *low, int token)
 static const clausier__word *S_find(const clausier__word *list, const char *word, const char *classes)
 {
 	for (; list->word; list++)
-		if (strchr(classes, list->cls) && !strcmp(list->word, word))
+		if (list->word[0] == word[0] && !strcmp(list->word, word) && strchr(classes, list->cls))
 			return list;
 	return NULL;
 }
@@ -470,8 +470,9 @@ void clausier__name_grammar(clausier__grammar *g, const char *text, int fr, cons
 			g->gender = 'm';
 		if (!g->gender && g->article == CLAUSIER__ART_LA)
 			g->gender = 'f';
+		const clausier__word *adj = NULL, *head = g->gender && g->plural >= 0 ? NULL : S_fr_head(rest, &adj);
 		if (!g->gender) {
-			const clausier__word *adj, *w = S_fr_head(rest, &adj);
+			const clausier__word *w = head;
 			char gd = w && w->gender != '-' ? w->gender : adj && adj->gender != '-' ? adj->gender : 0;
 			if (gd)
 				g->gender = gd;
@@ -481,7 +482,7 @@ void clausier__name_grammar(clausier__grammar *g, const char *text, int fr, cons
 			}
 		}
 		if (g->plural < 0) {
-			const clausier__word *adj, *w = S_fr_head(rest, &adj);
+			const clausier__word *w = head;
 			g->plural = g->article == CLAUSIER__ART_LES || (g->article == CLAUSIER__ART_NONE && w && w->cls != 'b' &&
 			                                                w->number == 'p');
 		}
