@@ -84,10 +84,13 @@ check "a line may end after a hyphen, but not before an enclitic pronoun" \
 bad=
 for w in 20 21 22 23 24 25 26 27 28 29 31 32 33 34 35 36 37 38 39 40; do
 	run src/clausier render -w $w -l fr-CA -p "$prof" "$cat"
-	python3 "$top_srcdir/tests/check-links.py" "$OUT/stdout" "$OUT/wrap.fr-CA.txt" fr >"$OUT/links.$w" || bad="$bad $w"
+	{ python3 "$top_srcdir/tests/check-links.py" "$OUT/stdout" "$OUT/wrap.fr-CA.txt" fr &&
+	  python3 "$top_srcdir/tests/check-wrap.py" $w "$OUT/stdout"; } >"$OUT/checks.$w" 2>&1 || bad="$bad $w"
 done
-check "at every width from 20 to 40, no French line starts with an enclitic after a hyphen" eval '[ -z "$bad" ] || { echo "# at$bad"; false; }'
+check "at every width from 20 to 40, no French line starts with an enclitic after a hyphen, none breaks at a no-break space" \
+	eval '[ -z "$bad" ] || { echo "# at$bad"; false; }'
 run src/clausier render -w 30 -l en-CA -p "$prof" "$cat"
-check "English breaks after a hyphen as ICU says; wide characters take two columns each" \
-	eval 'grep -qx "   A well-known, state-of-the-" "$OUT/stdout" && grep -qx "   lait, 東京都の規則は大事で" "$OUT/stdout"'
+acute=$(printf '\314\201')
+check "English breaks after a hyphen as ICU says; combining accents take no column, wide characters two" \
+	eval 'grep -qx "   A well-known, state-of-the-" "$OUT/stdout" && grep -qxF "   lait, re${acute}sume${acute} e${acute}crit, 東京都" "$OUT/stdout"'
 exit 0
