@@ -724,6 +724,12 @@ static bool S_nbsp(UChar c)
 	return c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0x2060 || c == 0xFEFF || c == 0x2011;
 }
 
+/* Whether c is one of the characters of set (never the NUL that ends it). */
+static bool S_in(const UChar *set, UChar c)
+{
+	return c && u_strchr(set, c);
+}
+
 static bool S_ascii_alpha(UChar c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -736,13 +742,13 @@ static int32_t S_link_end(const UnicodeString &u, int32_t s)
 {
 	static const UChar stop[] = u"\"<>«»“”„‹›‘’`";
 	int32_t e = s, n = u.length();
-	while (e < n && !u_isUWhiteSpace(u[e]) && !S_nbsp(u[e]) && !u_iscntrl(u[e]) && u_strchr(stop, u[e]) == nullptr)
+	while (e < n && !u_isUWhiteSpace(u[e]) && !S_nbsp(u[e]) && !u_iscntrl(u[e]) && !S_in(stop, u[e]))
 		e++;
 	for (;;) {
 		if (e <= s)
 			return e;
 		UChar c = u[e - 1];
-		if (u_strchr(u".,;:!?…", c)) {
+		if (S_in(u".,;:!?…", c)) {
 			e--;
 			continue;
 		}
@@ -774,19 +780,19 @@ static void S_links(const UnicodeString &u, std::vector<std::pair<int32_t, int32
 		if (u[i] == u':' && i + 2 < n && u[i + 1] == u'/' && u[i + 2] == u'/') {
 			/* The scheme: a letter, then letters, digits, + - . */
 			int32_t k = i;
-			while (k > 0 && (S_ascii_alpha(u[k - 1]) || u_isdigit(u[k - 1]) || u_strchr(u"+-.", u[k - 1])))
+			while (k > 0 && (S_ascii_alpha(u[k - 1]) || u_isdigit(u[k - 1]) || S_in(u"+-.", u[k - 1])))
 				k--;
 			while (k < i && !S_ascii_alpha(u[k]))
 				k++;
 			if (k < i && (k == 0 || !u_isalnum(u.char32At(k - 1))))
 				s = k;
 		} else if ((u[i] == u'w' || u[i] == u'W') && i + 4 < n && !u.caseCompare(i, 4, u"www.", 0, 4, 0) &&
-		           (i == 0 || (!u_isalnum(u.char32At(i - 1)) && !u_strchr(u"./@-", u[i - 1]))) &&
+		           (i == 0 || (!u_isalnum(u.char32At(i - 1)) && !S_in(u"./@-", u[i - 1]))) &&
 		           u_isalnum(u.char32At(i + 4))) {
 			s = i;
 		} else if (u[i] == u'@' && i > 0) {
 			int32_t k = i;
-			while (k > 0 && (u_isalnum(u.char32At(k - 1)) || u_strchr(u"._%+-", u[k - 1]) ||
+			while (k > 0 && (u_isalnum(u.char32At(k - 1)) || S_in(u"._%+-", u[k - 1]) ||
 			                 U16_IS_TRAIL(u[k - 1])))
 				k--;
 			while (k < i && (u[k] == u'.' || U16_IS_TRAIL(u[k])))
@@ -805,7 +811,7 @@ static void S_links(const UnicodeString &u, std::vector<std::pair<int32_t, int32
 			}
 			continue;
 		} else if (u_isalnum(u.char32At(i)) && !U16_IS_TRAIL(u[i]) &&
-		         (i == 0 || (!S_host_char(u.char32At(i - 1)) && !u_strchr(u"@/:_%+", u[i - 1])))) {
+		         (i == 0 || (!S_host_char(u.char32At(i - 1)) && !S_in(u"@/:_%+", u[i - 1])))) {
 			/* A bare host name (« internet-signalement.gouv.fr »): labels
 			 * joined by dots, the last one letters only, two or more. */
 			int32_t r = i;
