@@ -769,10 +769,18 @@ static bool S_host_char(UChar32 c)
 	return u_isalnum(c) || c == u'-' || c == u'.' || u_charType(c) == U_NON_SPACING_MARK;
 }
 
+/* A span of text never broken, [from, to).  Local to this file (an
+ * anonymous namespace), so that the vector's code is not exported. */
+namespace {
+struct S_span {
+	int32_t from, to;
+};
+} // namespace
+
 /* The spans of u that are URLs (scheme://…, www.…, a bare host.tld with or
  * without a path) or e-mail addresses (local@host.tld, the host in any
  * script), as [start, end) pairs. */
-static void S_links(const UnicodeString &u, std::vector<std::pair<int32_t, int32_t>> &spans)
+static void S_links(const UnicodeString &u, std::vector<S_span> &spans)
 {
 	int32_t n = u.length();
 	for (int32_t i = 0; i < n; i++) {
@@ -807,7 +815,7 @@ static void S_links(const UnicodeString &u, std::vector<std::pair<int32_t, int32
 					dot = d;
 			if (k < i && dot > i + 1 && dot < e - 1) {
 				int32_t end = S_link_end(u, k);
-				spans.emplace_back(k, end > e ? end : e);
+				spans.push_back(S_span{ k, end > e ? end : e });
 			}
 			continue;
 		} else if (u_isalnum(u.char32At(i)) && !U16_IS_TRAIL(u[i]) &&
@@ -832,14 +840,14 @@ static void S_links(const UnicodeString &u, std::vector<std::pair<int32_t, int32
 				for (int32_t d = dot + 1; d < e; d += U16_LENGTH(u.char32At(d)))
 					ok = ok && u_isalpha(u.char32At(d));
 				if (ok)
-					spans.emplace_back(i, e < n && u[e] == u'/' ? S_link_end(u, i) : e);
+					spans.push_back(S_span{ i, e < n && u[e] == u'/' ? S_link_end(u, i) : e });
 			}
 			i = r > i ? r - 1 : i;
 			continue;
 		}
 		if (s >= 0) {
 			int32_t e = S_link_end(u, s);
-			spans.emplace_back(s, e);
+			spans.push_back(S_span{ s, e });
 			i = e > i ? e - 1 : i;
 		}
 	}
@@ -868,14 +876,14 @@ static bool S_enclitic(const UnicodeString &u, int32_t i)
 
 /* Whether the wrapper may end a line at ICU's break b. */
 static bool S_may_break(const UnicodeString &u, int32_t b, bool french,
-                        const std::vector<std::pair<int32_t, int32_t>> &links)
+                        const std::vector<S_span> &links)
 {
 	if (b <= 0 || b >= u.length())
 		return true;
 	if (S_nbsp(u[b]) || S_nbsp(u[b - 1]))
 		return false;
 	for (const auto &l : links)
-		if (l.first < b && b < l.second)
+		if (l.from < b && b < l.to)
 			return false;
 	if (french && (u[b - 1] == u'-' || u[b - 1] == 0x2010) && S_enclitic(u, b))
 		return false;
@@ -914,7 +922,7 @@ static int S_wrap(clausier__buf *out, const char *text, unsigned width, const ch
 		return -1;
 	UnicodeString u = UnicodeString::fromUTF8(text);
 	bi->setText(u);
-	std::vector<std::pair<int32_t, int32_t>> links;
+	std::vector<S_span> links;
 	S_links(u, links);
 	bool french = !strncmp(icu_locale, "fr", 2) && (!icu_locale[2] || icu_locale[2] == '_');
 	/* Prefixes are ASCII (spaces and a clause number). */
