@@ -720,12 +720,17 @@ char *clausier__heading(const clausier_catalog *cat, const char *id, const char 
 /* A topic's name in French (fr) or English, sentence case. */
 const char *clausier__topic_label(const char *topic, int fr);
 
-/* Appends text to out wrapped at width characters with ICU's line breaking
+/* Appends text to out wrapped at width columns with ICU's line breaking
  * for the locale: the first line after first, the others after rest (both
- * counted in the width).  Never breaks at a no-break space.  Each line ends
- * with a newline. */
+ * counted in the width).  Never breaks at a no-break space, inside a URL or
+ * an e-mail address (one longer than the line overflows it on a line of its
+ * own), nor, in French, after a hyphen before an enclitic pronoun
+ * (« dites-le », « a-t-il »).  Each line ends with a newline. */
 int clausier__wrap(clausier__buf *out, const char *text, unsigned width, const char *first,
                    const char *rest, const char *icu_locale);
+/* The columns s takes on a terminal: combining marks and format characters
+ * none, East Asian wide characters two, the others one. */
+size_t clausier__columns(const char *s);
 
 /* s set in the typography of a locale (lib/typography.c); malloc'd, NULL
  * on allocation failure. */

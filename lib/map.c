@@ -488,6 +488,20 @@ static json_t *S_jstr(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
+/* The title of a catalog's genre as its editions say it in locale: the
+ * catalog's own title; the genre description's only when the catalog has
+ * none in that language; then the catalog's source language, then its id. */
+static const char *S_title(const clausier_catalog *cat, const clausier_genre_spec *spec, const char *locale)
+{
+	const clausier__text *t = clausier__msg_lookup(&cat->title, locale);
+	if (t)
+		return t->pattern;
+	const char *g = spec && spec->genre == cat->genre ? clausier_genre_spec_title(spec, locale) : NULL;
+	if (!g)
+		g = clausier__catalog_title(cat, locale);
+	return g ? g : cat->id;
+}
+
 /* Sets key to v (taken); 0, or -1 when v is NULL (out of memory). */
 static int S_jset(json_t *obj, const char *key, json_t *v)
 {
@@ -511,6 +525,8 @@ static json_t *S_json_report(const clausier_map_report *r, const char *sector)
 	json_t *root = json_object(), *gaps = NULL;
 	int bad = !root || S_jset(root, "from", S_jstr(r->from->id)) < 0 || S_jset(root, "to", S_jstr(r->to->id)) < 0 ||
 	          S_jset(root, "genre", S_jstr(clausier__genre_name(r->to->genre))) < 0 ||
+	          S_jset(root, "from_title", S_jpair(S_title(r->from, NULL, "en"), S_title(r->from, NULL, "fr"))) < 0 ||
+	          S_jset(root, "to_title", S_jpair(S_title(r->to, r->genre, "en"), S_title(r->to, r->genre, "fr"))) < 0 ||
 	          S_jset(root, "sector", S_jstr(sector)) < 0 ||
 	          S_jset(root, "jurisdiction", S_jstr(r->jurisdiction)) < 0 ||
 	          S_jset(root, "gaps", gaps = json_array()) < 0;
@@ -573,6 +589,16 @@ static int S_xml_report(xmlTextWriterPtr w, const clausier_map_report *r, const 
 	    S_xattr(w, "genre", clausier__genre_name(r->to->genre)) < 0 || S_xattr(w, "sector", sector) < 0 ||
 	    S_xattr(w, "jurisdiction", r->jurisdiction) < 0)
 		return -1;
+	/* The two genres' titles, as their catalogs say them. */
+	static const char *const langs[] = { "en", "fr" };
+	for (int side = 0; side < 2; side++)
+		for (int k = 0; k < 2; k++) {
+			const char *t = side ? S_title(r->to, r->genre, langs[k]) : S_title(r->from, NULL, langs[k]);
+			if (xmlTextWriterStartElement(w, (const xmlChar *)"title") < 0 ||
+			    S_xattr(w, "of", side ? "to" : "from") < 0 || S_xattr(w, "xml:lang", langs[k]) < 0 ||
+			    xmlTextWriterWriteString(w, (const xmlChar *)t) < 0 || xmlTextWriterEndElement(w) < 0)
+				return -1;
+		}
 	for (size_t i = 0; i < r->n; i++) {
 		const clausier_gap *g = &r->gaps[i];
 		if (xmlTextWriterStartElement(w, (const xmlChar *)"gap") < 0 ||
@@ -684,14 +710,19 @@ int clausier_map_report_render(char **out, size_t *out_len, const clausier_map_r
 	clausier__buf t = { 0 };
 	clausier__buf_puts(&t, fr ? "Rapport de conversion" : "Conversion report");
 	ed.title = clausier__buf_detach(&t, NULL);
-	const char *ta = clausier__catalog_title(r->from, ed.locale);
-	const char *tb = clausier_genre_spec_title(r->genre, ed.locale);
-	clausier__buf_puts(&t, ta ? ta : r->from->id);
+	/* The genres by their catalogs' titles, as their editions write them
+	 * (typeset, and in US title case in en-US). */
+	clausier__buf_puts(&t, S_title(r->from, NULL, ed.locale));
 	clausier__buf_puts(&t, " \u2192 ");
-	clausier__buf_puts(&t, tb ? tb : r->to->id);
+	clausier__buf_puts(&t, S_title(r->to, r->genre, ed.locale));
 	char *sub = clausier__buf_detach(&t, NULL);
 	ed.subtitle = sub ? clausier__typeset(sub, ed.locale) : NULL;
 	free(sub);
+	if (ed.subtitle && !strcmp(ed.locale, "en-US")) {
+		char *tc = clausier__title_case(ed.subtitle);
+		free(ed.subtitle);
+		ed.subtitle = tc;
+	}
 	if (!anchors || !ed.sections || !ed.section_ids || !ed.clauses || !ed.title || !ed.subtitle)
 		goto oom;
 	for (int status = 0; status <= CLAUSIER_GAP_FORMALITY; status++) {

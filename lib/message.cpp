@@ -33,6 +33,8 @@
 #include <unicode/smpdtfmt.h>
 #include <unicode/strenum.h>
 #include <unicode/timezone.h>
+#include <unicode/uchar.h>
+#include <unicode/ustring.h>
 
 using namespace icu;
 
@@ -680,8 +682,213 @@ int clausier__msg_format(char **out, const char *pattern, const char *icu_locale
 }
 
 /* Line breaking: one iterator per thread and locale (a BreakIterator is not
- * to be shared between threads). */
+ * to be shared between threads).  ICU's line breaker proposes the breaks;
+ * the wrapper refuses those inside a URL or an e-mail address, at a no-break
+ * space, and in French before an enclitic pronoun after a hyphen. */
 static thread_local std::unordered_map<std::string, std::unique_ptr<BreakIterator>> S_breakers;
+
+/* The columns a character takes on a terminal: none for combining marks and
+ * format characters, two for East Asian wide and fullwidth ones. */
+static int32_t S_cwidth(UChar32 c)
+{
+	int8_t t = u_charType(c);
+	if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR || (c >= 0x1160 && c <= 0x11FF))
+		return 0;
+	int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+	return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+static int32_t S_columns(const UnicodeString &u, int32_t from, int32_t to)
+{
+	int32_t n = 0;
+	for (int32_t i = from; i < to;) {
+		UChar32 c = u.char32At(i);
+		n += S_cwidth(c);
+		i += U16_LENGTH(c);
+	}
+	return n;
+}
+
+size_t clausier__columns(const char *s)
+{
+	try {
+		UnicodeString u = UnicodeString::fromUTF8(s);
+		return (size_t)S_columns(u, 0, u.length());
+	} catch (const std::bad_alloc &) {
+		return strlen(s);
+	}
+}
+
+static bool S_nbsp(UChar c)
+{
+	return c == 0x00A0 || c == 0x202F || c == 0x2007 || c == 0x2060 || c == 0xFEFF || c == 0x2011;
+}
+
+/* Whether c is one of the characters of set (never the NUL that ends it). */
+static bool S_in(const UChar *set, UChar c)
+{
+	return c && u_strchr(set, c);
+}
+
+static bool S_ascii_alpha(UChar c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Where a URL or an address that starts at s ends: at white space or a
+ * quotation mark, less the punctuation that ends a sentence, and less a
+ * closing parenthesis or bracket it does not open. */
+static int32_t S_link_end(const UnicodeString &u, int32_t s)
+{
+	static const UChar stop[] = u"\"<>«»“”„‹›‘’`";
+	int32_t e = s, n = u.length();
+	while (e < n && !u_isUWhiteSpace(u[e]) && !S_nbsp(u[e]) && !u_iscntrl(u[e]) && !S_in(stop, u[e]))
+		e++;
+	for (;;) {
+		if (e <= s)
+			return e;
+		UChar c = u[e - 1];
+		if (S_in(u".,;:!?…", c)) {
+			e--;
+			continue;
+		}
+		UChar open = c == u')' ? u'(' : c == u']' ? u'[' : c == u'}' ? u'{' : 0;
+		if (!open)
+			return e;
+		int depth = 0;
+		for (int32_t i = s; i < e; i++)
+			depth += u[i] == open ? 1 : u[i] == c ? -1 : 0;
+		if (depth >= 0)
+			return e;
+		e--;
+	}
+}
+
+static bool S_host_char(UChar32 c)
+{
+	return u_isalnum(c) || c == u'-' || c == u'.' || u_charType(c) == U_NON_SPACING_MARK;
+}
+
+/* A span of text never broken, [from, to).  Local to this file (an
+ * anonymous namespace), so that the vector's code is not exported. */
+namespace {
+struct S_span {
+	int32_t from, to;
+};
+} // namespace
+
+/* The spans of u that are URLs (scheme://…, www.…, a bare host.tld with or
+ * without a path) or e-mail addresses (local@host.tld, the host in any
+ * script), as [start, end) pairs. */
+static void S_links(const UnicodeString &u, std::vector<S_span> &spans)
+{
+	int32_t n = u.length();
+	for (int32_t i = 0; i < n; i++) {
+		int32_t s = -1;
+		if (u[i] == u':' && i + 2 < n && u[i + 1] == u'/' && u[i + 2] == u'/') {
+			/* The scheme: a letter, then letters, digits, + - . */
+			int32_t k = i;
+			while (k > 0 && (S_ascii_alpha(u[k - 1]) || u_isdigit(u[k - 1]) || S_in(u"+-.", u[k - 1])))
+				k--;
+			while (k < i && !S_ascii_alpha(u[k]))
+				k++;
+			if (k < i && (k == 0 || !u_isalnum(u.char32At(k - 1))))
+				s = k;
+		} else if ((u[i] == u'w' || u[i] == u'W') && i + 4 < n && !u.caseCompare(i, 4, u"www.", 0, 4, 0) &&
+		           (i == 0 || (!u_isalnum(u.char32At(i - 1)) && !S_in(u"./@-", u[i - 1]))) &&
+		           u_isalnum(u.char32At(i + 4))) {
+			s = i;
+		} else if (u[i] == u'@' && i > 0) {
+			int32_t k = i;
+			while (k > 0 && (u_isalnum(u.char32At(k - 1)) || S_in(u"._%+-", u[k - 1]) ||
+			                 U16_IS_TRAIL(u[k - 1])))
+				k--;
+			while (k < i && (u[k] == u'.' || U16_IS_TRAIL(u[k])))
+				k++;
+			int32_t e = i + 1, dot = -1;
+			while (e < n && S_host_char(u.char32At(e)))
+				e += U16_LENGTH(u.char32At(e));
+			while (e > i + 1 && (u[e - 1] == u'.' || u[e - 1] == u'-'))
+				e--;
+			for (int32_t d = i + 1; d < e; d++)
+				if (u[d] == u'.')
+					dot = d;
+			if (k < i && dot > i + 1 && dot < e - 1) {
+				int32_t end = S_link_end(u, k);
+				spans.push_back(S_span{ k, end > e ? end : e });
+			}
+			continue;
+		} else if (u_isalnum(u.char32At(i)) && !U16_IS_TRAIL(u[i]) &&
+		         (i == 0 || (!S_host_char(u.char32At(i - 1)) && !S_in(u"@/:_%+", u[i - 1])))) {
+			/* A bare host name (« internet-signalement.gouv.fr »): labels
+			 * joined by dots, the last one letters only, two or more. */
+			int32_t r = i;
+			while (r < n && S_host_char(u.char32At(r)))
+				r += U16_LENGTH(u.char32At(r));
+			int32_t e = r;
+			while (e > i && (u[e - 1] == u'.' || u[e - 1] == u'-'))
+				e--;
+			int32_t dot = -1;
+			bool ok = true;
+			for (int32_t d = i; d < e; d++) {
+				if (u[d] == u'.') {
+					ok = ok && d > i && u[d - 1] != u'.' && u[d - 1] != u'-' && u[d + 1] != u'-';
+					dot = d;
+				}
+			}
+			if (ok && dot > i && e - dot > 2) {
+				for (int32_t d = dot + 1; d < e; d += U16_LENGTH(u.char32At(d)))
+					ok = ok && u_isalpha(u.char32At(d));
+				if (ok)
+					spans.push_back(S_span{ i, e < n && u[e] == u'/' ? S_link_end(u, i) : e });
+			}
+			i = r > i ? r - 1 : i;
+			continue;
+		}
+		if (s >= 0) {
+			int32_t e = S_link_end(u, s);
+			spans.push_back(S_span{ s, e });
+			i = e > i ? e - 1 : i;
+		}
+	}
+}
+
+/* A French enclitic pronoun (or particle) starting at i, ending at a
+ * character that is not a letter: « dites-le », « parlez-en », « a-t-il »,
+ * « rendez-vous », « celui-ci ». */
+static bool S_enclitic(const UnicodeString &u, int32_t i)
+{
+	static const char *const words[] = { "moi", "toi", "lui", "elle", "elles", "nous", "vous", "le", "la",
+	                                     "les", "leur", "leurs", "en", "y", "il", "ils", "on", "ce", "t",
+	                                     "ci", "là", nullptr };
+	int32_t e = i;
+	while (e < u.length() && u_isalpha(u.char32At(e)))
+		e += U16_LENGTH(u.char32At(e));
+	if (e == i || e - i > 5)
+		return false;
+	UnicodeString w(u, i, e - i);
+	w.foldCase();
+	for (const char *const *p = words; *p; p++)
+		if (w == UnicodeString::fromUTF8(*p))
+			return true;
+	return false;
+}
+
+/* Whether the wrapper may end a line at ICU's break b. */
+static bool S_may_break(const UnicodeString &u, int32_t b, bool french,
+                        const std::vector<S_span> &links)
+{
+	if (b <= 0 || b >= u.length())
+		return true;
+	if (S_nbsp(u[b]) || S_nbsp(u[b - 1]))
+		return false;
+	for (const auto &l : links)
+		if (l.from < b && b < l.to)
+			return false;
+	if (french && (u[b - 1] == u'-' || u[b - 1] == 0x2010) && S_enclitic(u, b))
+		return false;
+	return true;
+}
 
 static void S_line(clausier__buf *out, const char *prefix, const UnicodeString &text, int32_t from,
                    int32_t to)
@@ -715,12 +922,17 @@ static int S_wrap(clausier__buf *out, const char *text, unsigned width, const ch
 		return -1;
 	UnicodeString u = UnicodeString::fromUTF8(text);
 	bi->setText(u);
+	std::vector<S_span> links;
+	S_links(u, links);
+	bool french = !strncmp(icu_locale, "fr", 2) && (!icu_locale[2] || icu_locale[2] == '_');
 	/* Prefixes are ASCII (spaces and a clause number). */
 	const char *prefix = first;
 	auto room = [&] { return (int32_t)width - (int32_t)strlen(prefix); };
-	auto len = [&](int32_t start, int32_t b) { return u.countChar32(start, S_trimmed(u, start, b) - start); };
+	auto len = [&](int32_t start, int32_t b) { return S_columns(u, start, S_trimmed(u, start, b)); };
 	int32_t start = 0, last = -1; /* the line so far, and its last break that fits */
 	for (int32_t b = bi->following(0); b != BreakIterator::DONE; b = bi->next()) {
+		if (!S_may_break(u, b, french, links))
+			continue;
 		if (len(start, b) <= room()) {
 			last = b;
 			continue;
@@ -735,7 +947,8 @@ static int S_wrap(clausier__buf *out, const char *text, unsigned width, const ch
 				continue;
 			}
 		}
-		/* A word longer than the line stays whole on a line of its own. */
+		/* A word, URL or address longer than the line stays whole on a
+		 * line of its own, overflowing the width. */
 		S_line(out, prefix, u, start, b);
 		prefix = rest;
 		start = b;

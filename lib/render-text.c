@@ -6,15 +6,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Characters, not bytes: the underline matches what a reader sees. */
-static size_t S_width(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* A paragraph: one line, or wrapped at the edition's width (the first line
  * after first, the others after rest). */
 static void S_para(clausier__buf *out, const clausier__edition *ed, const char *s, const char *first,
@@ -51,7 +42,7 @@ int clausier__render_text(clausier__buf *out, const clausier__edition *ed)
 			const char *title = ed->sections[section];
 			clausier__buf_putc(out, '\n');
 			S_line(out, ed, title);
-			size_t w = S_width(title);
+			size_t w = clausier__columns(title);
 			for (size_t k = ed->width && w > ed->width ? ed->width : w; k > 0; k--)
 				clausier__buf_putc(out, '=');
 			clausier__buf_putc(out, '\n');
@@ -98,7 +89,7 @@ int clausier__render_text_pair(clausier__buf *out, const clausier__edition *a, c
 			for (int k = 0; k < 2; k++) {
 				const char *title = both[k]->sections[section];
 				S_line(out, both[k], title);
-				size_t w = S_width(title);
+				size_t w = clausier__columns(title);
 				for (size_t n = both[k]->width && w > both[k]->width ? both[k]->width : w; n > 0; n--)
 					clausier__buf_putc(out, '=');
 				clausier__buf_putc(out, '\n');

@@ -1,16 +1,25 @@
 """Checks a text edition wrapped at WIDTH: no line longer than WIDTH
-characters (unless a single word is), none starting or ending with a
+columns (unless a single word is), none starting or ending with a
 no-break space, none starting with punctuation that a no-break space ties
 to the word before, and clause text hanging under its number.
 Usage: check-wrap.py WIDTH FILE
        check-wrap.py same WRAPPED UNWRAPPED  (the same words, in the same order)"""
 import re
 import sys
+import unicodedata
+
+def columns(line):
+    """What a terminal shows: combining marks and format characters take no
+    column, East Asian wide ones two."""
+    return sum(0 if unicodedata.category(c) in ('Mn', 'Me', 'Cf') else
+               2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in line)
 
 def words(path):
     t = open(path, encoding='utf-8').read()
     t = re.sub(r'\n=+\n', '\n', t)           # section underlines
-    t = re.sub(r'-\n +', '-', t)               # a line broken after a hyphen
+    t = re.sub(r'-\n *', '-', t)               # a line broken after a hyphen
+    t = re.sub(r'(?<=[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef])\n *(?=[\u2e80-\u9fff\uac00-\ud7af\uff00-\uffef])',
+               '', t)                           # between two ideographs
     return re.sub(r'[ \n]+', ' ', t).strip()
 
 if sys.argv[1] == 'same':
@@ -25,8 +34,8 @@ width, path = int(sys.argv[1]), sys.argv[2]
 lines = open(path, encoding='utf-8').read().split('\n')
 hang = 0
 for n, line in enumerate(lines, 1):
-    if len(line) > width and ' ' in line.strip():
-        sys.exit('# line %d is %d characters long: %r' % (n, len(line), line))
+    if columns(line) > width and ' ' in line.strip():
+        sys.exit('# line %d is %d columns long: %r' % (n, columns(line), line))
     if line and (line[0] in '\u00a0\u202f' or line[-1] in '\u00a0\u202f'):
         sys.exit('# line %d starts or ends with a no-break space: %r' % (n, line))
     if line.strip()[:1] in (':', ';', '!', '?', '»') and line.strip():
