@@ -31,7 +31,7 @@ void help_render(void)
 	        "                        and print style sheet\n"
 	        "      --bilingual=L1,L2 both locales clause by clause, e.g. fr-CA,en-CA: side\n"
 	        "                        by side in HTML, one after the other in text\n"
-	        "  -w, --width=N         text: wrap lines at N characters, clauses hanging\n"
+	        "  -w, --width=N         text: wrap lines at N columns, clauses hanging\n"
 	        "                        under their numbers (default: a paragraph a line)\n"
 	        "  -o, --output=FILE     write to FILE, through a temporary file renamed when\n"
 	        "                        complete (default: standard output)\n"
@@ -98,7 +98,7 @@ int cmd_render(int argc, char **argv)
 			char *end;
 			long w = strtol(optarg, &end, 10);
 			if (*end || w < 20 || w > 1000)
-				return cli_usage_error("render", _("--width takes a number of characters from 20 to 1000, not '%s'"),
+				return cli_usage_error("render", _("--width takes a number of columns from 20 to 1000, not '%s'"),
 				                       optarg);
 			width = (unsigned)w;
 			break;
