@@ -30,6 +30,7 @@ int clausier__render_docbook(clausier__buf *out, const clausier__edition *ed)
 		S_tx(out, "<subtitle>", ed->subtitle, "</subtitle>\n", ed->locale);
 	if (ed->dateline)
 		S_tx(out, "<releaseinfo>", ed->dateline, "</releaseinfo>\n", ed->locale);
+	/* DocBook's <date> holds text only: « 1er » stays as it is there */
 	if (ed->revised)
 		S_el(out, "<revhistory><revision><date>", ed->revised, "</date></revision></revhistory>\n");
 	if (ed->prevailing)

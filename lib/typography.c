@@ -178,12 +178,18 @@ static UChar32 S_cp(const char *s, size_t *len)
 
 static int S_letter_at(const char *s)
 {
+	unsigned char b = (unsigned char)*s;
+	if (b < 0x80)
+		return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
 	size_t len;
 	UChar32 c = S_cp(s, &len);
 	return c && u_isalpha(c);
 }
 
 static int S_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Whether c, ASCII, is one after which a word can start (S_opens). */
+static int S_opener(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '[' || c == '"'; }
 
 /* Whether a number or a word may start at s: at the start of the text, or
  * after a space, a line break, an opening bracket, quote or guillemet, an
@@ -193,8 +199,8 @@ static int S_opens(const char *s, const char *start)
 {
 	if (s == start)
 		return 1;
-	if (strchr(" \t\n([\"", s[-1]))
-		return 1;
+	if ((unsigned char)s[-1] < 0x80)
+		return S_opener(s[-1]);
 	static const char *const after[] = { S_NBSP, S_NNBSP, "\xc2\xab", "\xe2\x80\x9c", "\xe2\x80\x98",
 	                                     "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\x99" };
 	for (size_t i = 0; i < sizeof after / sizeof *after; i++) {
@@ -342,114 +348,144 @@ static int S_before_number(const char *w, size_t n)
 	return 0;
 }
 
-/* The length of the word at s: letters (« º » is one), and the '.' of an
- * abbreviation; « § » alone. */
-static size_t S_word(const char *s)
-{
-	size_t j = 0, len;
-	while (!strncmp(s + j, "\xc2\xa7", 2))
-		j += 2;
-	if (j)
-		return j;
-	while (s[j] && S_letter_at(s + j)) {
-		S_cp(s + j, &len);
-		j += len;
-	}
-	if (j && s[j] == '.')
-		j++;
-	return j;
-}
-
 /* Length of a space (ASCII or no-break) at s, or 0. */
 static size_t S_gap(const char *s)
 {
 	return *s == ' ' ? 1 : !strncmp(s, S_NBSP, 2) ? 2 : 0;
 }
 
-/* The numbers pass (see the top of the file) over t, already set. */
-static char *S_numbers(const char *t, int fr)
+/* Whether t holds anything for the numbers pass: a digit, or what may be
+ * a Roman numeral's ordinal (« XXIe », « Ier »).  Most messages do not. */
+static int S_has_numbers(const char *t)
+{
+	for (const char *p = strpbrk(t, "0123456789IVX"); p; p = strpbrk(p + 1, "0123456789IVX"))
+		if (S_digit(*p) || p[1] == 'e' || p[1] == 'r')
+			return 1;
+	return 0;
+}
+
+/* Where the word that ends at e (before a '.' of its own) starts, no
+ * further back than from; e itself when no letter ends there. */
+static size_t S_word_back(const char *t, size_t from, size_t e)
+{
+	size_t w = e;
+	if (w > from && t[w - 1] == '.')
+		w--;
+	size_t end = w;
+	while (w > from) {
+		size_t k = w - 1;
+		while (k > from && ((unsigned char)t[k] & 0xC0) == 0x80)
+			k--;
+		if (!S_letter_at(t + k))
+			break;
+		w = k;
+	}
+	if (w == end) {
+		/* « § », « §§ » */
+		while (w >= from + 2 && !memcmp(t + w - 2, "\xc2\xa7", 2))
+			w -= 2;
+		return w == end ? e : w;
+	}
+	return w;
+}
+
+/* The numbers pass (see the top of the file) over t, already set, whose
+ * URLs and addresses are ranges[0..nranges): only around its digits (and
+ * French Roman ordinals), the rest copied as it is.  Returns 1 with the
+ * text set in *out, 0 when nothing changes, -1 out of memory. */
+static int S_numbers(char **out, const char *t, int fr, const S_range *ranges, size_t nranges)
 {
 	clausier__buf b = { 0 };
-	size_t nranges, r = 0;
-	S_range *ranges = S_ranges(t, &nranges);
-	size_t n = strlen(t);
+	size_t r = 0;
+	size_t n = strlen(t), done = 0; /* t[0..done) is in b, as it is or set */
+	const char *cand = fr ? "0123456789IVX" : "0123456789";
 	for (size_t i = 0; i < n;) {
-		if (r < nranges && i == ranges[r].from) {
-			clausier__buf_add(&b, t + i, ranges[r].to - i);
-			i = ranges[r++].to;
+		i += strcspn(t + i, cand);
+		if (i >= n)
+			break;
+		while (r < nranges && ranges[r].to <= i)
+			r++;
+		if (r < nranges && ranges[r].from <= i) {
+			i = ranges[r].to; /* in a URL or an address */
 			continue;
 		}
 		const char *p = t + i;
-		if (!S_opens(p, t)) {
-			clausier__buf_putc(&b, *p);
-			i++;
-			continue;
-		}
-		size_t sfx, num = S_number(p, fr, &sfx), w = num ? 0 : S_word(p);
-		if (r < nranges && i + (num ? num : w) > ranges[r].from)
-			num = w = 0;
-		/* « n° », « N° » (the degree sign) for numéro, before a number */
-		if ((*p == 'n' || *p == 'N') && !strncmp(p + 1, "\xc2\xb0", 2) &&
-		    (S_digit(p[3]) || (S_gap(p + 3) && S_digit(p[3 + S_gap(p + 3)])))) {
-			clausier__buf_putc(&b, *p);
+		size_t sfx, num = S_opens(p, t) ? S_number(p, fr, &sfx) : 0;
+		if (S_digit(*p) && !num && i >= done + 3 && (p[-3] == 'n' || p[-3] == 'N') && !memcmp(p - 2, "\xc2\xb0", 2) &&
+		    S_opens(p - 3, t) && !(r && i - 3 < ranges[r - 1].to)) {
+			/* « n°12 »: not a number by itself (it follows a letter) */
+			clausier__buf_add(&b, t + done, i - 2 - done);
 			clausier__buf_puts(&b, "\xc2\xba" S_NBSP);
-			i += 3 + S_gap(p + 3);
-			continue;
+			done = i;
+			num = S_number(p, fr, &sfx);
 		}
-		if (num) {
-			/* « 15 jours », « 1er février », "6 months" */
-			clausier__buf_add(&b, p, num);
-			i += num;
-			if (t[i] == ' ' && S_letter_at(t + i + 1)) {
-				clausier__buf_puts(&b, S_NBSP);
+		if (r < nranges && i + num > ranges[r].from)
+			num = 0;
+		/* « nº 2016-1691 », "Act No. 2022-401": a reference that starts with a digit */
+		int ref = !num && S_digit(*p) && S_opens(p, t);
+		if (!num && !ref) {
+			while (i < n && (S_digit(t[i]) || strchr("IVXLCDM", t[i])))
 				i++;
-			}
+			if (i == (size_t)(p - t))
+				i++;
 			continue;
 		}
-		if (!w) {
-			clausier__buf_putc(&b, *p);
+		/* what comes before: a month, « nº », « art. »..., « n° » */
+		size_t g = 0;
+		if (i >= done + 1 && t[i - 1] == ' ')
+			g = 1;
+		else if (i >= done + 2 && !memcmp(t + i - 2, S_NBSP, 2))
+			g = 2;
+		int month = 0;
+		if (g) {
+			size_t e = i - g, w = S_word_back(t, done, e);
+			int opens = w < e && S_opens(t + w, t) && !(r && w < ranges[r - 1].to);
+			int degree = e >= done + 3 && (t[e - 3] == 'n' || t[e - 3] == 'N') && !memcmp(t + e - 2, "\xc2\xb0", 2) &&
+			             S_opens(t + e - 3, t) && !(r && e - 3 < ranges[r - 1].to);
+			month = opens && S_month(t + w, e - w, fr);
+			if (degree) {
+				clausier__buf_add(&b, t + done, e - 2 - done);
+				clausier__buf_puts(&b, "\xc2\xba" S_NBSP);
+				done = i;
+			} else if (opens && ((month && !ref) || S_before_number(t + w, e - w))) {
+				clausier__buf_add(&b, t + done, e - done);
+				clausier__buf_puts(&b, S_NBSP);
+				done = i;
+			}
+		}
+		if (ref) {
 			i++;
 			continue;
 		}
-		/* a month as ICU writes it: « févr. » is one, « mai. » ends a sentence */
-		int month = S_month(p, w, fr);
-		size_t g = S_gap(p + w), dsfx, day = 0;
-		/* « nº 2016-1691 », "Act No. 2022-401": a reference that starts with a digit */
-		if (!month && S_before_number(p, w) && g && S_digit(p[w + g]) &&
-		    !(r < nranges && i + w + g >= ranges[r].from)) {
-			clausier__buf_add(&b, p, w);
-			clausier__buf_puts(&b, S_NBSP);
-			i += w + g;
+		/* the number itself */
+		clausier__buf_add(&b, t + done, i + num - done);
+		i += num;
+		done = i;
+		/* English "January 4, 2027": the year held too, and a comma after it
+		 * when the sentence goes on ("January 4, 2027, and replaces"). */
+		size_t yg = t[i] == ',' ? S_gap(t + i + 1) : 0, ysfx, year = 0;
+		if (!fr && month && num <= 2 && sfx == num && yg &&
+		    (year = S_number(t + i + 1 + yg, 0, &ysfx)) == 4 && ysfx == 4 &&
+		    !(r < nranges && i + 1 + yg + year > ranges[r].from)) {
+			clausier__buf_puts(&b, "," S_NBSP);
+			clausier__buf_add(&b, t + i + 1 + yg, year);
+			i += 1 + yg + year;
+			done = i;
+			if (t[i] == ' ' && (S_letter_at(t + i + 1) || S_digit(t[i + 1])))
+				clausier__buf_putc(&b, ',');
 			continue;
 		}
-		if (month && g && S_opens(p + w + g, t) && (day = S_number(p + w + g, fr, &dsfx)) &&
-		    !(r < nranges && i + w + g + day > ranges[r].from)) {
-			clausier__buf_add(&b, p, w);
+		/* « 15 jours », « 1er février », "6 months" */
+		if (t[i] == ' ' && S_letter_at(t + i + 1)) {
 			clausier__buf_puts(&b, S_NBSP);
-			i += w + g;
-			/* English "January 4, 2027": the year held too, and a comma after it
-			 * when the sentence goes on ("January 4, 2027, and replaces"). */
-			const char *d = t + i;
-			size_t yg = d[day] == ',' ? S_gap(d + day + 1) : 0, ysfx, year = 0;
-			if (!fr && month && day <= 2 && dsfx == day && yg &&
-			    (year = S_number(d + day + 1 + yg, 0, &ysfx)) == 4 && ysfx == 4 &&
-			    !(r < nranges && i + day + 1 + yg + year > ranges[r].from)) {
-				clausier__buf_add(&b, d, day);
-				clausier__buf_puts(&b, "," S_NBSP);
-				clausier__buf_add(&b, d + day + 1 + yg, year);
-				i += day + 1 + yg + year;
-				if (t[i] == ' ' && (S_letter_at(t + i + 1) || S_digit(t[i + 1])))
-					clausier__buf_putc(&b, ',');
-			}
-			continue;
+			i++;
+			done = i;
 		}
-		clausier__buf_add(&b, p, w);
-		i += w;
 	}
-	free(ranges);
-	if (!b.data)
-		return b.failed ? NULL : clausier__strdup("");
-	return clausier__buf_detach(&b, NULL);
+	if (!done)
+		return 0;
+	clausier__buf_add(&b, t + done, n - done);
+	return (*out = clausier__buf_detach(&b, NULL)) ? 1 : -1;
 }
 
 char *clausier__typeset(const char *s, const char *locale)
@@ -467,8 +503,12 @@ char *clausier__typeset(const char *s, const char *locale)
 	for (const char *p = s; *p;) {
 		size_t at = (size_t)(p - s);
 		if (r < nranges && at == ranges[r].from) {
+			/* copied as it is; its place in the output, for the numbers pass */
+			size_t from = b.len;
 			clausier__buf_add(&b, p, ranges[r].to - ranges[r].from);
-			p = s + ranges[r++].to;
+			p = s + ranges[r].to;
+			ranges[r].from = from;
+			ranges[r++].to = b.len;
 			continue;
 		}
 		size_t run = strcspn(p, special);
@@ -542,13 +582,15 @@ char *clausier__typeset(const char *s, const char *locale)
 			p++;
 		}
 	}
-	free(ranges);
-	if (!b.data)
+	if (!b.data) {
+		free(ranges);
 		return b.failed ? NULL : clausier__strdup("");
-	char *set = clausier__buf_detach(&b, NULL);
-	if (!set)
-		return NULL;
-	char *out = S_numbers(set, fr);
+	}
+	char *set = clausier__buf_detach(&b, NULL), *out = NULL;
+	int rc = set && S_has_numbers(set) ? S_numbers(&out, set, fr, ranges, r) : 0;
+	free(ranges);
+	if (rc == 0)
+		return set;
 	free(set);
 	return out;
 }
@@ -609,9 +651,9 @@ char *clausier__title_case(const char *s)
 static void S_xml_n(clausier__buf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n;) {
-		size_t run = 0;
-		while (i + run < n && !strchr("&<>\"'", s[i + run]))
-			run++;
+		size_t run = strcspn(s + i, "&<>\"'");
+		if (run > n - i)
+			run = n - i;
 		clausier__buf_add(b, s + i, run);
 		i += run;
 		if (i < n) {
@@ -625,7 +667,12 @@ static void S_xml_n(clausier__buf *b, const char *s, size_t n)
 void clausier__buf_xml_ordinals(clausier__buf *b, const char *s, const char *locale, const char *open,
                                 const char *close)
 {
-	if (locale[0] != 'f' || !strpbrk(s, "0123456789IVX")) {
+	/* most texts have none: found first without the URLs, then with them */
+	const char *q = locale[0] == 'f' && S_has_numbers(s) ? strpbrk(s, "0123456789IVX") : NULL;
+	for (size_t sfx; q; q = strpbrk(q + 1, "0123456789IVX"))
+		if (S_opens(q, s) && S_number(q, 1, &sfx) > sfx)
+			break;
+	if (!q) {
 		clausier__buf_xml(b, s);
 		return;
 	}
@@ -633,11 +680,16 @@ void clausier__buf_xml_ordinals(clausier__buf *b, const char *s, const char *loc
 	S_range *ranges = S_ranges(s, &nranges);
 	size_t n = strlen(s), done = 0;
 	for (size_t i = 0; i < n;) {
-		if (r < nranges && i == ranges[r].from) {
+		i += strcspn(s + i, "0123456789IVX");
+		if (i >= n)
+			break;
+		while (r < nranges && ranges[r].to <= i)
+			r++;
+		if (r < nranges && ranges[r].from <= i) {
 			i = ranges[r++].to;
 			continue;
 		}
-		size_t sfx, num = S_opens(s + i, s) ? S_number(s + i, 1, &sfx) : 0;
+		size_t sfx, num = (S_digit(s[i]) || strchr("IVX", s[i])) && S_opens(s + i, s) ? S_number(s + i, 1, &sfx) : 0;
 		if (num && r < nranges && i + num > ranges[r].from)
 			num = 0;
 		if (!num) {

@@ -277,3 +277,45 @@ Test(check, the_degree_sign_for_numero_is_a_finding_of_its_own)
 	cr_assert_geq(clausier_check_po_memory(po, strlen(po), "t.po", &opts, S_collect, rules, &err), 0);
 	cr_assert_str_eq(rules, "numero-sign typography ", "%s", rules);
 }
+
+static size_t S_count(const char *s, const char *what)
+{
+	size_t n = 0;
+	for (const char *p = strstr(s, what); p; p = strstr(p + 1, what))
+		n++;
+	return n;
+}
+
+Test(wrap, a_wrapped_edition_never_breaks_where_a_no_break_space_holds)
+{
+	const char *cat =
+		"<catalog " NS " version='1' id='t' genre='charte' xml:lang='fr'><title><text>T</text></title>"
+		"<param name='d' type='date'/><clause id='c' topic='scope'><heading><text>H</text></heading>"
+		"<body><text>Sous 15 jours, 6 mois ou 2 heures, et au plus tard le {d, date, long}, selon l’art. 41 "
+		"et le nº 12, pour 3 000 employés, 48 heures après, au XXIe siècle, 7 fois.</text></body>"
+		"</clause></catalog>";
+	const char *prof = "<profile " NS " version='1'><value name='d'>2027-02-01</value></profile>";
+	clausier_catalog *c = load_catalog_text(cat);
+	clausier_profile *pr = load_profile_text(prof);
+	clausier_policy *pol = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_policy_assemble(&pol, c, pr, &err), CLAUSIER_OK, "%s", errline(&err));
+	clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+	opts.locale = "fr-FR";
+	char *flat = NULL;
+	cr_assert_eq(clausier_render(&flat, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+	size_t held = S_count(flat, NBSP);
+	cr_assert_geq(held, 12, "%s", flat);
+	for (unsigned w = 8; w <= 40; w += 4) {
+		opts.width = w;
+		char *out = NULL;
+		cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+		cr_assert_eq(S_count(out, NBSP), held, "width %u: %s", w, out);
+		cr_assert(strstr(out, "1er" NBSP "février" NBSP "2027"), "width %u: %s", w, out);
+		clausier_free(out);
+	}
+	clausier_free(flat);
+	clausier_policy_free(pol);
+	clausier_profile_free(pr);
+	clausier_catalog_free(c);
+}
