@@ -398,6 +398,7 @@ static int S_numbers(char **out, const char *t, int fr, const S_range *ranges, s
 	clausier__buf b = { 0 };
 	size_t r = 0;
 	size_t n = strlen(t), done = 0; /* t[0..done) is in b, as it is or set */
+	int changed = 0;
 	const char *cand = fr ? "0123456789IVX" : "0123456789";
 	for (size_t i = 0; i < n;) {
 		i += strcspn(t + i, cand);
@@ -417,6 +418,7 @@ static int S_numbers(char **out, const char *t, int fr, const S_range *ranges, s
 			clausier__buf_add(&b, t + done, i - 2 - done);
 			clausier__buf_puts(&b, "\xc2\xba" S_NBSP);
 			done = i;
+			changed = 1;
 			num = S_number(p, fr, &sfx);
 		}
 		if (r < nranges && i + num > ranges[r].from)
@@ -447,10 +449,12 @@ static int S_numbers(char **out, const char *t, int fr, const S_range *ranges, s
 				clausier__buf_add(&b, t + done, e - 2 - done);
 				clausier__buf_puts(&b, "\xc2\xba" S_NBSP);
 				done = i;
+				changed = 1;
 			} else if (opens && ((month && !ref) || S_before_number(t + w, e - w))) {
 				clausier__buf_add(&b, t + done, e - done);
 				clausier__buf_puts(&b, S_NBSP);
 				done = i;
+				changed |= g == 1;
 			}
 		}
 		if (ref) {
@@ -469,10 +473,13 @@ static int S_numbers(char **out, const char *t, int fr, const S_range *ranges, s
 		    !(r < nranges && i + 1 + yg + year > ranges[r].from)) {
 			clausier__buf_puts(&b, "," S_NBSP);
 			clausier__buf_add(&b, t + i + 1 + yg, year);
+			changed |= yg == 1;
 			i += 1 + yg + year;
 			done = i;
-			if (t[i] == ' ' && (S_letter_at(t + i + 1) || S_digit(t[i + 1])))
+			if (t[i] == ' ' && (S_letter_at(t + i + 1) || S_digit(t[i + 1]))) {
 				clausier__buf_putc(&b, ',');
+				changed = 1;
+			}
 			continue;
 		}
 		/* « 15 jours », « 1er février », "6 months" */
@@ -480,10 +487,13 @@ static int S_numbers(char **out, const char *t, int fr, const S_range *ranges, s
 			clausier__buf_puts(&b, S_NBSP);
 			i++;
 			done = i;
+			changed = 1;
 		}
 	}
-	if (!done)
+	if (!changed) {
+		clausier__buf_free(&b); /* t as it is (whatever an allocation did) */
 		return 0;
+	}
 	clausier__buf_add(&b, t + done, n - done);
 	return (*out = clausier__buf_detach(&b, NULL)) ? 1 : -1;
 }

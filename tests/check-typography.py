@@ -9,7 +9,8 @@ between a month and its number (« février 2027 », "January 4"), after
 « nº », « art. », "No." before a number; never « n° » (the degree sign);
 "Month D, YYYY" with a comma after the year when the sentence goes on;
 HTML and DocBook: French ordinals (1er, 2e, XXIe) with their letters in
-<sup> / <superscript>.  URLs, e-mail addresses and markup are left out of
+<sup> / <superscript>.  Bilingual editions (NAME.L1+L2.EXT): the numbers of
+both languages.  URLs, e-mail addresses and markup are left out of
 the check.
 Usage: check-typography.py FILE..."""
 import html
@@ -72,6 +73,14 @@ def prose(text, ext):
 for path in sys.argv[1:]:
     name = path.rsplit('/', 1)[-1]
     m = re.match(r'[^.]+\.([a-z]{2}(?:-[A-Z]{2})?)\.(.+)$', name)
+    bi = re.match(r'[^.]+\.([a-z]{2}(?:-[A-Z]{2})?)\+([a-z]{2}(?:-[A-Z]{2})?)\.(.+)$', name)
+    if bi:
+        # a bilingual edition: the numbers of both languages
+        t = prose(open(path, encoding='utf-8').read(), bi.group(3))
+        where = lambda i: '%s: %r' % (name, t[max(0, i - 25):i + 25])
+        for loc in (bi.group(1), bi.group(2)):
+            numbers(t, loc, where)
+        continue
     if not m:
         continue
     loc, ext = m.group(1), m.group(2)

@@ -52,6 +52,9 @@ Test(numbers, not_across_a_sentence_end_a_line_break_or_in_a_code)
 	           "Voir https://exemple.org/2027 jours, www.x.fr/15 mois, ecrire@paie2027.fr 3" NBSP "fois.");
 	expect_set("fr-FR", "la version v2 du logiciel, le formulaire A-12 bis, à 12h30 précises, ISO-9001 et 2e.txt ou 0x2e lu",
 	           "la version v2 du logiciel, le formulaire A-12 bis, à 12h30 précises, ISO-9001 et 2e.txt ou 0x2e lu");
+	/* a URL in quotes too (the quotes become « » first) */
+	expect_set("fr-FR", "Voir \"https://x.org/a(2 jours\" ou « www.x.fr/p(3 fois » 4 fois",
+	           "Voir «" NNBSP "https://x.org/a(2 jours" NNBSP "» ou «" NNBSP "www.x.fr/p(3 fois" NNBSP "» 4" NBSP "fois");
 	/* a word that reads like a Roman numeral is a word */
 	expect_set("fr-FR", "Le Ce De Me", "Le Ce De Me");
 }
