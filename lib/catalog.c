@@ -956,6 +956,10 @@ int clausier_catalog_load_memory(clausier_catalog **out, const char *data, size_
 	cat->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
 	cat->genre = clausier__genre_from_name(genre);
 	free(genre);
+	char *serial_comma = S_attr(root, "serial-comma");
+	cat->serial_comma = !serial_comma ? CLAUSIER__SERIAL_LOCALE
+	                    : !strcmp(serial_comma, "yes") ? CLAUSIER__SERIAL_YES : CLAUSIER__SERIAL_NO;
+	free(serial_comma);
 	size_t np = 0, ns = 0, nc = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		np += S_is(c, "param");

@@ -277,7 +277,13 @@ int clausier__check_translation(const char *source, const char *source_lang, con
 		int was = S_cut(a, 40), now = S_cut(b, 40);
 		size_t la, lb;
 		const char *ka = S_space(a, &la), *kb = S_space(b, &lb);
-		if (!ka && kb && *a == b[lb])
+		if (!strncmp(a, "\xc2\xb0", 2) && a > translation && (a[-1] == 'n' || a[-1] == 'N'))
+			/* TRANSLATORS: « nº » is n + U+00BA (ordinal indicator), « n° » n + U+00B0 (degree) */
+			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a - 1), "numero-sign",
+			         _("typography for %s: “%.*s” should read “%.*s” (numéro is written with º U+00BA, not "
+			           "the degree sign °)"),
+			         lang, S_cut(a - 1, 40), a - 1, S_cut(b - 1, 40), b - 1);
+		else if (!ka && kb && *a == b[lb])
 			S_REPORT(CLAUSIER_CHECK_WARNING, S_chars(translation, a), "typography",
 			         /* TRANSLATORS: the last %s is a kind of space: "space",
 			          * "no-break space U+00A0" or "narrow no-break space U+202F" */

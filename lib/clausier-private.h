@@ -197,6 +197,7 @@ typedef struct {
 	const char *text;
 	double date;
 	unsigned char elide; /* French elision before it: 0 no, 1 if it starts so, 2 yes */
+	unsigned char serial_comma; /* LIST in English: CLAUSIER__SERIAL_* (the catalog's) */
 } clausier__arg;
 
 /* Formats a checked pattern for an ICU locale id ("fr_CA").  On success *out
@@ -381,8 +382,13 @@ typedef struct {
 	int line;
 } clausier__clause;
 
+/* The serial comma of a catalog's English lists ("a, b, and c"): as the
+ * locale's CLDR data has it, or one style in every English locale. */
+enum { CLAUSIER__SERIAL_LOCALE, CLAUSIER__SERIAL_YES, CLAUSIER__SERIAL_NO };
+
 struct clausier_catalog {
 	unsigned long serial; /* unique per load: keys the formatter caches */
+	int serial_comma;     /* CLAUSIER__SERIAL_*: serial-comma="yes|no" */
 	char *source;      /* file name for messages */
 	char *id;
 	int genre;         /* clausier_genre */
@@ -741,6 +747,11 @@ char *clausier__title_case(const char *s);
 
 /* Escapes s for XML and HTML text and attribute values. */
 void clausier__buf_xml(clausier__buf *b, const char *s);
+/* Escapes the text s for XML and HTML; in French, the letters of each
+ * ordinal after a number (1er, 2e, 1re, XXIe) between open and close
+ * (<sup> </sup>), except in URLs, addresses and codes (lib/typography.c). */
+void clausier__buf_xml_ordinals(clausier__buf *b, const char *s, const char *locale, const char *open,
+                                const char *close);
 
 #ifdef __cplusplus
 }

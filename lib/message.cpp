@@ -515,6 +515,29 @@ static MessageFormat *S_make(const UnicodeString &pattern, const char *icu_local
 }
 static const size_t S_CACHE_MAX = 4096;
 
+/* The catalog's serial comma in an English list ICU joined: its last
+ * separator made "," + the separator of two items (", and ") or that
+ * separator alone (" and "), whichever the locale's CLDR data writes. */
+static void S_serial_comma(const ListFormatter &lf, UnicodeString &joined, const UnicodeString &last, bool serial)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	const UnicodeString marks[3] = { UnicodeString((UChar)0xE000), UnicodeString((UChar)0xE001),
+	                                 UnicodeString((UChar)0xE002) };
+	UnicodeString two, three;
+	lf.format(marks, 2, two, status);
+	lf.format(marks, 3, three, status);
+	int32_t a = two.indexOf((UChar)0xE000), b = two.indexOf((UChar)0xE001);
+	int32_t c = three.indexOf((UChar)0xE001), d = three.indexOf((UChar)0xE002);
+	if (U_FAILURE(status) || a < 0 || b <= a || c < 0 || d <= c)
+		return;
+	UnicodeString pair(two, a + 1, b - a - 1), end(three, c + 1, d - c - 1);
+	UnicodeString want = serial && pair.startsWith(UnicodeString(u" ")) ? UnicodeString(u",") + pair : pair;
+	if (end == want || !joined.endsWith(end + last))
+		return;
+	int32_t at = joined.length() - last.length() - end.length();
+	joined.replace(at, end.length(), want);
+}
+
 static int S_format(char **out, const char *pattern, const char *icu_locale,
                     const clausier__arg *args, size_t nargs, unsigned long serial, char *why,
                     size_t whylen)
@@ -630,6 +653,8 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 			UnicodeString joined;
 			if (U_SUCCESS(status))
 				lf->format(items.data(), (int32_t)items.size(), joined, status);
+			if (U_SUCCESS(status) && args[i].serial_comma && items.size() >= 3 && !strncmp(icu_locale, "en", 2))
+				S_serial_comma(*lf, joined, items.back(), args[i].serial_comma == CLAUSIER__SERIAL_YES);
 			values.emplace_back(joined);
 			break;
 		}

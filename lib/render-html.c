@@ -14,6 +14,15 @@ static void S_el(clausier__buf *b, const char *open, const char *text, const cha
 	clausier__buf_puts(b, close);
 }
 
+/* Prose: escaped, French ordinals with their letters in <sup> (« 1<sup>er</sup> »).
+ * Not for attribute values nor the page's <title>, which holds no markup. */
+static void S_tx(clausier__buf *b, const char *open, const char *text, const char *close, const char *locale)
+{
+	clausier__buf_puts(b, open);
+	clausier__buf_xml_ordinals(b, text, locale, "<sup>", "</sup>");
+	clausier__buf_puts(b, close);
+}
+
 static const char S_css[] =
 	"body{font-family:Georgia,'Times New Roman',serif;line-height:1.5;max-width:42em;margin:2em auto;padding:0 1em;color:#111}\n"
 	"h1{font-size:1.8em;margin-bottom:.2em}h2{font-size:1.3em;margin-top:2em;border-bottom:1px solid #ccc}\n"
@@ -41,13 +50,13 @@ static void S_toc(clausier__buf *out, const clausier__edition *ed)
 				clausier__buf_puts(out, "</ul></li>\n");
 			section = c->section;
 			S_el(out, "<li><a href=\"#section-", ed->section_ids[section], "\">");
-			S_el(out, "", ed->sections[section], "</a>\n<ul>\n");
+			S_tx(out, "", ed->sections[section], "</a>\n<ul>\n", ed->locale);
 		}
 		char label[48], num[96];
 		clausier__number(label, sizeof label, ed, i);
 		snprintf(num, sizeof num, "\">%s%s", label, clausier__number_sep(ed));
 		S_el(out, "<li><a href=\"#clause-", c->id, num);
-		S_el(out, "", c->heading, "</a></li>\n");
+		S_tx(out, "", c->heading, "</a></li>\n", ed->locale);
 	}
 	if (section >= 0)
 		clausier__buf_puts(out, "</ul></li>\n");
@@ -76,15 +85,15 @@ int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 		clausier__buf_puts(out, "</style>\n</head>\n<body>\n");
 	}
 	S_el(out, "<article class=\"clausier-edition\" lang=\"", ed->locale, "\">\n<header>\n");
-	S_el(out, "<h1>", ed->title, "</h1>\n");
+	S_tx(out, "<h1>", ed->title, "</h1>\n", ed->locale);
 	if (ed->subtitle)
-		S_el(out, "<p class=\"clausier-subtitle\">", ed->subtitle, "</p>\n");
+		S_tx(out, "<p class=\"clausier-subtitle\">", ed->subtitle, "</p>\n", ed->locale);
 	if (ed->dateline)
-		S_el(out, "<p class=\"clausier-dateline\">", ed->dateline, "</p>\n");
+		S_tx(out, "<p class=\"clausier-dateline\">", ed->dateline, "</p>\n", ed->locale);
 	if (ed->revised)
-		S_el(out, "<p class=\"clausier-dateline\">", ed->revised, "</p>\n");
+		S_tx(out, "<p class=\"clausier-dateline\">", ed->revised, "</p>\n", ed->locale);
 	if (ed->prevailing)
-		S_el(out, "<p class=\"clausier-prevailing\">", ed->prevailing, "</p>\n");
+		S_tx(out, "<p class=\"clausier-prevailing\">", ed->prevailing, "</p>\n", ed->locale);
 	clausier__buf_puts(out, "</header>\n");
 	if (page)
 		S_toc(out, ed);
@@ -96,7 +105,7 @@ int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 				clausier__buf_puts(out, "</section>\n");
 			section = c->section;
 			S_el(out, "<section class=\"clausier-section\" id=\"section-", ed->section_ids[section], "\">\n");
-			S_el(out, "<h2>", ed->sections[section], "</h2>\n");
+			S_tx(out, "<h2>", ed->sections[section], "</h2>\n", ed->locale);
 		}
 		S_el(out, "<section class=\"clausier-clause\" id=\"clause-", c->id, "\"");
 		/* A clause given in the source language says so to screen readers. */
@@ -109,12 +118,12 @@ int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 		snprintf(num, sizeof num, ">\n<%s><span class=\"clausier-number\">%s</span>%s", h, label,
 		         clausier__number_sep(ed));
 		clausier__buf_puts(out, num);
-		clausier__buf_xml(out, c->heading);
+		S_tx(out, "", c->heading, "", c->fallback ? c->lang : ed->locale);
 		snprintf(num, sizeof num, "</%s>\n<p>", h);
-		S_el(out, num, c->body, "</p>\n");
+		S_tx(out, num, c->body, "</p>\n", c->fallback ? c->lang : ed->locale);
 		if (c->fallback) {
 			S_el(out, "<p class=\"clausier-untranslated\" lang=\"", ed->locale, "\">");
-			S_el(out, "", clausier__chrome(ed, CLAUSIER__UNTRANSLATED), "</p>\n");
+			S_tx(out, "", clausier__chrome(ed, CLAUSIER__UNTRANSLATED), "</p>\n", ed->locale);
 		}
 		clausier__buf_puts(out, "</section>\n");
 	}
@@ -165,15 +174,15 @@ int clausier__render_html_pair(clausier__buf *out, const clausier__edition *a, c
 	S_pair_open(out, NULL);
 	for (int k = 0; k < 2; k++) {
 		S_el(out, "<div lang=\"", both[k]->locale, "\">\n");
-		S_el(out, "<h1>", both[k]->title, "</h1>\n");
+		S_tx(out, "<h1>", both[k]->title, "</h1>\n", both[k]->locale);
 		if (both[k]->subtitle)
-			S_el(out, "<p class=\"clausier-subtitle\">", both[k]->subtitle, "</p>\n");
+			S_tx(out, "<p class=\"clausier-subtitle\">", both[k]->subtitle, "</p>\n", both[k]->locale);
 		if (both[k]->dateline)
-			S_el(out, "<p class=\"clausier-dateline\">", both[k]->dateline, "</p>\n");
+			S_tx(out, "<p class=\"clausier-dateline\">", both[k]->dateline, "</p>\n", both[k]->locale);
 		if (both[k]->revised)
-			S_el(out, "<p class=\"clausier-dateline\">", both[k]->revised, "</p>\n");
+			S_tx(out, "<p class=\"clausier-dateline\">", both[k]->revised, "</p>\n", both[k]->locale);
 		if (both[k]->prevailing)
-			S_el(out, "<p class=\"clausier-prevailing\">", both[k]->prevailing, "</p>\n");
+			S_tx(out, "<p class=\"clausier-prevailing\">", both[k]->prevailing, "</p>\n", both[k]->locale);
 		clausier__buf_puts(out, "</div>\n");
 	}
 	clausier__buf_puts(out, "</div>\n</header>\n");
@@ -188,7 +197,7 @@ int clausier__render_html_pair(clausier__buf *out, const clausier__edition *a, c
 			S_pair_open(out, NULL);
 			for (int k = 0; k < 2; k++) {
 				S_el(out, "<h2 lang=\"", both[k]->locale, "\">");
-				S_el(out, "", both[k]->sections[section], "</h2>\n");
+				S_tx(out, "", both[k]->sections[section], "</h2>\n", both[k]->locale);
 			}
 			clausier__buf_puts(out, "</div>\n");
 		}
@@ -203,12 +212,14 @@ int clausier__render_html_pair(clausier__buf *out, const clausier__edition *a, c
 			snprintf(num, sizeof num, "<%s><span class=\"clausier-number\">%s</span>%s", h, label,
 			         clausier__number_sep(both[k]));
 			clausier__buf_puts(out, num);
-			clausier__buf_xml(out, ck->heading);
+			/* a clause in the source language has that language's typography */
+			const char *tl = ck->fallback ? ck->lang : both[k]->locale;
+			S_tx(out, "", ck->heading, "", tl);
 			snprintf(num, sizeof num, "</%s>\n<p>", h);
-			S_el(out, num, ck->body, "</p>\n");
+			S_tx(out, num, ck->body, "</p>\n", tl);
 			if (ck->fallback) {
 				S_el(out, "<p class=\"clausier-untranslated\" lang=\"", both[k]->locale, "\">");
-				S_el(out, "", clausier__chrome(both[k], CLAUSIER__UNTRANSLATED), "</p>\n");
+				S_tx(out, "", clausier__chrome(both[k], CLAUSIER__UNTRANSLATED), "</p>\n", both[k]->locale);
 			}
 			clausier__buf_puts(out, "</div>\n");
 		}

@@ -111,6 +111,7 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 		a->text = v->text;
 		a->date = v->date;
 		a->elide = cat->params[i].type == CLAUSIER__P_TEXT;
+		a->serial_comma = (unsigned char)cat->serial_comma;
 		if (cat->params[i].type == CLAUSIER__P_NAME) {
 			int l = c->fr ? 0 : 1;
 			/* the name, or a form that starts with it (no article) */
@@ -123,6 +124,7 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 				a->text = v->forms[l][f];
 				a->date = 0;
 				a->elide = f == CLAUSIER__FORM_LE || f == CLAUSIER__FORM_LE_CAP ? (unsigned char)elides : 0;
+				a->serial_comma = 0;
 			}
 		}
 	}
@@ -340,7 +342,7 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		return rc;
 	if (c->pol->revised) {
 		/* Through ICU like any date: « 1er », en-CA's pinned order. */
-		clausier__arg d = { "d", CLAUSIER__ARG_DATE, c->pol->revised, c->pol->revised_date, 0 };
+		clausier__arg d = { "d", CLAUSIER__ARG_DATE, c->pol->revised, c->pol->revised_date, 0, 0 };
 		char why[400], *line = NULL;
 		unsigned long serial = (c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU) ? 0 : cat->serial;
 		if (clausier__msg_format(&line, clausier__chrome(ed, CLAUSIER__REVISED), c->icu_locale, &d, 1, serial,

@@ -30,7 +30,8 @@ if kind == 'html':
                'title': set(), 'style': set(), 'body': set(), 'nav': {'class', 'aria-label'},
                'h1': set(), 'h2': {'lang'}, 'h3': set(), 'ul': set(), 'li': set(), 'a': {'href'},
                'article': {'class', 'lang'}, 'header': set(), 'p': {'class', 'lang'},
-               'section': {'class', 'id', 'lang'}, 'span': {'class'}, 'div': {'class', 'lang'}}
+               'section': {'class', 'id', 'lang'}, 'span': {'class'}, 'div': {'class', 'lang'},
+               'sup': set()}
     class P(HTMLParser):
         def __init__(self):
             super().__init__(convert_charrefs=True)
@@ -63,7 +64,7 @@ else:
     if kind == 'cmark':
         allowed = {'document', 'heading', 'paragraph', 'text', 'strong'}
     else:
-        allowed = {'article', 'info', 'title', 'subtitle', 'releaseinfo', 'section', 'para'}
+        allowed = {'article', 'info', 'title', 'subtitle', 'releaseinfo', 'section', 'para', 'superscript'}
     texts = []
     for el in root.iter():
         name = el.tag[len(ns):]

@@ -85,50 +85,50 @@ static void expect_body(const char *en, const char *fr, const char *ptype, const
 
 Test(icu, english_plural_one_and_other)
 {
-	expect_body(DAYS_EN, DAYS_FR, "number", "1", "en-CA", "within 1 day");
-	expect_body(DAYS_EN, DAYS_FR, "number", "30", "en-CA", "within 30 days");
-	expect_body(DAYS_EN, DAYS_FR, "number", "0", "en-CA", "within 0 days");
-	expect_body(DAYS_EN, DAYS_FR, "number", "1.5", "en-US", "within 1.5 days");
-	expect_body(DAYS_EN, DAYS_FR, "number", "1000", "en-US", "within 1,000 days");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1", "en-CA", "within 1\u00a0day");
+	expect_body(DAYS_EN, DAYS_FR, "number", "30", "en-CA", "within 30\u00a0days");
+	expect_body(DAYS_EN, DAYS_FR, "number", "0", "en-CA", "within 0\u00a0days");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1.5", "en-US", "within 1.5\u00a0days");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1000", "en-US", "within 1,000\u00a0days");
 }
 
 Test(icu, french_plural_one_many_other)
 {
-	expect_body(DAYS_EN, DAYS_FR, "number", "30", "fr-CA", "dans un délai de 30 jours");
-	expect_body(DAYS_EN, DAYS_FR, "number", "1", "fr-CA", "dans un délai de 1 jour");
+	expect_body(DAYS_EN, DAYS_FR, "number", "30", "fr-CA", "dans un délai de 30\u00a0jours");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1", "fr-CA", "dans un délai de 1\u00a0jour");
 	/* French "one" is 0 and 1, and every number below 2. */
-	expect_body(DAYS_EN, DAYS_FR, "number", "0", "fr-FR", "dans un délai de 0 jour");
-	expect_body(DAYS_EN, DAYS_FR, "number", "1.5", "fr-FR", "dans un délai de 1,5 jour");
+	expect_body(DAYS_EN, DAYS_FR, "number", "0", "fr-FR", "dans un délai de 0\u00a0jour");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1.5", "fr-FR", "dans un délai de 1,5\u00a0jour");
 	/* "many": a million and its multiples take "de"; fr-FR groups digits
 	 * with U+202F, fr-CA with U+00A0 (CLDR). */
-	expect_body(DAYS_EN, DAYS_FR, "number", "1000000", "fr-FR", "dans un délai de 1\u202f000\u202f000 de jours");
-	expect_body(DAYS_EN, DAYS_FR, "number", "1000000", "fr-CA", "dans un délai de 1\u00a0000\u00a0000 de jours");
-	expect_body(DAYS_EN, DAYS_FR, "number", "2500", "fr-CH", "dans un délai de 2\u202f500 jours");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1000000", "fr-FR", "dans un délai de 1\u202f000\u202f000\u00a0de jours");
+	expect_body(DAYS_EN, DAYS_FR, "number", "1000000", "fr-CA", "dans un délai de 1\u00a0000\u00a0000\u00a0de jours");
+	expect_body(DAYS_EN, DAYS_FR, "number", "2500", "fr-CH", "dans un délai de 2\u202f500\u00a0jours");
 }
 
 Test(icu, dates_are_calendar_days_in_every_locale)
 {
 	const char *en = "from {v, date, long}", *fr = "à compter du {v, date, long}";
-	expect_body(en, fr, "date", "2027-01-15", "en-CA", "from January 15, 2027");
-	expect_body(en, fr, "date", "2027-01-15", "en-GB", "from 15 January 2027");
-	expect_body(en, fr, "date", "2027-01-15", "fr-CA", "à compter du 15 janvier 2027");
+	expect_body(en, fr, "date", "2027-01-15", "en-CA", "from January\u00a015,\u00a02027");
+	expect_body(en, fr, "date", "2027-01-15", "en-GB", "from 15\u00a0January\u00a02027");
+	expect_body(en, fr, "date", "2027-01-15", "fr-CA", "à compter du 15\u00a0janvier\u00a02027");
 	/* French writes the first of the month as an ordinal; CLDR does not. */
-	expect_body(en, fr, "date", "2027-07-01", "fr-FR", "à compter du 1er juillet 2027");
-	expect_body(en, fr, "date", "2027-07-01", "fr-CA", "à compter du 1er juillet 2027");
-	expect_body(en, fr, "date", "2027-07-11", "fr-FR", "à compter du 11 juillet 2027");
-	expect_body(en, fr, "date", "2027-07-21", "fr-BE", "à compter du 21 juillet 2027");
-	expect_body(en, fr, "date", "2027-07-01", "en-US", "from July 1, 2027");
+	expect_body(en, fr, "date", "2027-07-01", "fr-FR", "à compter du 1er\u00a0juillet\u00a02027");
+	expect_body(en, fr, "date", "2027-07-01", "fr-CA", "à compter du 1er\u00a0juillet\u00a02027");
+	expect_body(en, fr, "date", "2027-07-11", "fr-FR", "à compter du 11\u00a0juillet\u00a02027");
+	expect_body(en, fr, "date", "2027-07-21", "fr-BE", "à compter du 21\u00a0juillet\u00a02027");
+	expect_body(en, fr, "date", "2027-07-01", "en-US", "from July\u00a01,\u00a02027");
 	expect_body("{v, date, full}", "le {v, date, full}, au plus tard le {v, date, short}", "date",
-	            "2027-07-01", "fr-FR", "le jeudi 1er juillet 2027, au plus tard le 01/07/2027");
+	            "2027-07-01", "fr-FR", "le jeudi 1er\u00a0juillet\u00a02027, au plus tard le 01/07/2027");
 }
 
 static void date_in_zone(const char *tz)
 {
 	setenv("TZ", tz, 1);
 	expect_body("from {v, date, long}", "à compter du {v, date, long}", "date", "2027-01-01", "en-US",
-	            "from January 1, 2027");
+	            "from January\u00a01,\u00a02027");
 	expect_body("from {v, date, long}", "à compter du {v, date, long}", "date", "2026-12-31", "fr-CA",
-	            "à compter du 31 décembre 2026");
+	            "à compter du 31\u00a0décembre\u00a02026");
 }
 
 /* Criterion runs each test in its own process, so ICU reads TZ afresh. */
@@ -411,7 +411,7 @@ Test(shortcuts, through_icu_too_elision_happens_where_a_value_goes_in)
 		"</body></clause></catalog>";
 	const char *prof = "<profile " NS " version='1'><value name='v'>Acme</value><value name='n'>2</value></profile>";
 	char *out = render_texts(cat, prof, "fr-CA", 0);
-	cr_assert_str_eq(out, "T\n\n1. H\n\nAcme dit que Acme sait qu’Acme agit dans 2 jours.\n");
+	cr_assert_str_eq(out, "T\n\n1. H\n\nAcme dit que Acme sait qu’Acme agit dans 2\u00a0jours.\n");
 	clausier_free(out);
 }
 
@@ -485,7 +485,7 @@ Test(shortcuts, a_reloaded_catalog_never_gets_a_cached_formatter_of_the_old_one)
 		const char *en = round % 2 ? "{v, plural, one {# cat} other {# cats}}"
 		                           : "{v, plural, one {# dog} other {# dogs}}";
 		char *out = render_texts(one_clause(cat, sizeof cat, en, en, "number"), prof, "en-CA", 0);
-		cr_assert(strstr(out, round % 2 ? "2 cats" : "2 dogs"), "round %d: %s", round, out);
+		cr_assert(strstr(out, round % 2 ? "2\u00a0cats" : "2\u00a0dogs"), "round %d: %s", round, out);
 		clausier_free(out);
 	}
 }
@@ -533,15 +533,15 @@ Test(icu, premier_changes_the_date_not_a_value_that_reads_the_same)
 	const char *prof = "<profile " NS " version='1'><value name='d'>2027-02-01</value>"
 	                   "<value name='t'>avis du 1 février 2027</value></profile>";
 	char *out = render_texts(cat, prof, "fr-FR", 0);
-	cr_assert_str_eq(out, "T\n\n1. H\n\nÀ compter du 1er février 2027 («\u202favis du 1 février 2027\u202f», lundi 1er février 2027).\n");
+	cr_assert_str_eq(out, "T\n\n1. H\n\nÀ compter du 1er\u00a0février\u00a02027 («\u202favis du 1\u00a0février\u00a02027\u202f», lundi 1er\u00a0février\u00a02027).\n");
 	clausier_free(out);
 }
 
 Test(icu, en_CA_short_dates_are_pinned_to_ISO_order)
 {
 	const char *en = "by {v, date, short} ({v, date, long})", *fr = "au {v, date, short}";
-	expect_body(en, fr, "date", "2027-01-15", "en-CA", "by 2027-01-15 (January 15, 2027)");
-	expect_body(en, fr, "date", "2027-01-15", "en-US", "by 1/15/27 (January 15, 2027)");
+	expect_body(en, fr, "date", "2027-01-15", "en-CA", "by 2027-01-15 (January\u00a015,\u00a02027)");
+	expect_body(en, fr, "date", "2027-01-15", "en-US", "by 1/15/27 (January\u00a015,\u00a02027)");
 	expect_body(en, fr, "date", "2027-01-15", "fr-CA", "au 2027-01-15");
 	expect_body(en, fr, "date", "2027-01-15", "fr-FR", "au 15/01/2027");
 }
@@ -552,14 +552,14 @@ Test(icu, spelled_out_numbers_in_legal_style_and_ordinals)
 	                 "the {v, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} time";
 	const char *fr = "dans un délai de {v, spellout} ({v, number}) {v, plural, one {jour} many {de jours} other {jours}}, "
 	                 "pour la {v, selectordinal, one {#re} other {#e}} fois";
-	expect_body(en, fr, "number", "30", "en-US", "within thirty (30) days, the 30th time");
-	expect_body(en, fr, "number", "1", "en-CA", "within one (1) day, the 1st time");
-	expect_body(en, fr, "number", "22", "en-GB", "within twenty-two (22) days, the 22nd time");
-	expect_body(en, fr, "number", "30", "fr-FR", "dans un délai de trente (30) jours, pour la 30e fois");
-	expect_body(en, fr, "number", "1", "fr-CA", "dans un délai de un (1) jour, pour la 1re fois");
+	expect_body(en, fr, "number", "30", "en-US", "within thirty (30) days, the 30th\u00a0time");
+	expect_body(en, fr, "number", "1", "en-CA", "within one (1) day, the 1st\u00a0time");
+	expect_body(en, fr, "number", "22", "en-GB", "within twenty-two (22) days, the 22nd\u00a0time");
+	expect_body(en, fr, "number", "30", "fr-FR", "dans un délai de trente (30) jours, pour la 30e\u00a0fois");
+	expect_body(en, fr, "number", "1", "fr-CA", "dans un délai de un (1) jour, pour la 1re\u00a0fois");
 	/* Swiss and Belgian French count in their own words. */
-	expect_body(en, fr, "number", "80", "fr-CH", "dans un délai de huitante (80) jours, pour la 80e fois");
-	expect_body(en, fr, "number", "70", "fr-BE", "dans un délai de septante (70) jours, pour la 70e fois");
+	expect_body(en, fr, "number", "80", "fr-CH", "dans un délai de huitante (80) jours, pour la 80e\u00a0fois");
+	expect_body(en, fr, "number", "70", "fr-BE", "dans un délai de septante (70) jours, pour la 70e\u00a0fois");
 }
 
 Test(locale, with_fallback_an_unsupported_region_falls_back_to_its_language_and_says_so)
