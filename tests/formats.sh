@@ -84,7 +84,7 @@ run src/clausier render -l fr-CA -p "$prof" "$cat"
 check "wrapping changes only where lines break" \
 	python3 "$top_srcdir/tests/check-wrap.py" same "$OUT/wrapped.txt" "$OUT/stdout"
 run src/clausier render -w 10 "$cat"
-check "a width below 20 is a usage error" eval 'expect_status 2 && grep -q "takes a number of characters from 20 to 1000" "$OUT/stderr"'
+check "a width below 20 is a usage error" eval 'expect_status 2 && grep -q "takes a number of columns from 20 to 1000" "$OUT/stderr"'
 run src/clausier render -w 60 -f html "$cat"
 check "--width with another format is a usage error" eval 'expect_status 2 && grep -q "width goes with the text format" "$OUT/stderr"'
 
