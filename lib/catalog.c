@@ -1209,22 +1209,27 @@ const clausier__text *clausier__msg_lookup(const clausier__msg *msg, const char 
 	return lang_match;
 }
 
-/* Calls f on every message of the catalog. */
-static void S_each_msg(const clausier_catalog *cat, void (*f)(const clausier__msg *, void *), void *ctx)
+/* Calls fn on every message of cat in document order: the title page,
+ * the sections' titles, each clause's heading and bodies, with the section
+ * or clause it belongs to (NULL otherwise). */
+static void S_each_msg(const clausier_catalog *cat,
+                       void (*fn)(const clausier__msg *m, const char *section, const char *clause, void *ctx),
+                       void *ctx)
 {
 	const clausier__msg *front[] = { &cat->title, &cat->subtitle, &cat->dateline };
 	for (size_t i = 0; i < 3; i++)
 		if (front[i]->present)
-			f(front[i], ctx);
+			fn(front[i], NULL, NULL, ctx);
 	for (size_t i = 0; i < cat->nsections; i++)
-		f(&cat->sections[i].title, ctx);
+		fn(&cat->sections[i].title, cat->sections[i].id, NULL, ctx);
 	for (size_t i = 0; i < cat->nclauses; i++) {
-		f(&cat->clauses[i].heading, ctx);
+		const clausier__clause *cl = &cat->clauses[i];
+		fn(&cl->heading, NULL, cl->id, ctx);
 		for (int r = 0; r < 3; r++)
-			if (cat->clauses[i].body[r].present)
-				f(&cat->clauses[i].body[r], ctx);
-		for (size_t k = 0; k < cat->clauses[i].njbodies; k++)
-			f(&cat->clauses[i].jbodies[k].msg, ctx);
+			if (cl->body[r].present)
+				fn(&cl->body[r], NULL, cl->id, ctx);
+		for (size_t k = 0; k < cl->njbodies; k++)
+			fn(&cl->jbodies[k].msg, NULL, cl->id, ctx);
 	}
 }
 
@@ -1234,8 +1239,9 @@ typedef struct {
 	int oom;
 } S_cov;
 
-static void S_cov_langs(const clausier__msg *m, void *vctx)
+static void S_cov_langs(const clausier__msg *m, const char *section, const char *clause, void *vctx)
 {
+	(void)section, (void)clause;
 	S_cov *c = vctx;
 	for (size_t t = 0; t < m->ntexts; t++) {
 		size_t k;
@@ -1260,8 +1266,9 @@ static void S_cov_langs(const clausier__msg *m, void *vctx)
 	}
 }
 
-static void S_cov_count(const clausier__msg *m, void *vctx)
+static void S_cov_count(const clausier__msg *m, const char *section, const char *clause, void *vctx)
 {
+	(void)section, (void)clause;
 	S_cov *c = vctx;
 	for (size_t k = 0; k < c->n; k++) {
 		c->list[k].total++;
@@ -1280,7 +1287,7 @@ int clausier_catalog_coverage(clausier_coverage **out, size_t *count, const clau
 	*out = NULL;
 	*count = 0;
 	S_cov c = { NULL, 0, 0, 0 };
-	S_cov_langs(&catalog->title, &c); /* the title has the source language */
+	S_cov_langs(&catalog->title, NULL, NULL, &c); /* the title has the source language */
 	S_each_msg(catalog, S_cov_langs, &c);
 	if (c.oom) {
 		free(c.list);
@@ -1311,11 +1318,10 @@ typedef struct {
 	clausier_text_info *list;
 	size_t n, cap;
 	const clausier_catalog *cat;
-	const char *clause, *section;
 	int oom;
 } S_tr;
 
-static void S_tr_msg(const clausier__msg *m, void *vctx)
+static void S_tr_msg(const clausier__msg *m, const char *section, const char *clause, void *vctx)
 {
 	S_tr *t = vctx;
 	const clausier__text *src = clausier__msg_lookup(m, t->cat->source_lang);
@@ -1333,7 +1339,7 @@ static void S_tr_msg(const clausier__msg *m, void *vctx)
 			t->list = p;
 			t->cap = cap;
 		}
-		t->list[t->n++] = (clausier_text_info){ t->clause, t->section, x->lang, x->pattern, src->pattern, x->line };
+		t->list[t->n++] = (clausier_text_info){ clause, section, x->lang, x->pattern, src->pattern, x->line };
 	}
 }
 
@@ -1346,26 +1352,8 @@ int clausier_catalog_translations(clausier_text_info **out, size_t *count, const
 	}
 	*out = NULL;
 	*count = 0;
-	S_tr t = { NULL, 0, 0, catalog, NULL, NULL, 0 };
-	const clausier__msg *front[] = { &catalog->title, &catalog->subtitle, &catalog->dateline };
-	for (size_t i = 0; i < 3; i++)
-		if (front[i]->present)
-			S_tr_msg(front[i], &t);
-	for (size_t i = 0; i < catalog->nsections; i++) {
-		t.section = catalog->sections[i].id;
-		S_tr_msg(&catalog->sections[i].title, &t);
-	}
-	t.section = NULL;
-	for (size_t i = 0; i < catalog->nclauses; i++) {
-		const clausier__clause *cl = &catalog->clauses[i];
-		t.clause = cl->id;
-		S_tr_msg(&cl->heading, &t);
-		for (int r = 0; r < 3; r++)
-			if (cl->body[r].present)
-				S_tr_msg(&cl->body[r], &t);
-		for (size_t k = 0; k < cl->njbodies; k++)
-			S_tr_msg(&cl->jbodies[k].msg, &t);
-	}
+	S_tr t = { NULL, 0, 0, catalog, 0 };
+	S_each_msg(catalog, S_tr_msg, &t);
 	if (t.oom) {
 		free(t.list);
 		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
@@ -1380,7 +1368,6 @@ int clausier_catalog_translations(clausier_text_info **out, size_t *count, const
 
 typedef struct {
 	const clausier_catalog *cat;
-	const char *clause;
 	clausier__contraction_report report;
 	void *ctx;
 	int n, source_only;
@@ -1417,8 +1404,9 @@ static long S_name_arg(const clausier_catalog *cat, const char *p, const char **
 	return -1;
 }
 
-static void S_ct_msg(const clausier__msg *m, void *vctx)
+static void S_ct_msg(const clausier__msg *m, const char *section, const char *clause, void *vctx)
 {
+	(void)section;
 	S_ct *c = vctx;
 	for (size_t i = 0; i < m->ntexts; i++) {
 		const clausier__text *x = &m->texts[i];
@@ -1450,7 +1438,7 @@ static void S_ct_msg(const clausier__msg *m, void *vctx)
 			long param = S_name_arg(c->cat, q, &end);
 			if (param < 0)
 				continue;
-			c->report(c->ctx, x->line, x->lang, c->clause, p, (size_t)(end - p), c->cat->params[param].name,
+			c->report(c->ctx, x->line, x->lang, clause, p, (size_t)(end - p), c->cat->params[param].name,
 			          w == 2 && (*p == 'd' || *p == 'D'));
 			c->n++;
 		}
@@ -1460,22 +1448,7 @@ static void S_ct_msg(const clausier__msg *m, void *vctx)
 int clausier__catalog_contractions(const clausier_catalog *cat, int source_only, clausier__contraction_report report,
                                    void *ctx)
 {
-	S_ct c = { cat, NULL, report, ctx, 0, source_only };
-	const clausier__msg *front[] = { &cat->title, &cat->subtitle, &cat->dateline };
-	for (size_t i = 0; i < 3; i++)
-		if (front[i]->present)
-			S_ct_msg(front[i], &c);
-	for (size_t i = 0; i < cat->nsections; i++)
-		S_ct_msg(&cat->sections[i].title, &c);
-	for (size_t i = 0; i < cat->nclauses; i++) {
-		const clausier__clause *cl = &cat->clauses[i];
-		c.clause = cl->id;
-		S_ct_msg(&cl->heading, &c);
-		for (int r = 0; r < 3; r++)
-			if (cl->body[r].present)
-				S_ct_msg(&cl->body[r], &c);
-		for (size_t k = 0; k < cl->njbodies; k++)
-			S_ct_msg(&cl->jbodies[k].msg, &c);
-	}
+	S_ct c = { cat, report, ctx, 0, source_only };
+	S_each_msg(cat, S_ct_msg, &c);
 	return c.n;
 }

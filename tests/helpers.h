@@ -53,23 +53,29 @@ static inline clausier_profile *load_profile_text(const char *xml)
 
 /* Renders catalog + profile texts in a locale; returns the edition, or
  * fails the test. */
-static inline char *render_texts(const char *catalog_xml, const char *profile_xml,
-                                 const char *locale, unsigned flags)
+static inline char *render_with(const char *catalog_xml, const char *profile_xml,
+                                const clausier_render_options *opts)
 {
 	clausier_catalog *cat = load_catalog_text(catalog_xml);
 	clausier_profile *prof = load_profile_text(profile_xml);
 	clausier_policy *pol = NULL;
 	clausier_error err;
 	cr_assert_eq(clausier_policy_assemble(&pol, cat, prof, &err), CLAUSIER_OK, "%s", errline(&err));
-	clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
-	opts.locale = locale;
-	opts.flags = flags;
 	char *out = NULL;
-	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+	cr_assert_eq(clausier_render(&out, NULL, pol, opts, &err), CLAUSIER_OK, "%s", errline(&err));
 	clausier_policy_free(pol);
 	clausier_profile_free(prof);
 	clausier_catalog_free(cat);
 	return out;
+}
+
+static inline char *render_texts(const char *catalog_xml, const char *profile_xml,
+                                 const char *locale, unsigned flags)
+{
+	clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+	opts.locale = locale;
+	opts.flags = flags;
+	return render_with(catalog_xml, profile_xml, &opts);
 }
 
 #define NS "xmlns='https://clausier.org/ns/1'"

@@ -149,20 +149,10 @@ static char *render_one(const char *catalog_attrs, const char *en, const char *f
 	         "<body><text xml:lang='en'>%s</text><text xml:lang='fr'>%s</text></body></clause></catalog>",
 	         catalog_attrs, en, fr);
 	snprintf(prof, sizeof prof, "<profile " NS " version='1'>%s</profile>", values);
-	clausier_catalog *c = load_catalog_text(cat);
-	clausier_profile *pr = load_profile_text(prof);
-	clausier_policy *pol = NULL;
-	clausier_error err;
-	cr_assert_eq(clausier_policy_assemble(&pol, c, pr, &err), CLAUSIER_OK, "%s", errline(&err));
 	clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
 	opts.locale = locale;
 	opts.format = format;
-	char *out = NULL;
-	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
-	clausier_policy_free(pol);
-	clausier_profile_free(pr);
-	clausier_catalog_free(c);
-	return out;
+	return render_with(cat, prof, &opts);
 }
 
 #define DATE_EN "This policy takes effect on {d, date, long} and replaces {p}."
