@@ -716,6 +716,9 @@ static thread_local std::unordered_map<std::string, std::unique_ptr<BreakIterato
  * format characters, two for East Asian wide and fullwidth ones. */
 static int32_t S_cwidth(UChar32 c)
 {
+	/* below the combining marks, every character but the soft hyphen is one */
+	if (c < 0x300)
+		return c == 0xAD ? 0 : 1;
 	int8_t t = u_charType(c);
 	if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR || (c >= 0x1160 && c <= 0x11FF))
 		return 0;
@@ -953,7 +956,16 @@ static int S_wrap(clausier__buf *out, const char *text, unsigned width, const ch
 	/* Prefixes are ASCII (spaces and a clause number). */
 	const char *prefix = first;
 	auto room = [&] { return (int32_t)width - (int32_t)strlen(prefix); };
-	auto len = [&](int32_t start, int32_t b) { return S_columns(u, start, S_trimmed(u, start, b)); };
+	/* the columns before each position, counted once */
+	std::vector<int32_t> cols((size_t)u.length() + 1, 0);
+	for (int32_t i = 0; i < u.length();) {
+		UChar32 c = u.char32At(i);
+		int32_t k = U16_LENGTH(c);
+		for (int32_t j = 1; j <= k && i + j <= u.length(); j++)
+			cols[(size_t)(i + j)] = cols[(size_t)i] + (j == k ? S_cwidth(c) : 0);
+		i += k;
+	}
+	auto len = [&](int32_t start, int32_t b) { return cols[(size_t)S_trimmed(u, start, b)] - cols[(size_t)start]; };
 	int32_t start = 0, last = -1; /* the line so far, and its last break that fits */
 	for (int32_t b = bi->following(0); b != BreakIterator::DONE; b = bi->next()) {
 		if (!S_may_break(u, b, french, links))
