@@ -282,45 +282,55 @@ static size_t S_number(const char *s, int fr, size_t *suffix)
 enum { S_MONTHS_MAX = 4 * 4 * 12 };
 static char S_months[2][S_MONTHS_MAX][32];
 static size_t S_nmonths[2];
-static pthread_once_t S_months_once = PTHREAD_ONCE_INIT;
+/* one language at a time: a French edition reads no English month */
+static pthread_once_t S_months_once[2] = { PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT };
 
-static void S_months_init(void)
+static void S_months_init_lang(int l)
 {
 	static const char *const locales[2][4] = { { "en", "en_GB", "en_CA", "en_AU" },
 	                                           { "fr", "fr_CA", "fr_CH", "fr_BE" } };
 	static const UDateFormatSymbolType types[] = { UDAT_MONTHS, UDAT_SHORT_MONTHS, UDAT_STANDALONE_MONTHS,
 	                                               UDAT_STANDALONE_SHORT_MONTHS };
-	for (int l = 0; l < 2; l++)
-		for (int k = 0; k < 4; k++) {
-			UErrorCode st = U_ZERO_ERROR;
-			UDateFormat *f = udat_open(UDAT_NONE, UDAT_LONG, locales[l][k], NULL, 0, NULL, 0, &st);
-			for (size_t t = 0; U_SUCCESS(st) && t < sizeof types / sizeof *types; t++)
-				for (int32_t m = 0; m < 12; m++) {
-					UChar u[32];
-					char name[32];
-					UErrorCode e = U_ZERO_ERROR;
-					int32_t n = udat_getSymbols(f, types[t], m, u, 32, &e);
-					if (U_FAILURE(e) || n <= 0 || n >= 32)
-						continue;
-					u_strToUTF8(name, sizeof name, NULL, u, n, &e);
-					if (U_FAILURE(e) || !name[0] || e == U_STRING_NOT_TERMINATED_WARNING)
-						continue;
-					size_t i = 0;
-					while (i < S_nmonths[l] && strcmp(S_months[l][i], name))
-						i++;
-					if (i == S_nmonths[l] && i < S_MONTHS_MAX)
-						memcpy(S_months[l][S_nmonths[l]++], name, strlen(name) + 1);
-				}
-			if (f)
-				udat_close(f);
-		}
+	for (int k = 0; k < 4; k++) {
+		UErrorCode st = U_ZERO_ERROR;
+		UDateFormat *f = udat_open(UDAT_NONE, UDAT_LONG, locales[l][k], NULL, 0, NULL, 0, &st);
+		for (size_t t = 0; U_SUCCESS(st) && t < sizeof types / sizeof *types; t++)
+			for (int32_t m = 0; m < 12; m++) {
+				UChar u[32];
+				char name[32];
+				UErrorCode e = U_ZERO_ERROR;
+				int32_t n = udat_getSymbols(f, types[t], m, u, 32, &e);
+				if (U_FAILURE(e) || n <= 0 || n >= 32)
+					continue;
+				u_strToUTF8(name, sizeof name, NULL, u, n, &e);
+				if (U_FAILURE(e) || !name[0] || e == U_STRING_NOT_TERMINATED_WARNING)
+					continue;
+				size_t i = 0;
+				while (i < S_nmonths[l] && strcmp(S_months[l][i], name))
+					i++;
+				if (i == S_nmonths[l] && i < S_MONTHS_MAX)
+					memcpy(S_months[l][S_nmonths[l]++], name, strlen(name) + 1);
+			}
+		if (f)
+			udat_close(f);
+	}
+}
+
+static void S_months_init_en(void)
+{
+	S_months_init_lang(0);
+}
+
+static void S_months_init_fr(void)
+{
+	S_months_init_lang(1);
 }
 
 /* Whether the n bytes at w are a month of the language: as ICU writes it,
  * or in French with a capital (« Février 2027 » opening a line). */
 static int S_month(const char *w, size_t n, int fr)
 {
-	pthread_once(&S_months_once, S_months_init);
+	pthread_once(&S_months_once[fr ? 1 : 0], fr ? S_months_init_fr : S_months_init_en);
 	for (size_t i = 0; i < S_nmonths[fr]; i++) {
 		const char *m = S_months[fr][i];
 		if (strlen(m) != n)
