@@ -445,8 +445,6 @@ void clausier__name_grammar(clausier__grammar *g, const char *text, int fr, cons
 		g->article = S_en_the(text, &sure, &pl) ? CLAUSIER__ART_THE : CLAUSIER__ART_NONE;
 		if (!sure)
 			g->unsure |= CLAUSIER__UNSURE_ARTICLE;
-		if (pl && g->plural < 0)
-			g->unsure |= CLAUSIER__UNSURE_NUMBER;
 	} else {
 		const clausier__word *adj, *w = S_fr_head(text, &adj);
 		if (w && w->cls == 'b') {
@@ -489,6 +487,10 @@ void clausier__name_grammar(clausier__grammar *g, const char *text, int fr, cons
 	} else {
 		if (!g->gender)
 			g->gender = 'm';
+		/* "Toronto Maple Leafs", "Tim Hortons": plural or singular? Only
+		 * the profile knows, whatever article it gave. */
+		if (g->plural < 0 && g->plform)
+			g->unsure |= CLAUSIER__UNSURE_NUMBER;
 		if (g->plural < 0)
 			g->plural = 0;
 	}

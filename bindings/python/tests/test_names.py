@@ -105,3 +105,13 @@ def test_most_names_are_inferred_without_a_guess(probe):
         _, warnings = forms(probe, row[1], {}, "fr-FR" if row[0] == "fr" else "en-US")
         guessed += any(w.startswith("value of “org”: the %s grammar" % lang) for _, w in warnings)
     assert guessed < len(ROWS) / 3, guessed
+
+
+def test_a_name_plural_in_form_asks_its_number_whatever_article_is_given(probe):
+    for attrs in ({}, {"article": "the"}, {"article": "none"}):
+        got, warnings = forms(probe, "Toronto Maple Leafs", attrs, "en-CA")
+        english = [w for _, w in warnings if w.startswith("value of “org”: the English grammar")]
+        assert english and "number" in english[0].rsplit("give the attributes ", 1)[1], (attrs, warnings)
+    got, warnings = forms(probe, "Toronto Maple Leafs", {"article": "the", "number": "plural"}, "en-CA")
+    assert got["agree"] == "The Toronto Maple Leafs recognize"
+    assert [w for _, w in warnings if "English grammar" in w] == []
