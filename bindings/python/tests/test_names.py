@@ -115,3 +115,13 @@ def test_a_name_plural_in_form_asks_its_number_whatever_article_is_given(probe):
     got, warnings = forms(probe, "Toronto Maple Leafs", {"article": "the", "number": "plural"}, "en-CA")
     assert got["agree"] == "The Toronto Maple Leafs recognize"
     assert [w for _, w in warnings if "English grammar" in w] == []
+
+
+def test_an_article_that_contradicts_the_names_own_is_a_warning(probe):
+    got, warnings = forms(probe, "Le Monde", {"article": "la"}, "fr-FR")
+    assert got["de"] == "du Monde" and got["title"] == "Le Monde"
+    assert [w for _, w in warnings] == [
+        "value of “org”: “Le Monde” starts with its own article “Le”, which the attribute article=\"la\" "
+        "contradicts: the name’s own article is used"]
+    got, warnings = forms(probe, "L’Oréal", {"article": "la", "gender": "m"}, "fr-FR")
+    assert got["de"] == "de L’Oréal" and not [w for _, w in warnings if "contradicts" in w]
