@@ -359,6 +359,8 @@ typedef struct {
 	size_t cap; /* of text->holes */
 	int direct; /* stays 1 while every argument is a plain {x} of a text-like parameter */
 	const char *lang; /* the text's language */
+	struct clausier__hole *refs; /* every argument's parameter and form, in order */
+	size_t nrefs, refcap;
 } S_argctx;
 
 /* The name parameter whose form arg is ({org_du}), or -1; *form gets the
@@ -447,6 +449,18 @@ static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, s
 		return -1;
 	}
 	S_use(ctx->ld, ctx->uses, (size_t)i);
+	if (ctx->nrefs == ctx->refcap) {
+		size_t cap = ctx->refcap ? 2 * ctx->refcap : 8;
+		struct clausier__hole *r = realloc(ctx->refs, cap * sizeof *r);
+		if (!r) {
+			snprintf(why, whylen, "%s", _("out of memory"));
+			return -1;
+		}
+		ctx->refs = r;
+		ctx->refcap = cap;
+	}
+	ctx->refs[ctx->nrefs].param = (size_t)i;
+	ctx->refs[ctx->nrefs++].form = form;
 	if (kind != CLAUSIER__ARG_ANY || have != CLAUSIER__ARG_TEXT)
 		ctx->direct = 0;
 	if (ctx->direct && end > start) {
@@ -487,8 +501,10 @@ static int S_check_text(S_loader *ld, clausier__text *t, const char *what, S_use
 		return -1;
 	}
 	char why[400];
-	S_argctx actx = { ld, uses, t, 0, 1, t->lang };
-	if (clausier__msg_check(t->pattern, t->lang, S_on_arg, &actx, why, sizeof why) < 0) {
+	S_argctx actx = { ld, uses, t, 0, 1, t->lang, NULL, 0, 0 };
+	clausier__prog *prog = NULL;
+	if (clausier__msg_compile(t->pattern, t->lang, S_on_arg, &actx, &prog, why, sizeof why) < 0) {
+		free(actx.refs);
 		S_fail(ld, CLAUSIER_EMESSAGE, t->line, _("%s, text in “%s”: %s"), what, t->lang, why);
 		return -1;
 	}
@@ -497,7 +513,14 @@ static int S_check_text(S_loader *ld, clausier__text *t, const char *what, S_use
 		free(t->holes);
 		t->holes = NULL;
 		t->nholes = 0;
+		for (size_t k = 0; k < actx.nrefs; k++)
+			clausier__prog_bind(prog, k, actx.refs[k].param, actx.refs[k].form);
+		clausier__prog_free(t->prog);
+		t->prog = prog;
+	} else {
+		clausier__prog_free(prog);
 	}
+	free(actx.refs);
 	return 0;
 }
 
@@ -870,6 +893,7 @@ static void S_free_msg(clausier__msg *m)
 		free(m->texts[i].lang);
 		free(m->texts[i].pattern);
 		free(m->texts[i].holes);
+		clausier__prog_free(m->texts[i].prog);
 	}
 	free(m->texts);
 }

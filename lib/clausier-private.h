@@ -208,6 +208,29 @@ int clausier__msg_format(char **out, const char *pattern, const char *icu_locale
                          const clausier__arg *args, size_t nargs, unsigned long serial,
                          char *why, size_t whylen);
 
+/* A message compiled at catalog load (message.cpp; doc/design.md): literal
+ * runs of its pattern, argument slots, plural, selectordinal and select
+ * branches.  Immutable once bound: shared between threads. */
+typedef struct clausier__prog clausier__prog;
+/* clausier__msg_check, and when prog is not NULL the compiled form of the
+ * pattern in *prog (the caller's: clausier__prog_free).  Its arguments are
+ * numbered in the order cb saw them, and bound with clausier__prog_bind. */
+int clausier__msg_compile(const char *pattern, const char *lang, clausier__arg_cb cb, void *ctx, clausier__prog **prog,
+                          char *why, size_t whylen);
+/* Argument k (the k-th cb call) is parameter param, or its form (>= 0). */
+void clausier__prog_bind(clausier__prog *prog, size_t k, size_t param, int form);
+void clausier__prog_free(clausier__prog *prog);
+/* The values of one edition, formatted once each: created for an edition
+ * and used by one thread. */
+typedef struct clausier__memo clausier__memo;
+clausier__memo *clausier__memo_new(void);
+void clausier__memo_free(clausier__memo *memo);
+/* Appends prog run for an ICU locale to out: args[argix[p] + form + 1] is
+ * the value of parameter p (or its form), as for a direct text.  0, or -1
+ * with a translated reason in why. */
+int clausier__prog_run(clausier__buf *out, const clausier__prog *prog, const char *pattern, const char *icu_locale,
+                       const clausier__arg *args, const size_t *argix, int fr, clausier__memo *memo, char *why,
+                       size_t whylen);
 /* ---- names that agree (name.c) ---- */
 enum clausier__article {
 	CLAUSIER__ART_NONE, CLAUSIER__ART_LE, CLAUSIER__ART_LA, CLAUSIER__ART_L, CLAUSIER__ART_LES,
@@ -311,6 +334,8 @@ typedef struct {
 		int form;
 	} *holes;
 	size_t nholes;
+	/* every other text: its compiled form */
+	clausier__prog *prog;
 } clausier__text;
 
 typedef struct {

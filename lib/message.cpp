@@ -22,6 +22,9 @@
 
 #include <unicode/currunit.h>
 #include <unicode/datefmt.h>
+#include <unicode/decimfmt.h>
+#include <unicode/numberformatter.h>
+#include <unicode/rbnf.h>
 #include <unicode/curramt.h>
 #include <unicode/brkiter.h>
 #include <unicode/fmtable.h>
@@ -179,123 +182,6 @@ struct S_offsets {
 		return u8;
 	}
 };
-
-static int S_check(const char *pattern, const char *lang, clausier__arg_cb cb, void *ctx, char *why,
-                   size_t whylen)
-{
-	if (S_prescan(pattern, why, whylen) < 0)
-		return -1;
-
-	UErrorCode status = U_ZERO_ERROR;
-	Locale loc = Locale::forLanguageTag(lang, status);
-	if (U_FAILURE(status))
-		return S_fail(why, whylen, _("invalid language tag “%s”"), lang);
-
-	UnicodeString pat = UnicodeString::fromUTF8(pattern);
-	UParseError pe;
-	MessagePattern mp(pat, &pe, status);
-	if (U_SUCCESS(status)) {
-		/* ICU's own verdict on argument types ({x, nonsense}) too. */
-		MessageFormat mf(pat, loc, pe, status);
-	}
-	if (U_FAILURE(status))
-		return S_syntax(why, whylen, pe, status);
-
-	const S_plural_keys *pk = S_keywords(lang, loc);
-	if (!pk)
-		return S_fail(why, whylen, _("no plural rules for language “%s”"), lang);
-	const std::set<UnicodeString> &cardinal = pk->cardinal, &ordinal = pk->ordinal;
-	S_offsets off{ (const unsigned char *)pattern };
-
-	int32_t n = mp.countParts();
-	for (int32_t i = 0; i < n; i++) {
-		const MessagePattern::Part &part = mp.getPart(i);
-		if (part.getType() != UMSGPAT_PART_TYPE_ARG_START)
-			continue;
-		const MessagePattern::Part &np = mp.getPart(i + 1);
-		std::string name = S_utf8(mp.getSubstring(np));
-		if (np.getType() == UMSGPAT_PART_TYPE_ARG_NUMBER)
-			return S_fail(why, whylen, _("numbered argument {%s}: arguments must have names"),
-			              name.c_str());
-		UMessagePatternArgType at = part.getArgType();
-		enum clausier__argkind kind = CLAUSIER__ARG_ANY;
-		const std::set<UnicodeString> *keys = nullptr;
-		switch (at) {
-		case UMSGPAT_ARG_TYPE_NONE:
-			kind = CLAUSIER__ARG_ANY;
-			break;
-		case UMSGPAT_ARG_TYPE_SIMPLE: {
-			std::string type = S_utf8(mp.getSubstring(mp.getPart(i + 2)));
-			if (type == "date" || type == "time")
-				kind = CLAUSIER__ARG_DATE;
-			else if (type == "number")
-				kind = CLAUSIER__ARG_NUMBER;
-			else if (type == "spellout" || type == "ordinal" || type == "duration")
-				kind = CLAUSIER__ARG_COUNT;
-			else
-				return S_fail(why, whylen, _("argument {%s}: unknown type “%s”"), name.c_str(),
-				              type.c_str());
-			break;
-		}
-		case UMSGPAT_ARG_TYPE_PLURAL:
-			kind = CLAUSIER__ARG_COUNT;
-			keys = &cardinal;
-			break;
-		case UMSGPAT_ARG_TYPE_SELECTORDINAL:
-			kind = CLAUSIER__ARG_COUNT;
-			keys = &ordinal;
-			break;
-		case UMSGPAT_ARG_TYPE_SELECT:
-			kind = CLAUSIER__ARG_TEXT;
-			break;
-		default:
-			return S_fail(why, whylen, _("argument {%s}: choice format is not supported; use plural or select"),
-			              name.c_str());
-		}
-		if (at == UMSGPAT_ARG_TYPE_PLURAL || at == UMSGPAT_ARG_TYPE_SELECTORDINAL ||
-		    at == UMSGPAT_ARG_TYPE_SELECT) {
-			bool other = false;
-			int32_t limit = mp.getLimitPartIndex(i);
-			for (int32_t j = i + 2; j < limit; j++) {
-				const MessagePattern::Part &q = mp.getPart(j);
-				if (q.getType() == UMSGPAT_PART_TYPE_MSG_START) {
-					j = mp.getLimitPartIndex(j);
-					continue;
-				}
-				if (q.getType() != UMSGPAT_PART_TYPE_ARG_SELECTOR)
-					continue;
-				UnicodeString key = mp.getSubstring(q);
-				if (key == UNICODE_STRING_SIMPLE("other"))
-					other = true;
-				if (keys && !key.startsWith(UNICODE_STRING_SIMPLE("=")) && !keys->count(key))
-					return S_fail(why, whylen,
-					              _("argument {%s}: “%s” is not a plural category of language “%s”"),
-					              name.c_str(), S_utf8(key).c_str(), lang);
-			}
-			if (!other)
-				return S_fail(why, whylen, _("argument {%s}: the “other” case is missing"),
-				              name.c_str());
-		}
-		size_t start = 0, end = 0;
-		if (at == UMSGPAT_ARG_TYPE_NONE) {
-			start = off.at(part.getIndex());
-			end = off.at(mp.getPart(mp.getLimitPartIndex(i)).getLimit());
-		}
-		if (cb && cb(ctx, name.c_str(), kind, start, end, why, whylen) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-int clausier__msg_check(const char *pattern, const char *lang, clausier__arg_cb cb, void *ctx,
-                        char *why, size_t whylen)
-{
-	try {
-		return S_check(pattern, lang, cb, ctx, why, whylen);
-	} catch (const std::bad_alloc &) {
-		return S_fail(why, whylen, "%s", _("out of memory"));
-	}
-}
 
 /* French writes the first day of a month as an ordinal, « 1er février
  * 2027 », where CLDR's date patterns give « 1 février 2027 ».  Each date
@@ -692,6 +578,763 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 	memcpy(p, s.c_str(), s.size() + 1);
 	*out = p;
 	return 0;
+}
+
+
+/* ---- compiled messages (doc/design.md, decision 58) ----
+ *
+ * Every pattern is compiled once, at catalog load, into literal runs (byte
+ * ranges of the pattern: the ASCII apostrophe is refused, so nothing is
+ * quoted), argument slots and plural, selectordinal and select branches.
+ * Rendering walks that form: literal bytes are copied as they are, each
+ * argument is formatted once per edition (clausier__memo) by the Format
+ * ICU's MessageFormat itself would have built for it, and plural branches
+ * are chosen by CLDR's rules on the number as that formatter writes it, as
+ * MessageFormat does.  The program is immutable and shared between
+ * threads; the formatters are per thread. */
+namespace {
+enum S_op : unsigned char { S_OP_LIT, S_OP_ARG, S_OP_POUND, S_OP_PLURAL, S_OP_ORDINAL, S_OP_SELECT };
+struct S_case;
+struct S_node {
+	S_op op;
+	uint32_t from = 0, to = 0; /* LIT: the pattern's bytes */
+	int32_t ref = -1;          /* the argument, in the order the checker saw them */
+	std::string fmt;           /* ARG: the Format's key ("" for a plain {x}); PLURAL: the one it selects by */
+	double offset = 0;
+	std::vector<S_case> cases; /* PLURAL, ORDINAL, SELECT */
+};
+struct S_case {
+	bool exact = false; /* =N */
+	double value = 0;
+	std::string key;
+	std::vector<S_node> body;
+};
+struct S_ref {
+	size_t param = 0;
+	int form = -1;
+	bool selected = false; /* a select looks at it: not elided (as on the ICU path) */
+};
+} // namespace
+
+struct clausier__prog {
+	std::vector<S_node> body;
+	std::vector<S_ref> refs;
+};
+
+/* The key of the Format ICU builds for {x, type, style}: its type and
+ * style as MessageFormat reads them (trimmed, keywords in lowercase). */
+static std::string S_fmt_key(const UnicodeString &type, const UnicodeString &style)
+{
+	UnicodeString t(type), s(style);
+	t.trim();
+	s.trim();
+	UnicodeString low(s);
+	low.toLower(Locale::getRoot());
+	static const char16_t *const keywords[] = { u"currency", u"percent", u"integer", u"short", u"medium", u"long", u"full", nullptr };
+	for (const char16_t *const *k = keywords; *k; k++)
+		if (low == UnicodeString(*k))
+			s = low;
+	return S_utf8(t) + '\x1f' + S_utf8(s);
+}
+
+/* Per thread: the Formats by locale and key, and CLDR's rules. */
+struct S_fmt_cache {
+	std::unordered_map<std::string, std::unique_ptr<Format>, S_name_hash> fmts;
+	std::unordered_map<std::string, std::unique_ptr<PluralRules>, S_name_hash> rules;
+};
+static thread_local S_fmt_cache S_fmts;
+static const size_t S_FMTS_MAX = 512;
+
+/* The Format MessageFormat::createAppropriateFormat builds for key, with
+ * what S_make changes in it (en-CA's short dates, French « 1er »); "" is
+ * the default number format, "\x1e" the default date format of a plain
+ * {x}.  Borrowed from the thread's cache until the next call. */
+static const Format *S_formatter(const char *icu_locale, const std::string &key, UErrorCode &status,
+                                 UParseError *pe)
+{
+	std::string ck = std::string(icu_locale) + '\x1d' + key;
+	auto it = S_fmts.fmts.find(ck);
+	if (it != S_fmts.fmts.end())
+		return it->second.get();
+	Locale loc(icu_locale);
+	std::unique_ptr<Format> f;
+	UParseError ignore;
+	if (!pe)
+		pe = &ignore;
+	if (key.empty()) {
+		f.reset(NumberFormat::createInstance(loc, status));
+	} else if (key == "\x1e") {
+		f.reset(DateFormat::createDateTimeInstance(DateFormat::kShort, DateFormat::kShort, loc));
+	} else {
+		size_t sep = key.find('\x1f');
+		std::string type = key.substr(0, sep), style = key.substr(sep + 1);
+		UnicodeString ustyle = UnicodeString::fromUTF8(style);
+		if (type == "number") {
+			if (style.empty()) {
+				f.reset(NumberFormat::createInstance(loc, status));
+			} else if (style == "currency") {
+				f.reset(NumberFormat::createCurrencyInstance(loc, status));
+			} else if (style == "percent") {
+				f.reset(NumberFormat::createPercentInstance(loc, status));
+			} else if (style == "integer") {
+				f.reset(NumberFormat::createInstance(loc, status));
+				if (DecimalFormat *d = dynamic_cast<DecimalFormat *>(f.get())) {
+					d->setMaximumFractionDigits(0);
+					d->setDecimalSeparatorAlwaysShown(false);
+					d->setParseIntegerOnly(true);
+				}
+			} else if (!style.compare(0, 2, "::")) {
+				f.reset(number::NumberFormatter::forSkeleton(ustyle.tempSubString(2), status).locale(loc).toFormat(status));
+			} else {
+				f.reset(NumberFormat::createInstance(loc, status));
+				if (DecimalFormat *d = dynamic_cast<DecimalFormat *>(f.get()))
+					d->applyPattern(ustyle, *pe, status);
+			}
+		} else if (type == "date" || type == "time") {
+			static const char *const names[] = { "", "short", "medium", "long", "full" };
+			static const DateFormat::EStyle styles[] = { DateFormat::kDefault, DateFormat::kShort, DateFormat::kMedium,
+				                                     DateFormat::kLong, DateFormat::kFull };
+			int k = -1;
+			for (int i = 0; i < 5; i++)
+				if (style == names[i])
+					k = i;
+			DateFormat::EStyle ds = k >= 0 ? styles[k] : DateFormat::kDefault;
+			std::unique_ptr<DateFormat> df(type == "date" ? DateFormat::createDateInstance(ds, loc)
+			                                              : DateFormat::createTimeInstance(ds, loc));
+			if (!df) {
+				status = U_MEMORY_ALLOCATION_ERROR;
+				return nullptr;
+			}
+			SimpleDateFormat *sdf = dynamic_cast<SimpleDateFormat *>(df.get());
+			if (k < 0 && sdf)
+				sdf->applyPattern(ustyle);
+			if (!strcmp(icu_locale, "en_CA") && sdf) {
+				std::unique_ptr<DateFormat> ref(DateFormat::createDateInstance(DateFormat::kShort, loc));
+				const SimpleDateFormat *sref = dynamic_cast<const SimpleDateFormat *>(ref.get());
+				UnicodeString mine, short_pattern;
+				if (sref && sdf->toPattern(mine) == sref->toPattern(short_pattern))
+					sdf->applyPattern(UNICODE_STRING_SIMPLE("y-MM-dd"));
+			}
+			if (!strncmp(icu_locale, "fr", 2))
+				f.reset(new S_Premier(df.release()));
+			else
+				f = std::move(df);
+		} else {
+			URBNFRuleSetTag tag = type == "spellout" ? URBNF_SPELLOUT : type == "ordinal" ? URBNF_ORDINAL : URBNF_DURATION;
+			if (type != "spellout" && type != "ordinal" && type != "duration") {
+				status = U_ILLEGAL_ARGUMENT_ERROR;
+				return nullptr;
+			}
+			std::unique_ptr<RuleBasedNumberFormat> r(new RuleBasedNumberFormat(tag, loc, status));
+			if (U_SUCCESS(status) && !ustyle.isEmpty()) {
+				UErrorCode ignored = U_ZERO_ERROR; /* as ICU: an unknown rule set is ignored */
+				r->setDefaultRuleSet(ustyle, ignored);
+			}
+			f = std::move(r);
+		}
+	}
+	if (U_FAILURE(status))
+		return nullptr;
+	if (!f) {
+		status = U_MEMORY_ALLOCATION_ERROR;
+		return nullptr;
+	}
+	if (S_fmts.fmts.size() >= S_FMTS_MAX)
+		S_fmts.fmts.clear();
+	return S_fmts.fmts.emplace(std::move(ck), std::move(f)).first->second.get();
+}
+
+static const PluralRules *S_rules(const char *icu_locale, bool ordinal, UErrorCode &status)
+{
+	std::string k = std::string(icu_locale) + (ordinal ? "\x1fo" : "\x1f" "c");
+	auto it = S_fmts.rules.find(k);
+	if (it != S_fmts.rules.end())
+		return it->second.get();
+	std::unique_ptr<PluralRules> r(
+		PluralRules::forLocale(Locale(icu_locale), ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, status));
+	if (U_FAILURE(status) || !r)
+		return nullptr;
+	if (S_fmts.rules.size() >= S_PLURALS_MAX)
+		S_fmts.rules.clear();
+	return S_fmts.rules.emplace(std::move(k), std::move(r)).first->second.get();
+}
+
+/* Compiles the message that starts at part start (MSG_START) into body;
+ * ord[i] is the ordinal of the ARG_START at part i. */
+static void S_compile_msg(const MessagePattern &mp, const std::vector<uint32_t> &u8, const std::vector<int32_t> &ord,
+                          int32_t start, std::vector<S_node> &body, std::vector<S_ref> &refs)
+{
+	const UnicodeString &pat = mp.getPatternString();
+	int32_t prev = mp.getPart(start).getLimit();
+	auto lit = [&](int32_t to) {
+		if (to > prev) {
+			S_node n;
+			n.op = S_OP_LIT;
+			n.from = u8[(size_t)prev];
+			n.to = u8[(size_t)to];
+			body.push_back(std::move(n));
+		}
+	};
+	for (int32_t i = start + 1;; i++) {
+		const MessagePattern::Part &part = mp.getPart(i);
+		UMessagePatternPartType type = part.getType();
+		if (type == UMSGPAT_PART_TYPE_MSG_LIMIT) {
+			lit(part.getIndex());
+			return;
+		}
+		if (type == UMSGPAT_PART_TYPE_REPLACE_NUMBER) {
+			lit(part.getIndex());
+			S_node n;
+			n.op = S_OP_POUND;
+			body.push_back(std::move(n));
+			prev = part.getLimit();
+			continue;
+		}
+		if (type != UMSGPAT_PART_TYPE_ARG_START)
+			continue; /* SKIP_SYNTAX, INSERT_CHAR: only with apostrophes */
+		lit(part.getIndex());
+		int32_t limit = mp.getLimitPartIndex(i);
+		UMessagePatternArgType at = part.getArgType();
+		S_node n;
+		n.ref = ord[(size_t)i];
+		if (at == UMSGPAT_ARG_TYPE_NONE || at == UMSGPAT_ARG_TYPE_SIMPLE) {
+			n.op = S_OP_ARG;
+			if (at == UMSGPAT_ARG_TYPE_SIMPLE) {
+				const MessagePattern::Part &sp = mp.getPart(i + 3);
+				UnicodeString style = sp.getType() == UMSGPAT_PART_TYPE_ARG_STYLE ? mp.getSubstring(sp) : UnicodeString();
+				n.fmt = S_fmt_key(mp.getSubstring(mp.getPart(i + 2)), style);
+			}
+		} else {
+			n.op = at == UMSGPAT_ARG_TYPE_SELECT ? S_OP_SELECT : at == UMSGPAT_ARG_TYPE_PLURAL ? S_OP_PLURAL : S_OP_ORDINAL;
+			if (at == UMSGPAT_ARG_TYPE_SELECT)
+				refs[(size_t)n.ref].selected = true;
+			else
+				n.offset = mp.getPluralOffset(i + 2);
+			int32_t j = i + 2;
+			if (at != UMSGPAT_ARG_TYPE_SELECT && MessagePattern::Part::hasNumericValue(mp.getPartType(j)))
+				j++; /* the offset */
+			UnicodeString argname = mp.getSubstring(mp.getPart(i + 1));
+			bool other_seen = false;
+			while (j < limit) {
+				const MessagePattern::Part &sel = mp.getPart(j++);
+				S_case c;
+				c.key = S_utf8(mp.getSubstring(sel));
+				if (MessagePattern::Part::hasNumericValue(mp.getPartType(j))) {
+					c.exact = true;
+					c.value = mp.getNumericValue(mp.getPart(j));
+					j++;
+				}
+				S_compile_msg(mp, u8, ord, j, c.body, refs);
+				/* What the selection formats the number with: the first
+				 * {x} or {x, number…} of the plural's own argument in the
+				 * other case, before any # (MessageFormat's
+				 * findFirstPluralNumberArg), else the default format. */
+				if (n.op != S_OP_SELECT && c.key == "other" && !other_seen) {
+					other_seen = true;
+					for (int32_t q = j + 1;; q++) {
+						const MessagePattern::Part &p = mp.getPart(q);
+						UMessagePatternPartType t = p.getType();
+						if (t == UMSGPAT_PART_TYPE_MSG_LIMIT || t == UMSGPAT_PART_TYPE_REPLACE_NUMBER)
+							break;
+						if (t != UMSGPAT_PART_TYPE_ARG_START)
+							continue;
+						UMessagePatternArgType qt = p.getArgType();
+						if ((qt == UMSGPAT_ARG_TYPE_NONE || qt == UMSGPAT_ARG_TYPE_SIMPLE) &&
+						    mp.getSubstring(mp.getPart(q + 1)) == argname) {
+							if (qt == UMSGPAT_ARG_TYPE_SIMPLE) {
+								const MessagePattern::Part &sp = mp.getPart(q + 3);
+								UnicodeString style = sp.getType() == UMSGPAT_PART_TYPE_ARG_STYLE
+								                              ? mp.getSubstring(sp) : UnicodeString();
+								n.fmt = S_fmt_key(mp.getSubstring(mp.getPart(q + 2)), style);
+							}
+							break;
+						}
+						q = mp.getLimitPartIndex(q);
+					}
+				}
+				n.cases.push_back(std::move(c));
+				j = mp.getLimitPartIndex(j) + 1;
+			}
+		}
+		body.push_back(std::move(n));
+		i = limit;
+		prev = mp.getPart(limit).getLimit();
+	}
+	(void)pat;
+}
+
+/* The value of an argument as MessageFormat is given it (S_format). */
+static int S_formattable(Formattable &out, const clausier__arg *a, UErrorCode &status)
+{
+	switch (a->kind) {
+	case CLAUSIER__ARG_NUMBER:
+		out = Formattable(StringPiece(a->text), status);
+		return 0;
+	case CLAUSIER__ARG_DATE: {
+		std::unique_ptr<TimeZone> tz(TimeZone::createDefault());
+		int32_t raw = 0, dst = 0;
+		UDate noon = a->date + 12.0 * 3600 * 1000;
+		tz->getOffset(noon, false, raw, dst, status);
+		out = Formattable(noon - raw - dst, Formattable::kIsDate);
+		return 0;
+	}
+	case CLAUSIER__ARG_MONEY: {
+		const char *sp = strchr(a->text, ' ');
+		std::string amount(a->text, sp ? (size_t)(sp - a->text) : strlen(a->text));
+		UChar iso[4] = { 0, 0, 0, 0 };
+		for (int k = 0; sp && k < 3; k++)
+			iso[k] = (UChar)(sp[1 + k] & ~0x20);
+		Formattable num(StringPiece(amount.c_str()), status);
+		CurrencyAmount *ca = U_SUCCESS(status) ? new CurrencyAmount(num, iso, status) : nullptr;
+		if (U_FAILURE(status)) {
+			delete ca;
+			return -1;
+		}
+		out.adoptObject(ca);
+		return 0;
+	}
+	default:
+		out = Formattable(UnicodeString::fromUTF8(a->text ? a->text : ""));
+		return 0;
+	}
+}
+
+/* Values formatted for one edition: each argument once per Format. */
+struct clausier__memo {
+	std::unordered_map<std::string, std::string, S_name_hash> text;
+	std::string key; /* scratch */
+};
+
+clausier__memo *clausier__memo_new(void)
+{
+	try {
+		return new clausier__memo;
+	} catch (const std::bad_alloc &) {
+		return nullptr;
+	}
+}
+
+void clausier__memo_free(clausier__memo *m)
+{
+	delete m;
+}
+
+namespace {
+struct S_run {
+	clausier__buf *out;
+	const char *pattern, *icu_locale;
+	const clausier__arg *args;
+	const size_t *argix;
+	const clausier__prog *prog;
+	int fr;
+	clausier__memo *memo;
+	char *why;
+	size_t whylen;
+};
+} // namespace
+
+static const clausier__arg *S_arg_of(const S_run &r, int32_t ref)
+{
+	const S_ref &f = r.prog->refs[(size_t)ref];
+	return &r.args[r.argix[f.param] + (size_t)(f.form + 1)];
+}
+
+/* The memo's entry for what (a tag) of argument ref with the Format fmt;
+ * *fresh when it is new (the caller fills it). */
+static std::string &S_memo(const S_run &r, int32_t ref, char what, const std::string &fmt, double offset, bool &fresh)
+{
+	const S_ref &f = r.prog->refs[(size_t)ref];
+	std::string &k = r.memo->key;
+	k.assign((const char *)&f.param, sizeof f.param);
+	k.append((const char *)&f.form, sizeof f.form);
+	k.append((const char *)&offset, sizeof offset);
+	k += what;
+	k += fmt;
+	auto res = r.memo->text.emplace(k, std::string());
+	fresh = res.second;
+	return res.first->second;
+}
+
+static int S_failed(const S_run &r, UErrorCode status)
+{
+	return S_fail(r.why, r.whylen, _("cannot format the message (%s)"), u_errorName(status));
+}
+
+/* formats value with f (NULL: as a plain {x} does) into s, UTF-8 */
+static int S_format_value(const S_run &r, std::string &s, const Formattable &value, const Format *f)
+{
+	UErrorCode status = U_ZERO_ERROR;
+	UnicodeString u;
+	if (!f) {
+		if (value.isNumeric())
+			f = S_formatter(r.icu_locale, std::string(), status, nullptr);
+		else if (value.getType() == Formattable::kDate)
+			f = S_formatter(r.icu_locale, std::string("\x1e"), status, nullptr);
+		else
+			u = value.getString(status);
+	}
+	if (f && U_SUCCESS(status))
+		f->format(value, u, status);
+	if (U_FAILURE(status))
+		return S_failed(r, status);
+	s.clear();
+	u.toUTF8String(s);
+	return 0;
+}
+
+static int S_exec(const S_run &r, const std::vector<S_node> &body, const Formattable *pound, const std::string *pound_key,
+                  int32_t pound_ref, double pound_offset);
+
+static int S_exec_plural(const S_run &r, const S_node &n)
+{
+	const clausier__arg *a = S_arg_of(r, n.ref);
+	UErrorCode status = U_ZERO_ERROR;
+	Formattable value;
+	if (S_formattable(value, a, status) < 0 || U_FAILURE(status))
+		return S_failed(r, status);
+	if (!value.isNumeric())
+		return S_failed(r, U_ILLEGAL_ARGUMENT_ERROR);
+	double number = value.getDouble(status);
+	const S_case *chosen = nullptr;
+	for (const S_case &c : n.cases)
+		if (c.exact && c.value == number) {
+			chosen = &c;
+			break;
+		}
+	Formattable less = n.offset == 0 ? value : Formattable(number - n.offset);
+	if (!chosen) {
+		bool keywords = false;
+		for (const S_case &c : n.cases)
+			keywords = keywords || (!c.exact && c.key != "other");
+		std::string keyword = "other";
+		if (keywords) {
+			bool fresh;
+			std::string &k = S_memo(r, n.ref, n.op == S_OP_PLURAL ? 'p' : 'o', n.fmt, n.offset, fresh);
+			if (fresh) {
+				const PluralRules *rules = S_rules(r.icu_locale, n.op == S_OP_ORDINAL, status);
+				const Format *f = rules ? S_formatter(r.icu_locale, n.fmt, status, nullptr) : nullptr;
+				const DecimalFormat *df = dynamic_cast<const DecimalFormat *>(f);
+				UnicodeString kw;
+				if (df) {
+					const number::LocalizedNumberFormatter *lnf = df->toNumberFormatter(status);
+					if (lnf && U_SUCCESS(status)) {
+						number::FormattedNumber fn =
+							n.offset == 0 && a->kind == CLAUSIER__ARG_NUMBER
+								? lnf->formatDecimal(StringPiece(a->text), status)
+								: lnf->formatDouble(number - n.offset, status);
+						kw = rules->select(fn, status);
+					}
+				} else if (rules) {
+					kw = rules->select(number - n.offset);
+				}
+				if (U_FAILURE(status)) {
+					r.memo->text.erase(r.memo->key);
+					return S_failed(r, status);
+				}
+				kw.toUTF8String(k);
+			}
+			keyword = k;
+		}
+		for (const S_case &c : n.cases)
+			if (!c.exact && c.key == keyword) {
+				chosen = &c;
+				break;
+			}
+		for (const S_case &c : n.cases)
+			if (!chosen && !c.exact && c.key == "other")
+				chosen = &c;
+	}
+	if (!chosen)
+		return 0;
+	return S_exec(r, chosen->body, &less, nullptr, n.ref, n.offset);
+}
+
+static int S_exec(const S_run &r, const std::vector<S_node> &body, const Formattable *pound, const std::string *pound_key,
+                  int32_t pound_ref, double pound_offset)
+{
+	(void)pound_key;
+	for (const S_node &n : body) {
+		switch (n.op) {
+		case S_OP_LIT:
+			clausier__buf_add(r.out, r.pattern + n.from, n.to - n.from);
+			break;
+		case S_OP_POUND: {
+			if (!pound)
+				break;
+			bool fresh;
+			std::string &s = S_memo(r, pound_ref, '#', std::string(), pound_offset, fresh);
+			if (fresh) {
+				UErrorCode status = U_ZERO_ERROR;
+				const Format *f = S_formatter(r.icu_locale, std::string(), status, nullptr);
+				if (!f || S_format_value(r, s, *pound, f) < 0) {
+					r.memo->text.erase(r.memo->key);
+					return U_FAILURE(status) ? S_failed(r, status) : -1;
+				}
+			}
+			clausier__buf_add(r.out, s.data(), s.size());
+			break;
+		}
+		case S_OP_ARG: {
+			const clausier__arg *a = S_arg_of(r, n.ref);
+			bool text = a->kind != CLAUSIER__ARG_NUMBER && a->kind != CLAUSIER__ARG_DATE &&
+			            a->kind != CLAUSIER__ARG_MONEY && a->kind != CLAUSIER__ARG_LIST;
+			if (text && n.fmt.empty()) {
+				/* French elides before a value: « qu’Acme » (not one a
+				 * select looks at, as on ICU's path). */
+				if (r.fr && !r.prog->refs[(size_t)n.ref].selected && clausier__arg_elides(a))
+					clausier__elide_end(r.out);
+				clausier__buf_puts(r.out, a->text ? a->text : "");
+				break;
+			}
+			bool fresh;
+			std::string &s = S_memo(r, n.ref, 'a', n.fmt, 0, fresh);
+			if (fresh) {
+				UErrorCode status = U_ZERO_ERROR;
+				int rc = 0;
+				if (a->kind == CLAUSIER__ARG_LIST && n.fmt.empty()) {
+					std::vector<UnicodeString> items;
+					for (const char *p = a->text;;) {
+						const char *e = strchr(p, CLAUSIER__LIST_SEP);
+						items.push_back(UnicodeString::fromUTF8(
+							StringPiece(p, e ? (int32_t)(e - p) : (int32_t)strlen(p))));
+						if (!e)
+							break;
+						p = e + 1;
+					}
+					std::unique_ptr<ListFormatter> lf(ListFormatter::createInstance(Locale(r.icu_locale), status));
+					UnicodeString joined;
+					if (U_SUCCESS(status))
+						lf->format(items.data(), (int32_t)items.size(), joined, status);
+					if (U_SUCCESS(status) && a->serial_comma && items.size() >= 3 && !strncmp(r.icu_locale, "en", 2))
+						S_serial_comma(*lf, joined, items.back(), a->serial_comma == CLAUSIER__SERIAL_YES);
+					if (U_FAILURE(status))
+						rc = S_failed(r, status);
+					else
+						joined.toUTF8String(s);
+				} else {
+					Formattable value;
+					const Format *f = nullptr;
+					if (a->kind == CLAUSIER__ARG_LIST) {
+						/* a list given to a Format: the joined items, as ICU gets them */
+						rc = S_failed(r, U_ILLEGAL_ARGUMENT_ERROR);
+					} else if (S_formattable(value, a, status) < 0 || U_FAILURE(status)) {
+						rc = S_fail(r.why, r.whylen, _("argument {%s}: invalid value (%s)"), a->name,
+						            u_errorName(status));
+					} else if (!n.fmt.empty() && !(f = S_formatter(r.icu_locale, n.fmt, status, nullptr))) {
+						rc = S_failed(r, status);
+					} else {
+						rc = S_format_value(r, s, value, f);
+					}
+				}
+				if (rc < 0) {
+					r.memo->text.erase(r.memo->key);
+					return -1;
+				}
+			}
+			clausier__buf_add(r.out, s.data(), s.size());
+			break;
+		}
+		case S_OP_SELECT: {
+			const clausier__arg *a = S_arg_of(r, n.ref);
+			const char *v = a->text ? a->text : "";
+			const S_case *chosen = nullptr, *other = nullptr;
+			for (const S_case &c : n.cases) {
+				if (!chosen && c.key == v)
+					chosen = &c;
+				if (!other && c.key == "other")
+					other = &c;
+			}
+			if (!chosen)
+				chosen = other;
+			if (chosen && S_exec(r, chosen->body, pound, nullptr, pound_ref, pound_offset) < 0)
+				return -1;
+			break;
+		}
+		case S_OP_PLURAL:
+		case S_OP_ORDINAL:
+			if (S_exec_plural(r, n) < 0)
+				return -1;
+			break;
+		}
+	}
+	return 0;
+}
+
+int clausier__prog_run(clausier__buf *out, const clausier__prog *prog, const char *pattern, const char *icu_locale,
+                       const clausier__arg *args, const size_t *argix, int fr, clausier__memo *memo, char *why,
+                       size_t whylen)
+{
+	S_run r = { out, pattern, icu_locale, args, argix, prog, fr, memo, why, whylen };
+	try {
+		int rc = S_exec(r, prog->body, nullptr, nullptr, -1, 0);
+		if (rc == 0 && out->failed)
+			return S_fail(why, whylen, "%s", _("out of memory"));
+		return rc;
+	} catch (const std::bad_alloc &) {
+		return S_fail(why, whylen, "%s", _("out of memory"));
+	}
+}
+
+void clausier__prog_bind(clausier__prog *prog, size_t k, size_t param, int form)
+{
+	if (prog && k < prog->refs.size()) {
+		prog->refs[k].param = param;
+		prog->refs[k].form = form;
+	}
+}
+
+void clausier__prog_free(clausier__prog *prog)
+{
+	delete prog;
+}
+
+static int S_check(const char *pattern, const char *lang, clausier__arg_cb cb, void *ctx, clausier__prog **prog,
+                   char *why, size_t whylen)
+{
+	if (S_prescan(pattern, why, whylen) < 0)
+		return -1;
+
+	UErrorCode status = U_ZERO_ERROR;
+	Locale loc = Locale::forLanguageTag(lang, status);
+	if (U_FAILURE(status))
+		return S_fail(why, whylen, _("invalid language tag “%s”"), lang);
+
+	UnicodeString pat = UnicodeString::fromUTF8(pattern);
+	UParseError pe;
+	MessagePattern mp(pat, &pe, status);
+	if (U_FAILURE(status))
+		return S_syntax(why, whylen, pe, status);
+
+	const S_plural_keys *pk = S_keywords(lang, loc);
+	if (!pk)
+		return S_fail(why, whylen, _("no plural rules for language “%s”"), lang);
+	const std::set<UnicodeString> &cardinal = pk->cardinal, &ordinal = pk->ordinal;
+	S_offsets off{ (const unsigned char *)pattern };
+
+	int32_t n = mp.countParts(), nargs = 0;
+	std::vector<int32_t> ord(prog ? (size_t)n : 0, -1);
+	for (int32_t i = 0; i < n; i++) {
+		const MessagePattern::Part &part = mp.getPart(i);
+		if (part.getType() != UMSGPAT_PART_TYPE_ARG_START)
+			continue;
+		const MessagePattern::Part &np = mp.getPart(i + 1);
+		std::string name = S_utf8(mp.getSubstring(np));
+		if (np.getType() == UMSGPAT_PART_TYPE_ARG_NUMBER)
+			return S_fail(why, whylen, _("numbered argument {%s}: arguments must have names"),
+			              name.c_str());
+		UMessagePatternArgType at = part.getArgType();
+		enum clausier__argkind kind = CLAUSIER__ARG_ANY;
+		const std::set<UnicodeString> *keys = nullptr;
+		switch (at) {
+		case UMSGPAT_ARG_TYPE_NONE:
+			kind = CLAUSIER__ARG_ANY;
+			break;
+		case UMSGPAT_ARG_TYPE_SIMPLE: {
+			std::string type = S_utf8(mp.getSubstring(mp.getPart(i + 2)));
+			if (type == "date" || type == "time")
+				kind = CLAUSIER__ARG_DATE;
+			else if (type == "number")
+				kind = CLAUSIER__ARG_NUMBER;
+			else if (type == "spellout" || type == "ordinal" || type == "duration")
+				kind = CLAUSIER__ARG_COUNT;
+			else
+				return S_fail(why, whylen, _("argument {%s}: unknown type “%s”"), name.c_str(),
+				              type.c_str());
+			/* ICU's own verdict on the style ({n, number, ::nonsense}):
+			 * the Format MessageFormat would build, kept per thread. */
+			const MessagePattern::Part &sp = mp.getPart(i + 3);
+			UnicodeString style = sp.getType() == UMSGPAT_PART_TYPE_ARG_STYLE ? mp.getSubstring(sp) : UnicodeString();
+			if (!S_formatter(loc.getName(), S_fmt_key(mp.getSubstring(mp.getPart(i + 2)), style), status, &pe))
+				return S_syntax(why, whylen, pe, status);
+			break;
+		}
+		case UMSGPAT_ARG_TYPE_PLURAL:
+			kind = CLAUSIER__ARG_COUNT;
+			keys = &cardinal;
+			break;
+		case UMSGPAT_ARG_TYPE_SELECTORDINAL:
+			kind = CLAUSIER__ARG_COUNT;
+			keys = &ordinal;
+			break;
+		case UMSGPAT_ARG_TYPE_SELECT:
+			kind = CLAUSIER__ARG_TEXT;
+			break;
+		default:
+			return S_fail(why, whylen, _("argument {%s}: choice format is not supported; use plural or select"),
+			              name.c_str());
+		}
+		if (at == UMSGPAT_ARG_TYPE_PLURAL || at == UMSGPAT_ARG_TYPE_SELECTORDINAL ||
+		    at == UMSGPAT_ARG_TYPE_SELECT) {
+			bool other = false;
+			int32_t limit = mp.getLimitPartIndex(i);
+			for (int32_t j = i + 2; j < limit; j++) {
+				const MessagePattern::Part &q = mp.getPart(j);
+				if (q.getType() == UMSGPAT_PART_TYPE_MSG_START) {
+					j = mp.getLimitPartIndex(j);
+					continue;
+				}
+				if (q.getType() != UMSGPAT_PART_TYPE_ARG_SELECTOR)
+					continue;
+				UnicodeString key = mp.getSubstring(q);
+				if (key == UNICODE_STRING_SIMPLE("other"))
+					other = true;
+				if (keys && !key.startsWith(UNICODE_STRING_SIMPLE("=")) && !keys->count(key))
+					return S_fail(why, whylen,
+					              _("argument {%s}: “%s” is not a plural category of language “%s”"),
+					              name.c_str(), S_utf8(key).c_str(), lang);
+			}
+			if (!other)
+				return S_fail(why, whylen, _("argument {%s}: the “other” case is missing"),
+				              name.c_str());
+		}
+		size_t start = 0, end = 0;
+		if (at == UMSGPAT_ARG_TYPE_NONE) {
+			start = off.at(part.getIndex());
+			end = off.at(mp.getPart(mp.getLimitPartIndex(i)).getLimit());
+		}
+		if (cb && cb(ctx, name.c_str(), kind, start, end, why, whylen) != 0)
+			return -1;
+		if (prog)
+			ord[(size_t)i] = nargs++;
+	}
+	if (prog) {
+		/* the byte offset of every UTF-16 index */
+		std::vector<uint32_t> u8((size_t)pat.length() + 1, 0);
+		size_t b = 0;
+		for (int32_t k = 0; k < pat.length(); k++) {
+			u8[(size_t)k] = (uint32_t)b;
+			unsigned char c = (unsigned char)pattern[b];
+			size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+			if (len == 4)
+				u8[(size_t)++k] = (uint32_t)b;
+			b += len;
+		}
+		u8[(size_t)pat.length()] = (uint32_t)b;
+		std::unique_ptr<clausier__prog> p(new clausier__prog);
+		p->refs.resize((size_t)nargs);
+		S_compile_msg(mp, u8, ord, 0, p->body, p->refs);
+		*prog = p.release();
+	}
+	return 0;
+}
+
+
+int clausier__msg_check(const char *pattern, const char *lang, clausier__arg_cb cb, void *ctx,
+                        char *why, size_t whylen)
+{
+	return clausier__msg_compile(pattern, lang, cb, ctx, nullptr, why, whylen);
+}
+
+int clausier__msg_compile(const char *pattern, const char *lang, clausier__arg_cb cb, void *ctx, clausier__prog **prog,
+                          char *why, size_t whylen)
+{
+	if (prog)
+		*prog = nullptr;
+	try {
+		return S_check(pattern, lang, cb, ctx, prog, why, whylen);
+	} catch (const std::bad_alloc &) {
+		return S_fail(why, whylen, "%s", _("out of memory"));
+	}
 }
 
 int clausier__msg_format(char **out, const char *pattern, const char *icu_locale,

@@ -69,15 +69,42 @@ typedef struct {
 	clausier__arg *args; /* scratch, one per catalog parameter and name form */
 	size_t *argix;       /* scratch: where each parameter's value is in args */
 	int fr;              /* a French edition */
+	clausier__memo *memo; /* the edition's values, formatted once each */
 } S_ctx;
+
+/* What a message is, in errors: built only when there is one. */
+typedef struct {
+	enum { S_TITLE, S_SUBTITLE, S_DATELINE, S_SECTION, S_CLAUSE } kind;
+	const char *id; /* the section's or clause's */
+} S_what;
+
+static const char *S_label(const S_what *w, char *buf, size_t size)
+{
+	switch (w->kind) {
+	case S_TITLE:
+		return _("the title");
+	case S_SUBTITLE:
+		return _("the subtitle");
+	case S_DATELINE:
+		return _("the dateline");
+	case S_SECTION:
+		snprintf(buf, size, _("section “%s”"), w->id);
+		return buf;
+	default:
+		snprintf(buf, size, _("clause “%s”"), w->id);
+		return buf;
+	}
+}
 
 /* Formats msg for the edition's locale into *out.  what names it in errors;
  * uses says which parameters it may refer to.  *lang (may be NULL) gets the
  * language the text came from. */
 static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t *uses, size_t nuses,
-                    const char *what, const char **lang, int *fallback)
+                    const S_what *w, const char **lang, int *fallback)
 {
 	const clausier_catalog *cat = c->pol->catalog;
+	char label[300];
+#define what S_label(w, label, sizeof label)
 	*out = NULL;
 	if (!msg->present)
 		return CLAUSIER_OK;
@@ -129,9 +156,20 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 		}
 	}
 	char why[400];
-	int direct = t->direct && !(c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU);
+	int always_icu = (c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU) != 0;
+	int direct = t->direct && !always_icu, compiled = !direct && t->prog && !always_icu && c->memo;
 	if (direct) {
 		*out = S_substitute(t, c->args, c->argix, c->fr);
+	} else if (compiled) {
+		clausier__buf b = { 0 };
+		if (clausier__prog_run(&b, t->prog, t->pattern, c->icu_locale, c->args, c->argix, c->fr, c->memo, why,
+		                       sizeof why) < 0) {
+			clausier__buf_free(&b);
+			clausier__error_set(c->err, CLAUSIER_EMESSAGE, cat->source, t->line, 0,
+			                    _("%s, text in “%s”: %s"), what, t->lang, why);
+			return CLAUSIER_EMESSAGE;
+		}
+		*out = b.data ? clausier__buf_detach(&b, NULL) : clausier__strdup("");
 	} else if (clausier__msg_format(out, t->pattern, c->icu_locale, c->args, nargs,
 	                                (c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU) ? 0 : cat->serial,
 	                                why, sizeof why) < 0) {
@@ -145,7 +183,7 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 	}
 	/* French elides before an inserted value: « qu’Acme », « d’Instagram »;
 	 * ICU's output says where it put each value that elides (a mark). */
-	if (c->fr && !direct) {
+	if (c->fr && !direct && !compiled) {
 		char *e;
 		int rc = clausier__elide_marks(&e, *out);
 		if (rc < 0) {
@@ -186,6 +224,7 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 		return CLAUSIER_EMESSAGE;
 	}
 	return CLAUSIER_OK;
+#undef what
 }
 
 /* US English capitalizes titles and headings (title case); Canadian and
@@ -292,9 +331,10 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 	const clausier_catalog *cat = c->pol->catalog;
 	int rc;
 	ed->locale = c->locale;
-	if ((rc = S_format(c, &ed->title, &cat->title, cat->front_uses, cat->nfront_uses, _("the title"), NULL, NULL)) ||
-	    (rc = S_format(c, &ed->subtitle, &cat->subtitle, cat->front_uses, cat->nfront_uses, _("the subtitle"), NULL, NULL)) ||
-	    (rc = S_format(c, &ed->dateline, &cat->dateline, cat->front_uses, cat->nfront_uses, _("the dateline"), NULL, NULL)))
+	static const S_what title = { S_TITLE, NULL }, subtitle = { S_SUBTITLE, NULL }, dateline = { S_DATELINE, NULL };
+	if ((rc = S_format(c, &ed->title, &cat->title, cat->front_uses, cat->nfront_uses, &title, NULL, NULL)) ||
+	    (rc = S_format(c, &ed->subtitle, &cat->subtitle, cat->front_uses, cat->nfront_uses, &subtitle, NULL, NULL)) ||
+	    (rc = S_format(c, &ed->dateline, &cat->dateline, cat->front_uses, cat->nfront_uses, &dateline, NULL, NULL)))
 		return rc;
 	ed->source_lang = cat->source_lang;
 	ed->flags = c->opts->flags;
@@ -311,10 +351,9 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		return CLAUSIER_ENOMEM;
 	}
 	for (size_t i = 0; i < cat->nsections; i++) {
-		char what[300];
-		snprintf(what, sizeof what, _("section “%s”"), cat->sections[i].id);
+		S_what what = { S_SECTION, cat->sections[i].id };
 		ed->nsections++;
-		if ((rc = S_format(c, &ed->sections[i], &cat->sections[i].title, cat->front_uses, cat->nfront_uses, what, NULL, NULL)))
+		if ((rc = S_format(c, &ed->sections[i], &cat->sections[i].title, cat->front_uses, cat->nfront_uses, &what, NULL, NULL)))
 			return rc;
 		if (S_headline(&ed->sections[i], c->locale) < 0)
 			goto oom;
@@ -323,14 +362,13 @@ static int S_resolve(S_ctx *c, clausier__edition *ed)
 		const clausier__pclause *pc = &c->pol->clauses[k];
 		const clausier__clause *cl = &cat->clauses[pc->clause];
 		clausier__rclause *r = &ed->clauses[ed->nclauses++];
-		char what[300];
-		snprintf(what, sizeof what, _("clause “%s”"), cl->id);
+		S_what what = { S_CLAUSE, cl->id };
 		r->section = cl->section;
 		r->id = cl->id;
 		size_t nuses = 0;
 		const size_t *uses = clausier__pclause_uses(cat, pc, &nuses);
-		if ((rc = S_format(c, &r->heading, &cl->heading, uses, nuses, what, &r->lang, &r->fallback)) ||
-		    (rc = S_format(c, &r->body, clausier__pclause_body(cat, pc), uses, nuses, what, NULL, &r->fallback)))
+		if ((rc = S_format(c, &r->heading, &cl->heading, uses, nuses, &what, &r->lang, &r->fallback)) ||
+		    (rc = S_format(c, &r->body, clausier__pclause_body(cat, pc), uses, nuses, &what, NULL, &r->fallback)))
 			return rc;
 		if (S_headline(&r->heading, r->fallback ? "" : c->locale) < 0)
 			goto oom;
@@ -401,7 +439,7 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 		S_ctx c = { policy, opts,
 			    clausier__locale_resolve(wanted[k], (opts->flags & CLAUSIER_RENDER_FALLBACK) != 0, canon,
 			                             sizeof canon),
-			    "", err, NULL, NULL, 0 };
+			    "", err, NULL, NULL, 0, NULL };
 		if (!c.locale) {
 			clausier__locale_error(err, wanted[k], canon);
 			rc = CLAUSIER_ELOCALE;
@@ -411,9 +449,11 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 		S_icu_locale(c.icu_locale, sizeof c.icu_locale, c.locale);
 		c.args = calloc(policy->catalog->nparams * (1 + CLAUSIER__NFORMS) + 1, sizeof *c.args);
 		c.argix = calloc(policy->catalog->nparams + 1, sizeof *c.argix);
-		if (!c.args || !c.argix) {
+		c.memo = clausier__memo_new();
+		if (!c.args || !c.argix || !c.memo) {
 			free(c.args);
 			free(c.argix);
+			clausier__memo_free(c.memo);
 			clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
 			rc = CLAUSIER_ENOMEM;
 			break;
@@ -421,6 +461,7 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 		rc = S_resolve(&c, &ed[k]);
 		free(c.args);
 		free(c.argix);
+		clausier__memo_free(c.memo);
 	}
 	if (rc == CLAUSIER_OK) {
 		clausier__buf b = { 0 };
