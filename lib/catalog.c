@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 #include <unicode/ucal.h>
 #include <unicode/ucurr.h>
+#include <unicode/uenum.h>
 #include <unicode/ustring.h>
 
 #define S_NS "https://clausier.org/ns/1"
@@ -234,7 +235,16 @@ static int S_currency(const char *text, const char *code, char *why, size_t whyl
 	iso[3] = 0;
 	UErrorCode st = U_ZERO_ERROR;
 	UDate now = ucal_getNow();
-	if (strcmp(c, "XXX") && strcmp(c, "XTS") && ucurr_isAvailable(iso, now, now, &st) && U_SUCCESS(st))
+	/* In use: among ICU's currencies not deprecated (ucurr_isAvailable
+	 * for today says no to the pound sterling and the rupee: ICU 72 keeps
+	 * one period per code, some territory's that ended). */
+	int in_use = 0;
+	UEnumeration *all = ucurr_openISOCurrencies(UCURR_NON_DEPRECATED, &st);
+	for (const char *k; U_SUCCESS(st) && !in_use && (k = uenum_next(all, NULL, &st));)
+		in_use = !strcmp(k, c);
+	uenum_close(all);
+	st = U_ZERO_ERROR;
+	if (strcmp(c, "XXX") && strcmp(c, "XTS") && in_use && ucurr_isAvailable(iso, U_DATE_MIN, now, &st) && U_SUCCESS(st))
 		return 0;
 	st = U_ZERO_ERROR;
 	int32_t len = 0;

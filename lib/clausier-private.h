@@ -225,6 +225,15 @@ void clausier__prog_free(clausier__prog *prog);
 typedef struct clausier__memo clausier__memo;
 clausier__memo *clausier__memo_new(void);
 void clausier__memo_free(clausier__memo *memo);
+/* The calling thread's memo for the policy of that serial (nonzero) and a
+ * locale, kept across renders for the last few policies; NULL when out of
+ * memory.  Owned by the thread: valid until its next call. */
+clausier__memo *clausier__memo_for(unsigned long serial, const char *locale);
+/* A message already rendered for the memo's policy and locale (key: its
+ * text), or NULL; and keeping one (a copy; silently not when out of
+ * memory). */
+const char *clausier__memo_msg(clausier__memo *memo, const void *key);
+void clausier__memo_msg_put(clausier__memo *memo, const void *key, const char *text);
 /* Appends prog run for an ICU locale to out: args[argix[p] + form + 1] is
  * the value of parameter p (or its form), as for a direct text.  0, or -1
  * with a translated reason in why. */
@@ -515,6 +524,9 @@ struct clausier_policy {
 	 * written as <kept>, so that converting back loses nothing. */
 	clausier__value *kept;
 	size_t nkept;
+	/* A new one each time values are set (never 0 once they are): what
+	 * a thread's formatted values are kept under (clausier__memo_for). */
+	unsigned long serial;
 };
 void clausier__value_free(clausier__value *v);
 /* A copy of v into *out; -1 when out of memory. */

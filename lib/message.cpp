@@ -625,12 +625,14 @@ struct clausier__prog {
  * style as MessageFormat reads them (trimmed, keywords in lowercase). */
 static std::string S_fmt_key(const UnicodeString &type, const UnicodeString &style)
 {
-	UnicodeString t(type), s(style);
+	/* A keyword is matched trimmed and in any case; a pattern is applied
+	 * as written, its spaces included (« {d, date, yyyy} » prints a
+	 * space first). */
+	UnicodeString t(type), s(style), low(style);
 	t.trim();
-	s.trim();
-	UnicodeString low(s);
+	low.trim();
 	low.toLower(Locale::getRoot());
-	static const char16_t *const keywords[] = { u"currency", u"percent", u"integer", u"short", u"medium", u"long", u"full", nullptr };
+	static const char16_t *const keywords[] = { u"", u"currency", u"percent", u"integer", u"short", u"medium", u"long", u"full", nullptr };
 	for (const char16_t *const *k = keywords; *k; k++)
 		if (low == UnicodeString(*k))
 			s = low;
@@ -683,8 +685,12 @@ static const Format *S_formatter(const char *icu_locale, const std::string &key,
 					d->setDecimalSeparatorAlwaysShown(false);
 					d->setParseIntegerOnly(true);
 				}
-			} else if (!style.compare(0, 2, "::")) {
-				f.reset(number::NumberFormatter::forSkeleton(ustyle.tempSubString(2), status).locale(loc).toFormat(status));
+			} else if (style.find_first_not_of(" \t\n\r") != std::string::npos &&
+			           !style.compare(style.find_first_not_of(" \t\n\r"), 2, "::")) {
+				int32_t at = 0;
+				while (at < ustyle.length() && u_isUWhiteSpace(ustyle[at]))
+					at++;
+				f.reset(number::NumberFormatter::forSkeleton(ustyle.tempSubString(at + 2), status).locale(loc).toFormat(status));
 			} else {
 				f.reset(NumberFormat::createInstance(loc, status));
 				if (DecimalFormat *d = dynamic_cast<DecimalFormat *>(f.get()))
@@ -699,8 +705,17 @@ static const Format *S_formatter(const char *icu_locale, const std::string &key,
 				if (style == names[i])
 					k = i;
 			DateFormat::EStyle ds = k >= 0 ? styles[k] : DateFormat::kDefault;
-			std::unique_ptr<DateFormat> df(type == "date" ? DateFormat::createDateInstance(ds, loc)
-			                                              : DateFormat::createTimeInstance(ds, loc));
+			int32_t at = 0;
+			while (at < ustyle.length() && u_isUWhiteSpace(ustyle[at]))
+				at++;
+			bool skeleton = ustyle.compare(at, 2, u"::", 0, 2) == 0;
+			std::unique_ptr<DateFormat> df(skeleton ? DateFormat::createInstanceForSkeleton(ustyle.tempSubString(at + 2), loc, status)
+			                               : type == "date" ? DateFormat::createDateInstance(ds, loc)
+			                                                : DateFormat::createTimeInstance(ds, loc));
+			if (U_FAILURE(status))
+				return nullptr;
+			if (skeleton)
+				k = 0; /* no pattern to apply */
 			if (!df) {
 				status = U_MEMORY_ALLOCATION_ERROR;
 				return nullptr;
@@ -899,11 +914,69 @@ static int S_formattable(Formattable &out, const clausier__arg *a, UErrorCode &s
 	}
 }
 
-/* Values formatted for one edition: each argument once per Format. */
+/* Values formatted for one policy and locale: each argument once per
+ * Format; and its messages as rendered. */
+struct S_ptr_hash {
+	size_t operator()(const void *p) const { return std::hash<const void *>()(p); }
+};
 struct clausier__memo {
 	std::unordered_map<std::string, std::string, S_name_hash> text;
+	std::unordered_map<const void *, std::string, S_ptr_hash> msgs;
 	std::string key; /* scratch */
 };
+
+/* Per thread, the memos of the last few policies rendered (a policy's
+ * serial is never reused, so an entry can never be taken for another's). */
+struct S_memo_slot {
+	unsigned long serial;
+	std::string locale;
+	std::unique_ptr<clausier__memo> memo;
+	unsigned long used;
+};
+static thread_local std::vector<S_memo_slot> S_memos;
+static thread_local unsigned long S_memo_clock;
+static const size_t S_MEMOS_MAX = 8;
+
+clausier__memo *clausier__memo_for(unsigned long serial, const char *locale)
+{
+	try {
+		S_memo_slot *oldest = nullptr;
+		for (S_memo_slot &m : S_memos) {
+			if (m.serial == serial && m.locale == locale) {
+				m.used = ++S_memo_clock;
+				return m.memo.get();
+			}
+			if (!oldest || m.used < oldest->used)
+				oldest = &m;
+		}
+		if (S_memos.size() < S_MEMOS_MAX) {
+			S_memos.push_back(S_memo_slot{ serial, locale, std::unique_ptr<clausier__memo>(new clausier__memo), 0 });
+			oldest = &S_memos.back();
+		} else {
+			oldest->serial = serial;
+			oldest->locale = locale;
+			oldest->memo.reset(new clausier__memo);
+		}
+		oldest->used = ++S_memo_clock;
+		return oldest->memo.get();
+	} catch (const std::bad_alloc &) {
+		return nullptr;
+	}
+}
+
+const char *clausier__memo_msg(clausier__memo *memo, const void *key)
+{
+	auto it = memo->msgs.find(key);
+	return it == memo->msgs.end() ? nullptr : it->second.c_str();
+}
+
+void clausier__memo_msg_put(clausier__memo *memo, const void *key, const char *text)
+{
+	try {
+		memo->msgs.emplace(key, text);
+	} catch (const std::bad_alloc &) {
+	}
+}
 
 clausier__memo *clausier__memo_new(void)
 {

@@ -252,6 +252,8 @@ static int S_add_fact(clausier_policy *pol, size_t i, long user, const char *sou
 int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
                                 const char *source, int lenient, clausier_error *err)
 {
+	static unsigned long serials;
+	pol->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
 	const clausier_catalog *cat = pol->catalog;
 	/* The given values grouped by parameter, each group in the order given:
 	 * (parameter, index) pairs, sorted. */

@@ -70,6 +70,7 @@ typedef struct {
 	size_t *argix;       /* scratch: where each parameter's value is in args */
 	int fr;              /* a French edition */
 	clausier__memo *memo; /* the edition's values, formatted once each */
+	int own_memo;         /* memo is this render's, not the thread's for the policy */
 } S_ctx;
 
 /* What a message is, in errors: built only when there is one. */
@@ -121,6 +122,16 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 	}
 	if (lang)
 		*lang = t->lang;
+	/* Rendered before for this policy and locale: the same text. */
+	const char *done = c->own_memo ? NULL : clausier__memo_msg(c->memo, t);
+	if (done) {
+		*out = clausier__strdup(done);
+		if (!*out) {
+			clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
+			return CLAUSIER_ENOMEM;
+		}
+		return CLAUSIER_OK;
+	}
 	size_t nargs = 0;
 	for (size_t u = 0; u < nuses; u++) {
 		size_t i = uses[u];
@@ -223,6 +234,8 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 		*out = NULL;
 		return CLAUSIER_EMESSAGE;
 	}
+	if (!c->own_memo)
+		clausier__memo_msg_put(c->memo, t, set);
 	return CLAUSIER_OK;
 #undef what
 }
@@ -439,7 +452,7 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 		S_ctx c = { policy, opts,
 			    clausier__locale_resolve(wanted[k], (opts->flags & CLAUSIER_RENDER_FALLBACK) != 0, canon,
 			                             sizeof canon),
-			    "", err, NULL, NULL, 0, NULL };
+			    "", err, NULL, NULL, 0, NULL, 0 };
 		if (!c.locale) {
 			clausier__locale_error(err, wanted[k], canon);
 			rc = CLAUSIER_ELOCALE;
@@ -449,11 +462,15 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 		S_icu_locale(c.icu_locale, sizeof c.icu_locale, c.locale);
 		c.args = calloc(policy->catalog->nparams * (1 + CLAUSIER__NFORMS) + 1, sizeof *c.args);
 		c.argix = calloc(policy->catalog->nparams + 1, sizeof *c.argix);
-		c.memo = clausier__memo_new();
+		/* A policy's values are formatted once for each locale, and its
+		 * messages rendered once, per thread (doc/design.md). */
+		c.own_memo = !policy->serial || (opts->flags & CLAUSIER__RENDER_ALWAYS_ICU);
+		c.memo = c.own_memo ? clausier__memo_new() : clausier__memo_for(policy->serial, c.locale);
 		if (!c.args || !c.argix || !c.memo) {
 			free(c.args);
 			free(c.argix);
-			clausier__memo_free(c.memo);
+			if (c.own_memo)
+				clausier__memo_free(c.memo);
 			clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
 			rc = CLAUSIER_ENOMEM;
 			break;
@@ -461,7 +478,8 @@ int clausier_render(char **out, size_t *out_len, const clausier_policy *policy,
 		rc = S_resolve(&c, &ed[k]);
 		free(c.args);
 		free(c.argix);
-		clausier__memo_free(c.memo);
+		if (c.own_memo)
+			clausier__memo_free(c.memo);
 	}
 	if (rc == CLAUSIER_OK) {
 		clausier__buf b = { 0 };
