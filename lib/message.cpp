@@ -609,6 +609,10 @@ struct S_case {
 	std::string key;
 	std::vector<S_node> body;
 };
+/* an int of this file's own (a std::vector<int> would be exported) */
+struct S_int {
+	int32_t v;
+};
 struct S_ref {
 	size_t param = 0;
 	int form = -1;
@@ -776,7 +780,7 @@ static const PluralRules *S_rules(const char *icu_locale, bool ordinal, UErrorCo
 
 /* Compiles the message that starts at part start (MSG_START) into body;
  * ord[i] is the ordinal of the ARG_START at part i. */
-static void S_compile_msg(const MessagePattern &mp, const std::vector<uint32_t> &u8, const std::vector<int32_t> &ord,
+static void S_compile_msg(const MessagePattern &mp, const std::vector<S_int> &u8, const std::vector<S_int> &ord,
                           int32_t start, std::vector<S_node> &body, std::vector<S_ref> &refs)
 {
 	const UnicodeString &pat = mp.getPatternString();
@@ -785,8 +789,8 @@ static void S_compile_msg(const MessagePattern &mp, const std::vector<uint32_t> 
 		if (to > prev) {
 			S_node n;
 			n.op = S_OP_LIT;
-			n.from = u8[(size_t)prev];
-			n.to = u8[(size_t)to];
+			n.from = (uint32_t)u8[(size_t)prev].v;
+			n.to = (uint32_t)u8[(size_t)to].v;
 			body.push_back(std::move(n));
 		}
 	};
@@ -811,7 +815,7 @@ static void S_compile_msg(const MessagePattern &mp, const std::vector<uint32_t> 
 		int32_t limit = mp.getLimitPartIndex(i);
 		UMessagePatternArgType at = part.getArgType();
 		S_node n;
-		n.ref = ord[(size_t)i];
+		n.ref = ord[(size_t)i].v;
 		if (at == UMSGPAT_ARG_TYPE_NONE || at == UMSGPAT_ARG_TYPE_SIMPLE) {
 			n.op = S_OP_ARG;
 			if (at == UMSGPAT_ARG_TYPE_SIMPLE) {
@@ -1285,7 +1289,7 @@ static int S_check(const char *pattern, const char *lang, clausier__arg_cb cb, v
 	S_offsets off{ (const unsigned char *)pattern };
 
 	int32_t n = mp.countParts(), nargs = 0;
-	std::vector<int32_t> ord(prog ? (size_t)n : 0, -1);
+	std::vector<S_int> ord(prog ? (size_t)n : 0, S_int{ -1 });
 	for (int32_t i = 0; i < n; i++) {
 		const MessagePattern::Part &part = mp.getPart(i);
 		if (part.getType() != UMSGPAT_PART_TYPE_ARG_START)
@@ -1368,21 +1372,21 @@ static int S_check(const char *pattern, const char *lang, clausier__arg_cb cb, v
 		if (cb && cb(ctx, name.c_str(), kind, start, end, why, whylen) != 0)
 			return -1;
 		if (prog)
-			ord[(size_t)i] = nargs++;
+			ord[(size_t)i].v = nargs++;
 	}
 	if (prog) {
 		/* the byte offset of every UTF-16 index */
-		std::vector<uint32_t> u8((size_t)pat.length() + 1, 0);
+		std::vector<S_int> u8((size_t)pat.length() + 1, S_int{ 0 });
 		size_t b = 0;
 		for (int32_t k = 0; k < pat.length(); k++) {
-			u8[(size_t)k] = (uint32_t)b;
+			u8[(size_t)k].v = (int32_t)b;
 			unsigned char c = (unsigned char)pattern[b];
 			size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 			if (len == 4)
-				u8[(size_t)++k] = (uint32_t)b;
+				u8[(size_t)++k].v = (int32_t)b;
 			b += len;
 		}
-		u8[(size_t)pat.length()] = (uint32_t)b;
+		u8[(size_t)pat.length()].v = (int32_t)b;
 		std::unique_ptr<clausier__prog> p(new clausier__prog);
 		p->refs.resize((size_t)nargs);
 		S_compile_msg(mp, u8, ord, 0, p->body, p->refs);
