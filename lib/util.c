@@ -143,6 +143,12 @@ int clausier__text_check(const char *s, long *cp, size_t *pos)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t chars = 0;
 	while (*p) {
+		/* printable ASCII, most of any text: valid and visible */
+		if (*p >= 0x20 && *p < 0x7F) {
+			p++;
+			chars++;
+			continue;
+		}
 		long c;
 		size_t n = S_utf8_decode(p, &c);
 		chars++;

@@ -263,6 +263,22 @@ def c_profile_choices(n, d):
     return (["src/clausier", "assemble", "-p", prof, "-o", os.path.join(d, "policy.xml"), cat], 0, None)
 
 
+def c_choice_words(n, d):
+    """a choice parameter of n choices, and n texts each with its xml:lang and
+    id checked against the schema's patterns"""
+    words = " ".join(f"w{i}" for i in range(n))
+    params = (f'  <param name="a" type="text"/>\n'
+              f'  <param name="mode" type="choice" choices="{words}" default="w0"/>\n')
+    clauses = "".join(clause(f"c-{i}", f"Clause {{a}} {i}.", f"Clause {{a}} {i}.") for i in range(n // 10))
+    cat = os.path.join(d, "c.xml")
+    with open(cat, "w") as f:
+        f.write(catalog(params, clauses))
+    prof = os.path.join(d, "p.xml")
+    with open(prof, "w") as f:
+        f.write(profile('  <value name="a">v</value>\n'))
+    return (["src/clausier", "render", "-l", "fr", "-p", prof, cat], 0, None)
+
+
 def c_po_long(n, d):
     """a msgstr over n lines, fixed by check --fix"""
     path = os.path.join(d, "long.po")
@@ -301,6 +317,7 @@ CASES = [
     ("one message in many languages", c_many_texts, 1000),
     ("check on a catalog of many clauses", c_check_catalog, 2000),
     ("a profile of many choices", c_profile_choices, 3000),
+    ("a choice of many words, many patterned attributes", c_choice_words, 10000),
     ("long msgstr, check --fix", c_po_long, 600),
     ("many PO messages", c_po_many, 10000),
 ]

@@ -66,7 +66,7 @@ check "no tracked file of clausier's repository is a build product" [ ! -s "$OUT
 
 # The programs libtool builds are ignored, so `git add .` cannot take them.
 not_ignored=
-for p in bench/bench-render bench/bench-map examples/clausier-serve examples/minimal \
+for p in bench/bench-render bench/bench-map bench/bench-scale examples/clausier-serve examples/minimal \
 	tests/stress src/clausier; do
 	git -C "$top_srcdir" check-ignore -q --no-index "$p" || not_ignored="$not_ignored $p"
 done
