@@ -173,7 +173,12 @@ static const S_rule S_rules[] = {
 	{ "jurisdiction-mismatch", NULL, CLAUSIER_CHECK_ERROR, NULL, NULL, NULL, NULL, NULL,
 	  N_("the clause cites “%s”, law or a body of another jurisdiction (%s) than the policy’s (%s)") },
 	{ "policy-not-strategy", NULL, CLAUSIER_CHECK_WARNING, NULL,
-	  "audience cible kpi indicat engagement calendar calendrier posting fréquence follower abonné reach portée impression voice brand notoriété objecti goal posts posting publications",
+	  /* each word one the pattern's alternatives cannot match without */
+	  "target_audience cible kpi key_performance_indicator indicateur engagement_rate taux_d’engagement editorial_calendar "
+	  "calendrier_éditorial posting_frequency posting_schedule fréquence_de_publication increase grow boost double "
+	  "augmenter accroître doubler share_of_voice brand_awareness notoriété_de_ objectif_de_ objectifs_de_ "
+	  "communication_goal communications_goal communication_objective communications_objective "
+	  "posts_a posts_p publications_a publications_p",
 	  "target audiences?|publics? cibles?|\\bKPIs?\\b|key performance indicators?|indicateurs? (clés )?de performance|engagement rate|taux d’engagement|editorial calendar|calendrier éditorial|posting (frequency|schedule)|fréquence de publication|(increase|grow|boost|double)\\w* .{0,30}(followers|reach|engagement|impressions)|(augmenter|accroître|doubler) .{0,30}(abonnés|audience|portée|engagement)|share of voice|brand awareness|notoriété de (la|notre) marque|objectifs? de communication|communications? (goals|objectives)|\\b\\d+ (posts|publications) (a|per|par) (day|week|jour|semaine)",
 	  NULL, NULL,
 	  N_("strategy content (goals, audiences, channels or metrics) in a policy: a policy says how people must behave; the communication strategy belongs in another document") },
@@ -461,7 +466,7 @@ typedef struct {
 
 static const S_marker S_markers[] = {
 	{ "US", NULL,
-	  "nlra nlrb national_labor ftc trade_commission hipaa ferpa title_vii at-will employment_at_will cfr c.f c._f c_f usc u.s u._s u_s eeoc equal_employment osha occupational_safety americans_with first_amendment stored_comm electronic_comm fair_credit sarbanes",
+	  "nlra nlrb national_labor ftc trade_commission hipaa ferpa title_vii at-will employment_at_will cfr cf_r cf.r cf._r c_fr c_f_r c_f.r c_f._r c.fr c.f_r c.f.r c.f._r c._fr c._f_r c._f.r c._f._r usc us_c us.c us._c u_sc u_s_c u_s.c u_s._c u.sc u.s_c u.s.c u.s._c u._sc u._s_c u._s.c u._s._c eeoc equal_employment osha occupational_safety americans_with first_amendment stored_comm electronic_comm fair_credit sarbanes",
 	  "\\bNLRA\\b|National Labor Relations (Act|Board)|\\bNLRB\\b|\\bFTC\\b|Federal Trade Commission|\\bHIPAA\\b|\\bFERPA\\b|\\bTitle VII\\b|\\bat-will\\b|\\bemployment at will\\b"
 	  "|\\b\\d+ C\\.? ?F\\.? ?R\\b|\\b\\d+ U\\.? ?S\\.? ?C\\b|\\bEEOC\\b|Equal Employment Opportunity Commission|\\bOSHA\\b|Occupational Safety and Health (Act|Administration)"
 	  "|Americans with Disabilities Act|First Amendment|Stored Communications Act|Electronic Communications Privacy Act|Fair Credit Reporting Act|Sarbanes-Oxley" },
