@@ -183,6 +183,12 @@ int clausier__check_translation(const char *source, const char *source_lang, con
 		size_t chars = 0;
 		for (int32_t i = 0, len = (int32_t)strlen(translation); i < len;) {
 			UChar32 c;
+			if ((unsigned char)translation[i] < 0x80) {
+				/* ASCII: none of the characters said here */
+				i++;
+				chars++;
+				continue;
+			}
 			U8_NEXT((const uint8_t *)translation, i, len, c);
 			chars++;
 			if (clausier__invisible(c) < 0) {
