@@ -173,12 +173,16 @@ static const S_rule S_rules[] = {
 	{ "jurisdiction-mismatch", NULL, CLAUSIER_CHECK_ERROR, NULL, NULL, NULL, NULL, NULL,
 	  N_("the clause cites “%s”, law or a body of another jurisdiction (%s) than the policy’s (%s)") },
 	{ "policy-not-strategy", NULL, CLAUSIER_CHECK_WARNING, NULL,
-	  /* each word one the pattern's alternatives cannot match without */
+	  /* each word a piece that one of the alternatives cannot match without */
 	  "target_audience cible kpi key_performance_indicator indicateur engagement_rate taux_d’engagement editorial_calendar "
 	  "calendrier_éditorial posting_frequency posting_schedule fréquence_de_publication increase grow boost double "
 	  "augmenter accroître doubler share_of_voice brand_awareness notoriété_de_ objectif_de_ objectifs_de_ "
 	  "communication_goal communications_goal communication_objective communications_objective "
-	  "posts_a posts_p publications_a publications_p",
+	  "posts_a_day posts_a_week posts_a_jour posts_a_semaine posts_per_day posts_per_week posts_per_jour "
+	  "posts_per_semaine posts_par_day posts_par_week posts_par_jour posts_par_semaine "
+	  "publications_a_day publications_a_week publications_a_jour publications_a_semaine publications_per_day "
+	  "publications_per_week publications_per_jour publications_per_semaine publications_par_day "
+	  "publications_par_week publications_par_jour publications_par_semaine",
 	  "target audiences?|publics? cibles?|\\bKPIs?\\b|key performance indicators?|indicateurs? (clés )?de performance|engagement rate|taux d’engagement|editorial calendar|calendrier éditorial|posting (frequency|schedule)|fréquence de publication|(increase|grow|boost|double)\\w* .{0,30}(followers|reach|engagement|impressions)|(augmenter|accroître|doubler) .{0,30}(abonnés|audience|portée|engagement)|share of voice|brand awareness|notoriété de (la|notre) marque|objectifs? de communication|communications? (goals|objectives)|\\b\\d+ (posts|publications) (a|per|par) (day|week|jour|semaine)",
 	  NULL, NULL,
 	  N_("strategy content (goals, audiences, channels or metrics) in a policy: a policy says how people must behave; the communication strategy belongs in another document") },
@@ -466,7 +470,11 @@ typedef struct {
 
 static const S_marker S_markers[] = {
 	{ "US", NULL,
-	  "nlra nlrb national_labor ftc trade_commission hipaa ferpa title_vii at-will employment_at_will cfr cf_r cf.r cf._r c_fr c_f_r c_f.r c_f._r c.fr c.f_r c.f.r c.f._r c._fr c._f_r c._f.r c._f._r usc us_c us.c us._c u_sc u_s_c u_s.c u_s._c u.sc u.s_c u.s.c u.s._c u._sc u._s_c u._s.c u._s._c eeoc equal_employment osha occupational_safety americans_with first_amendment stored_comm electronic_comm fair_credit sarbanes",
+	  "nlra nlrb national_labor ftc trade_commission hipaa ferpa title_vii at-will employment_at_will _cfr "
+	  "_cf_r _cf.r _cf._r _c_fr _c_f_r _c_f.r _c_f._r _c.fr _c.f_r _c.f.r _c.f._r _c._fr _c._f_r _c._f.r "
+	  "_c._f._r _usc _us_c _us.c _us._c _u_sc _u_s_c _u_s.c _u_s._c _u.sc _u.s_c _u.s.c _u.s._c _u._sc "
+	  "_u._s_c _u._s.c _u._s._c eeoc equal_employment osha occupational_safety americans_with "
+	  "first_amendment stored_comm electronic_comm fair_credit sarbanes",
 	  "\\bNLRA\\b|National Labor Relations (Act|Board)|\\bNLRB\\b|\\bFTC\\b|Federal Trade Commission|\\bHIPAA\\b|\\bFERPA\\b|\\bTitle VII\\b|\\bat-will\\b|\\bemployment at will\\b"
 	  "|\\b\\d+ C\\.? ?F\\.? ?R\\b|\\b\\d+ U\\.? ?S\\.? ?C\\b|\\bEEOC\\b|Equal Employment Opportunity Commission|\\bOSHA\\b|Occupational Safety and Health (Act|Administration)"
 	  "|Americans with Disabilities Act|First Amendment|Stored Communications Act|Electronic Communications Privacy Act|Fair Credit Reporting Act|Sarbanes-Oxley" },
