@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "clausier-private.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,7 +190,7 @@ static const S_rule S_rules[] = {
 };
 #define S_NRULES (sizeof S_rules / sizeof S_rules[0])
 
-static URegularExpression *S_compile(const char *pattern)
+static URegularExpression *S_compile_new(const char *pattern)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UChar buf[8192];
@@ -205,13 +206,53 @@ static URegularExpression *S_compile(const char *pattern)
 	return re;
 }
 
+/* The rules' patterns compiled once for the process, each lint using its
+ * own clone (what ICU shares between threads: the compiled pattern, not a
+ * matcher).  Keyed by the pattern's address: they are this file's
+ * constants, a bounded set. */
+static struct {
+	const char *pattern;
+	URegularExpression *re;
+} S_compiled[96];
+static size_t S_ncompiled;
+static pthread_mutex_t S_compiled_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static URegularExpression *S_compile(const char *pattern)
+{
+	URegularExpression *re = NULL;
+	UErrorCode st = U_ZERO_ERROR;
+	pthread_mutex_lock(&S_compiled_lock);
+	size_t i = 0;
+	while (i < S_ncompiled && S_compiled[i].pattern != pattern)
+		i++;
+	if (i == S_ncompiled && i < sizeof S_compiled / sizeof *S_compiled) {
+		URegularExpression *orig = S_compile_new(pattern);
+		if (orig) {
+			S_compiled[i].pattern = pattern;
+			S_compiled[i].re = orig;
+			S_ncompiled++;
+		}
+	}
+	if (i < S_ncompiled) {
+		re = uregex_clone(S_compiled[i].re, &st);
+		if (U_FAILURE(st)) {
+			uregex_close(re);
+			re = NULL;
+		}
+	}
+	pthread_mutex_unlock(&S_compiled_lock);
+	/* the table full (it is not, for this file's rules): compiled for this use only */
+	return re || i < sizeof S_compiled / sizeof *S_compiled ? re : S_compile_new(pattern);
+}
+
 /* A text of the policy as lint reads it: its UTF-8, then made once for
  * every rule that looks at it, its case folding (ICU's default folding,
  * as UREGEX_CASE_INSENSITIVE compares; UTF-8, for the prefilters) and its
  * UTF-16 (what ICU's regular expressions read fastest). */
 typedef struct {
 	const char *utf8;
-	char *folded; /* NULL until needed; "" when ICU could not fold it */
+	char *folded; /* NULL until needed */
+	uint64_t pairs[64]; /* the pairs of bytes the folded text holds, hashed (S_PAIR) */
 	UChar *u16;   /* NULL until needed */
 	int32_t n16;  /* -1: not UTF-16 (invalid UTF-8), read through UText */
 } S_text;
@@ -280,16 +321,53 @@ static char *S_fold(UCaseMap *cm, const char *s, size_t len)
 	return out;
 }
 
+/* Two bytes as one of 4096 bits. */
+#define S_PAIR(a, b) ((((unsigned)(unsigned char)(a) << 4) ^ (unsigned char)(b)) & 4095u)
+
+/* s case-folded: ICU's folding, or for ASCII (which ICU folds to its
+ * lower case, A-Z alone changing) the same bytes without calling it. */
+static char *S_fold_text(UCaseMap *cm, const char *s)
+{
+	size_t len = 0;
+	while (s[len] && (unsigned char)s[len] < 0x80)
+		len++;
+	if (s[len])
+		return S_fold(cm, s, len + strlen(s + len));
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i <= len; i++)
+		out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+	return out;
+}
+
 static const char *S_folded(S_texts *tx, S_text *t)
 {
 	if (!t->folded) {
-		t->folded = S_fold(tx->fold, t->utf8, strlen(t->utf8));
+		t->folded = S_fold_text(tx->fold, t->utf8);
 		if (!t->folded) {
 			/* not foldable: no word is ruled out, the pattern decides */
 			return NULL;
 		}
+		for (const char *f = t->folded; f[0] && f[1]; f++) {
+			unsigned h = S_PAIR(f[0], f[1]);
+			t->pairs[h >> 6] |= (uint64_t)1 << (h & 63);
+		}
 	}
 	return t->folded;
+}
+
+/* Whether the folded text may hold w: every pair of w's bytes is among
+ * its pairs (a text is read once to know them, a word is looked for only
+ * where it may be). */
+static int S_may_hold(const S_text *t, const char *w)
+{
+	for (; w[0] && w[1]; w++) {
+		unsigned h = S_PAIR(w[0], w[1]);
+		if (!(t->pairs[h >> 6] & ((uint64_t)1 << (h & 63))))
+			return 0;
+	}
+	return 1;
 }
 
 /* The text in UTF-16, made once; 0 when it is to be read as UTF-8. */
@@ -400,7 +478,7 @@ static int S_holds(S_texts *tx, S_text *t, const char *words)
 	if (!f)
 		return 1;
 	for (const char *w = words; *w; w += strlen(w) + 1)
-		if (strstr(f, w))
+		if (S_may_hold(t, w) && strstr(f, w))
 			return 1;
 	return 0;
 }
