@@ -119,6 +119,25 @@ static const char *S_space(const char *s, size_t *len)
 	return NULL;
 }
 
+/* clausier__locale_resolve(lang, 1, ...), which a PO file asks for every
+ * message in the same language: the last answer is kept, per thread (one
+ * tag; the answer is a string of the library's own table). */
+static const char *S_resolve(const char *lang)
+{
+	static _Thread_local char last[64];
+	static _Thread_local const char *answer;
+	static _Thread_local int known;
+	if (known && !strcmp(last, lang))
+		return answer;
+	const char *loc = clausier__locale_resolve(lang, 1, NULL, 0);
+	if (strlen(lang) < sizeof last) {
+		memcpy(last, lang, strlen(lang) + 1);
+		answer = loc;
+		known = 1;
+	}
+	return loc;
+}
+
 void clausier__check_untagged(void *vctx, clausier_severity severity, int column, const char *rule,
                               const char *message)
 {
@@ -164,6 +183,12 @@ int clausier__check_translation(const char *source, const char *source_lang, con
 		size_t chars = 0;
 		for (int32_t i = 0, len = (int32_t)strlen(translation); i < len;) {
 			UChar32 c;
+			if ((unsigned char)translation[i] < 0x80) {
+				/* ASCII: none of the characters said here */
+				i++;
+				chars++;
+				continue;
+			}
 			U8_NEXT((const uint8_t *)translation, i, len, c);
 			chars++;
 			if (clausier__invisible(c) < 0) {
@@ -178,7 +203,7 @@ int clausier__check_translation(const char *source, const char *source_lang, con
 		}
 	}
 	/* The tag as ICU reads it (FR-ca, fr_CA.UTF-8: fr-CA), for French and its typography. */
-	const char *loc = clausier__locale_resolve(lang, 1, NULL, 0);
+	const char *loc = S_resolve(lang);
 	int fr = loc && !strncmp(loc, "fr", 2);
 	S_args src = { .n = 0, .lang = source_lang }, tr = { .n = 0, .lang = lang };
 	if (clausier__msg_check(translation, lang, S_collect, &tr, why, sizeof why) < 0) {

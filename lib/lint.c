@@ -5,11 +5,14 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "clausier-private.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 
+#include <unicode/ucasemap.h>
 #include <unicode/uregex.h>
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
@@ -20,8 +23,8 @@ typedef struct {
 	clausier_severity severity;
 	const char *skip_topics;   /* clauses on these topics are not looked at */
 	const char *prefilter;     /* words one of which a text must hold for match to be tried
-	                              (without case; ASCII case only: write accents lowercase;
-	                              _ stands for a space) */
+	                              (compared case-folded, as ICU folds them: any case of any
+	                              letter; _ stands for a space) */
 	const char *match;         /* a clause whose text matches is a finding... */
 	const char *unless;        /* ...unless it also matches this */
 	const char *reference;
@@ -171,14 +174,23 @@ static const S_rule S_rules[] = {
 	{ "jurisdiction-mismatch", NULL, CLAUSIER_CHECK_ERROR, NULL, NULL, NULL, NULL, NULL,
 	  N_("the clause cites “%s”, law or a body of another jurisdiction (%s) than the policy’s (%s)") },
 	{ "policy-not-strategy", NULL, CLAUSIER_CHECK_WARNING, NULL,
-	  "audience cible kpi indicat engagement calendar calendrier posting fréquence follower abonné reach portée impression voice brand notoriété objecti goal posts posting publications",
+	  /* each word a piece that one of the alternatives cannot match without */
+	  "target_audience cible kpi key_performance_indicator indicateur engagement_rate taux_d’engagement editorial_calendar "
+	  "calendrier_éditorial posting_frequency posting_schedule fréquence_de_publication increase grow boost double "
+	  "augmenter accroître doubler share_of_voice brand_awareness notoriété_de_ objectif_de_ objectifs_de_ "
+	  "communication_goal communications_goal communication_objective communications_objective "
+	  "posts_a_day posts_a_week posts_a_jour posts_a_semaine posts_per_day posts_per_week posts_per_jour "
+	  "posts_per_semaine posts_par_day posts_par_week posts_par_jour posts_par_semaine "
+	  "publications_a_day publications_a_week publications_a_jour publications_a_semaine publications_per_day "
+	  "publications_per_week publications_per_jour publications_per_semaine publications_par_day "
+	  "publications_par_week publications_par_jour publications_par_semaine",
 	  "target audiences?|publics? cibles?|\\bKPIs?\\b|key performance indicators?|indicateurs? (clés )?de performance|engagement rate|taux d’engagement|editorial calendar|calendrier éditorial|posting (frequency|schedule)|fréquence de publication|(increase|grow|boost|double)\\w* .{0,30}(followers|reach|engagement|impressions)|(augmenter|accroître|doubler) .{0,30}(abonnés|audience|portée|engagement)|share of voice|brand awareness|notoriété de (la|notre) marque|objectifs? de communication|communications? (goals|objectives)|\\b\\d+ (posts|publications) (a|per|par) (day|week|jour|semaine)",
 	  NULL, NULL,
 	  N_("strategy content (goals, audiences, channels or metrics) in a policy: a policy says how people must behave; the communication strategy belongs in another document") },
 };
 #define S_NRULES (sizeof S_rules / sizeof S_rules[0])
 
-static URegularExpression *S_compile(const char *pattern)
+static URegularExpression *S_compile_new(const char *pattern)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UChar buf[8192];
@@ -194,43 +206,280 @@ static URegularExpression *S_compile(const char *pattern)
 	return re;
 }
 
-static int S_matches(URegularExpression *re, const char *text)
+/* The rules' patterns compiled once for the process, each lint using its
+ * own clone (what ICU shares between threads: the compiled pattern, not a
+ * matcher).  Keyed by the pattern's address: they are this file's
+ * constants, a bounded set. */
+static struct {
+	const char *pattern;
+	URegularExpression *re;
+} S_compiled[96];
+static size_t S_ncompiled;
+static pthread_mutex_t S_compiled_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static URegularExpression *S_compile(const char *pattern)
+{
+	URegularExpression *re = NULL;
+	UErrorCode st = U_ZERO_ERROR;
+	pthread_mutex_lock(&S_compiled_lock);
+	size_t i = 0;
+	while (i < S_ncompiled && S_compiled[i].pattern != pattern)
+		i++;
+	if (i == S_ncompiled && i < sizeof S_compiled / sizeof *S_compiled) {
+		URegularExpression *orig = S_compile_new(pattern);
+		if (orig) {
+			S_compiled[i].pattern = pattern;
+			S_compiled[i].re = orig;
+			S_ncompiled++;
+		}
+	}
+	if (i < S_ncompiled) {
+		re = uregex_clone(S_compiled[i].re, &st);
+		if (U_FAILURE(st)) {
+			uregex_close(re);
+			re = NULL;
+		}
+	}
+	pthread_mutex_unlock(&S_compiled_lock);
+	/* the table full (it is not, for this file's rules): compiled for this use only */
+	return re || i < sizeof S_compiled / sizeof *S_compiled ? re : S_compile_new(pattern);
+}
+
+/* A text of the policy as lint reads it: its UTF-8, then made once for
+ * every rule that looks at it, its case folding (ICU's default folding,
+ * as UREGEX_CASE_INSENSITIVE compares; UTF-8, for the prefilters) and its
+ * UTF-16 (what ICU's regular expressions read fastest). */
+typedef struct {
+	const char *utf8;
+	char *folded; /* NULL until needed */
+	uint64_t pairs[64]; /* the pairs of bytes the folded text holds, hashed (S_PAIR) */
+	UChar *u16;   /* NULL until needed */
+	int32_t n16;  /* -1: not UTF-16 (invalid UTF-8), read through UText */
+} S_text;
+
+/* The texts of the policy's clauses, heading then body, made on demand
+ * and shared by every rule of one lint. */
+typedef struct {
+	const clausier_policy *pol;
+	S_text **texts; /* [clause * 2 + heading/body][text], NULL until needed */
+	UCaseMap *fold;
+	int failed;     /* memory ran out */
+} S_texts;
+
+static S_text *S_texts_of(S_texts *tx, size_t k, int which, const clausier__msg *m)
+{
+	S_text **slot = &tx->texts[k * 2 + (size_t)which];
+	if (!*slot && m->ntexts) {
+		*slot = calloc(m->ntexts, sizeof **slot);
+		if (!*slot) {
+			tx->failed = 1;
+			return NULL;
+		}
+		for (size_t i = 0; i < m->ntexts; i++)
+			(*slot)[i].utf8 = m->texts[i].pattern;
+	}
+	return *slot;
+}
+
+static void S_texts_free(S_texts *tx)
+{
+	const clausier_policy *pol = tx->pol;
+	for (size_t k = 0; tx->texts && k < pol->nclauses; k++) {
+		const clausier__clause *cl = &pol->catalog->clauses[pol->clauses[k].clause];
+		const clausier__msg *m[2] = { &cl->heading, clausier__pclause_body(pol->catalog, &pol->clauses[k]) };
+		for (int w = 0; w < 2; w++) {
+			S_text *t = tx->texts[k * 2 + (size_t)w];
+			for (size_t i = 0; t && i < m[w]->ntexts; i++) {
+				free(t[i].folded);
+				free(t[i].u16);
+			}
+			free(t);
+		}
+	}
+	free(tx->texts);
+	ucasemap_close(tx->fold);
+}
+
+/* s case-folded as ICU folds it (full folding, not Turkic), in a string
+ * to free; NULL when memory ran out or ICU could not. */
+static char *S_fold(UCaseMap *cm, const char *s, size_t len)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	UText *ut = utext_openUTF8(NULL, text, -1, &st);
-	uregex_setUText(re, ut, &st);
+	int32_t need = ucasemap_utf8FoldCase(cm, NULL, 0, s, (int32_t)len, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return NULL;
+	char *out = malloc((size_t)need + 1);
+	if (!out)
+		return NULL;
+	st = U_ZERO_ERROR;
+	ucasemap_utf8FoldCase(cm, out, need + 1, s, (int32_t)len, &st);
+	if (U_FAILURE(st)) {
+		free(out);
+		return NULL;
+	}
+	out[need] = '\0';
+	return out;
+}
+
+/* Two bytes as one of 4096 bits. */
+#define S_PAIR(a, b) ((((unsigned)(unsigned char)(a) << 4) ^ (unsigned char)(b)) & 4095u)
+
+/* s case-folded: ICU's folding, or for ASCII (which ICU folds to its
+ * lower case, A-Z alone changing) the same bytes without calling it. */
+static char *S_fold_text(UCaseMap *cm, const char *s)
+{
+	size_t len = 0;
+	while (s[len] && (unsigned char)s[len] < 0x80)
+		len++;
+	if (s[len])
+		return S_fold(cm, s, len + strlen(s + len));
+	char *out = malloc(len + 1);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i <= len; i++)
+		out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+	return out;
+}
+
+static const char *S_folded(S_texts *tx, S_text *t)
+{
+	if (!t->folded) {
+		t->folded = S_fold_text(tx->fold, t->utf8);
+		if (!t->folded) {
+			/* not foldable: no word is ruled out, the pattern decides */
+			return NULL;
+		}
+		for (const char *f = t->folded; f[0] && f[1]; f++) {
+			unsigned h = S_PAIR(f[0], f[1]);
+			t->pairs[h >> 6] |= (uint64_t)1 << (h & 63);
+		}
+	}
+	return t->folded;
+}
+
+/* Whether the folded text may hold w: every pair of w's bytes is among
+ * its pairs (a text is read once to know them, a word is looked for only
+ * where it may be). */
+static int S_may_hold(const S_text *t, const char *w)
+{
+	for (; w[0] && w[1]; w++) {
+		unsigned h = S_PAIR(w[0], w[1]);
+		if (!(t->pairs[h >> 6] & ((uint64_t)1 << (h & 63))))
+			return 0;
+	}
+	return 1;
+}
+
+/* The text in UTF-16, made once; 0 when it is to be read as UTF-8. */
+static int S_utf16(S_text *t)
+{
+	if (t->u16)
+		return t->n16 >= 0;
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n = 0;
+	u_strFromUTF8(NULL, 0, &n, t->utf8, -1, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		n = -1;
+	t->u16 = malloc(((size_t)(n < 0 ? 0 : n) + 1) * sizeof(UChar));
+	if (!t->u16)
+		return 0;
+	st = U_ZERO_ERROR;
+	if (n >= 0)
+		u_strFromUTF8(t->u16, n + 1, &n, t->utf8, -1, &st);
+	t->n16 = n >= 0 && U_SUCCESS(st) ? n : -1;
+	return t->n16 >= 0;
+}
+
+/* Whether the text matches re; with buf, the match (in UTF-8) there,
+ * as S_match_text sets it.  *b, *e: the match in UTF-16 units or, read as
+ * UTF-8, in bytes. */
+static int S_find(URegularExpression *re, S_text *t, int64_t *b, int64_t *e, int *u16)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UText *ut = NULL;
+	*u16 = S_utf16(t);
+	if (*u16)
+		uregex_setText(re, t->u16, t->n16, &st);
+	else {
+		ut = utext_openUTF8(NULL, t->utf8, -1, &st);
+		uregex_setUText(re, ut, &st);
+	}
 	int found = U_SUCCESS(st) && uregex_find(re, -1, &st) && U_SUCCESS(st);
+	if (found && b) {
+		*b = uregex_start64(re, 0, &st);
+		*e = uregex_end64(re, 0, &st);
+		found = U_SUCCESS(st);
+	}
+	st = U_ZERO_ERROR;
 	uregex_setText(re, (const UChar *)u"", 0, &st);
 	utext_close(ut);
 	return found;
 }
 
-/* Whether text holds one of the space-separated words, without ASCII
- * case. */
-static char S_lower(char c)
+static int S_matches(URegularExpression *re, S_text *t)
 {
-	return (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+	int u16;
+	return S_find(re, t, NULL, NULL, &u16);
 }
 
-/* Whether text holds one of words (space-separated, lower case; _ stands
- * for a space), without ASCII case. */
-static int S_holds(const char *text, const char *words)
+/* The prefilters' words, case-folded once for the process: for each
+ * rule (and then each marker), its words one after the other, each ended
+ * by '\0', the list by an empty word; NULL: no prefilter. */
+static char *S_words[64];
+static pthread_once_t S_words_once = PTHREAD_ONCE_INIT;
+
+static char *S_fold_words(UCaseMap *cm, const char *words)
 {
+	if (!words)
+		return NULL;
+	size_t len = strlen(words);
+	char *w = malloc(len + 2);
+	if (!w)
+		return NULL;
+	size_t n = 0;
 	for (const char *p = words; *p;) {
-		size_t len = strcspn(p, " ");
-		for (const char *t = text; len && *t; t++) {
-			if (S_lower(*t) != p[0])
-				continue;
-			size_t i = 1;
-			while (i < len && t[i] && (p[i] == '_' ? t[i] == ' ' : S_lower(t[i]) == p[i]))
-				i++;
-			if (i == len)
-				return 1;
+		size_t l = strcspn(p, " ");
+		char one[128];
+		if (l && l < sizeof one) {
+			for (size_t i = 0; i < l; i++)
+				one[i] = p[i] == '_' ? ' ' : p[i];
+			char *f = S_fold(cm, one, l);
+			size_t fl = f ? strlen(f) : 0;
+			if (fl && n + fl + 2 > len + 2) {
+				char *bigger = realloc(w, n + fl + len + 2);
+				if (!bigger) {
+					free(f);
+					free(w);
+					return NULL;
+				}
+				w = bigger;
+				len = n + fl + len;
+			}
+			if (fl) {
+				memcpy(w + n, f, fl + 1);
+				n += fl + 1;
+			}
+			free(f);
 		}
-		p += len;
-		while (*p == ' ')
-			p++;
+		p += l;
+		p += strspn(p, " ");
 	}
+	w[n] = '\0';
+	return w;
+}
+
+/* Whether text holds one of the folded words; a text ICU could not fold
+ * is not ruled out. */
+static int S_holds(S_texts *tx, S_text *t, const char *words)
+{
+	if (!words)
+		return 1;
+	const char *f = S_folded(tx, t);
+	if (!f)
+		return 1;
+	for (const char *w = words; *w; w += strlen(w) + 1)
+		if (S_may_hold(t, w) && strstr(f, w))
+			return 1;
 	return 0;
 }
 
@@ -252,23 +501,24 @@ static int S_reads(const clausier__msg *m, size_t i, const char *lang)
 	return 1;
 }
 
-static int S_clause_matches_in(URegularExpression *re, const clausier_policy *pol, const clausier__pclause *pc,
-                               const char *prefilter, const char *lang)
+static int S_clause_matches_in(URegularExpression *re, S_texts *tx, size_t k, const char *prefilter, const char *lang)
 {
+	const clausier_policy *pol = tx->pol;
+	const clausier__pclause *pc = &pol->clauses[k];
 	const clausier__clause *cl = &pol->catalog->clauses[pc->clause];
 	const clausier__msg *m[2] = { &cl->heading, clausier__pclause_body(pol->catalog, pc) };
-	for (int k = 0; k < 2; k++)
-		for (size_t i = 0; i < m[k]->ntexts; i++)
-			if (S_reads(m[k], i, lang) && (!prefilter || S_holds(m[k]->texts[i].pattern, prefilter)) &&
-			    S_matches(re, m[k]->texts[i].pattern))
+	for (int w = 0; w < 2; w++) {
+		S_text *t = S_texts_of(tx, k, w, m[w]);
+		for (size_t i = 0; t && i < m[w]->ntexts; i++)
+			if (S_reads(m[w], i, lang) && S_holds(tx, &t[i], prefilter) && S_matches(re, &t[i]))
 				return 1;
+	}
 	return 0;
 }
 
-static int S_clause_matches(URegularExpression *re, const clausier_policy *pol, const clausier__pclause *pc,
-                            const char *prefilter)
+static int S_clause_matches(URegularExpression *re, S_texts *tx, size_t k, const char *prefilter)
 {
-	return S_clause_matches_in(re, pol, pc, prefilter, NULL);
+	return S_clause_matches_in(re, tx, k, prefilter, NULL);
 }
 
 /* Legal content of another jurisdiction: the names of laws and bodies that
@@ -298,7 +548,11 @@ typedef struct {
 
 static const S_marker S_markers[] = {
 	{ "US", NULL,
-	  "nlra nlrb national_labor ftc trade_commission hipaa ferpa title_vii at-will employment_at_will cfr c.f c._f c_f usc u.s u._s u_s eeoc equal_employment osha occupational_safety americans_with first_amendment stored_comm electronic_comm fair_credit sarbanes",
+	  "nlra nlrb national_labor ftc trade_commission hipaa ferpa title_vii at-will employment_at_will _cfr "
+	  "_cf_r _cf.r _cf._r _c_fr _c_f_r _c_f.r _c_f._r _c.fr _c.f_r _c.f.r _c.f._r _c._fr _c._f_r _c._f.r "
+	  "_c._f._r _usc _us_c _us.c _us._c _u_sc _u_s_c _u_s.c _u_s._c _u.sc _u.s_c _u.s.c _u.s._c _u._sc "
+	  "_u._s_c _u._s.c _u._s._c eeoc equal_employment osha occupational_safety americans_with "
+	  "first_amendment stored_comm electronic_comm fair_credit sarbanes",
 	  "\\bNLRA\\b|National Labor Relations (Act|Board)|\\bNLRB\\b|\\bFTC\\b|Federal Trade Commission|\\bHIPAA\\b|\\bFERPA\\b|\\bTitle VII\\b|\\bat-will\\b|\\bemployment at will\\b"
 	  "|\\b\\d+ C\\.? ?F\\.? ?R\\b|\\b\\d+ U\\.? ?S\\.? ?C\\b|\\bEEOC\\b|Equal Employment Opportunity Commission|\\bOSHA\\b|Occupational Safety and Health (Act|Administration)"
 	  "|Americans with Disabilities Act|First Amendment|Stored Communications Act|Electronic Communications Privacy Act|Fair Credit Reporting Act|Sarbanes-Oxley" },
@@ -350,35 +604,79 @@ static int S_within(const char *p, const char *j)
 	return 0;
 }
 
-/* Whether text matches, with the matched text (its white space made one
- * space, cut at a character boundary) in buf. */
-static int S_match_text(URegularExpression *re, const char *text, char *buf, size_t size)
+/* The folded words of every rule's and marker's prefilter. */
+_Static_assert(S_NRULES <= 32 && S_NMARKERS <= 32, "S_words holds 32 rules and 32 markers");
+
+static void S_words_init(void)
 {
 	UErrorCode st = U_ZERO_ERROR;
-	UText *ut = utext_openUTF8(NULL, text, -1, &st);
-	uregex_setUText(re, ut, &st);
-	int found = U_SUCCESS(st) && uregex_find(re, -1, &st) && U_SUCCESS(st);
-	if (found) {
-		int64_t b = uregex_start64(re, 0, &st), e = uregex_end64(re, 0, &st);
-		size_t n = 0;
-		for (int64_t i = b; U_SUCCESS(st) && i < e && n + 1 < size; i++) {
-			char c = text[i];
-			if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-				if (n && buf[n - 1] == ' ')
-					continue;
-				c = ' ';
-			}
-			buf[n++] = c;
+	UCaseMap *cm = ucasemap_open("", U_FOLD_CASE_DEFAULT, &st);
+	if (U_FAILURE(st))
+		return;
+	for (size_t r = 0; r < S_NRULES; r++)
+		S_words[r] = S_fold_words(cm, S_rules[r].prefilter);
+	for (size_t j = 0; j < S_NMARKERS; j++)
+		S_words[32 + j] = S_fold_words(cm, S_markers[j].prefilter);
+	ucasemap_close(cm);
+}
+
+/* The folded words of a prefilter (NULL: none, every text is read), or
+ * NULL in *failed when memory ran out. */
+static const char *S_prefilter(const char *prefilter, size_t slot, int *failed)
+{
+	if (!prefilter)
+		return NULL;
+	pthread_once(&S_words_once, S_words_init);
+	if (!S_words[slot])
+		*failed = 1;
+	return S_words[slot];
+}
+
+/* Whether text matches, with the matched text (its white space made one
+ * space, cut at a character boundary) in buf. */
+static int S_match_text(URegularExpression *re, S_text *t, char *buf, size_t size)
+{
+	int64_t b, e;
+	int u16;
+	if (!S_find(re, t, &b, &e, &u16))
+		return 0;
+	/* the match in UTF-8 (a UTF-16 match converted back: the same bytes) */
+	const char *text = t->utf8;
+	char *conv = NULL;
+	if (u16) {
+		UErrorCode st = U_ZERO_ERROR;
+		int32_t need = 0;
+		u_strToUTF8(NULL, 0, &need, t->u16 + b, (int32_t)(e - b), &st);
+		conv = malloc((size_t)need + 1);
+		st = U_ZERO_ERROR;
+		if (conv)
+			u_strToUTF8(conv, need + 1, &need, t->u16 + b, (int32_t)(e - b), &st);
+		if (!conv || U_FAILURE(st)) {
+			free(conv);
+			buf[0] = '\0';
+			return 1;
 		}
-		while (n && (buf[n - 1] & 0xC0) == 0x80)
-			n--; /* a character cut short: drop its continuation bytes... */
-		if (n && (unsigned char)buf[n - 1] >= 0xC0)
-			n--; /* ...and its lead byte */
-		buf[n] = '\0';
+		text = conv;
+		e = need;
+		b = 0;
 	}
-	uregex_setText(re, (const UChar *)u"", 0, &st);
-	utext_close(ut);
-	return found;
+	size_t n = 0;
+	for (int64_t i = b; i < e && n + 1 < size; i++) {
+		char c = text[i];
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			if (n && buf[n - 1] == ' ')
+				continue;
+			c = ' ';
+		}
+		buf[n++] = c;
+	}
+	while (n && (buf[n - 1] & 0xC0) == 0x80)
+		n--; /* a character cut short: drop its continuation bytes... */
+	if (n && (unsigned char)buf[n - 1] >= 0xC0)
+		n--; /* ...and its lead byte */
+	buf[n] = '\0';
+	free(conv);
+	return 1;
 }
 
 static const S_rule *S_find_rule(const char *id)
@@ -394,6 +692,7 @@ typedef struct {
 	clausier_finding_report report;
 	void *ctx;
 	int n;
+	S_texts tx;
 } S_lint;
 
 static void S_emit(S_lint *l, const S_rule *r, const char *clause, const char *message)
@@ -420,8 +719,9 @@ static long S_on_topic(const clausier_policy *pol, const char *topic)
 }
 
 /* The first clause of the policy whose text matches pattern, or -1. */
-static long S_mentions(const clausier_policy *pol, const char *pattern, int *failed)
+static long S_mentions(S_texts *tx, const char *pattern, int *failed)
 {
+	const clausier_policy *pol = tx->pol;
 	URegularExpression *re = S_compile(pattern);
 	if (!re) {
 		*failed = 1;
@@ -429,7 +729,7 @@ static long S_mentions(const clausier_policy *pol, const char *pattern, int *fai
 	}
 	long found = -1;
 	for (size_t k = 0; k < pol->nclauses && found < 0; k++)
-		if (S_clause_matches(re, pol, &pol->clauses[k], NULL))
+		if (S_clause_matches(re, tx, k, NULL))
 			found = (long)k;
 	uregex_close(re);
 	return found;
@@ -444,9 +744,17 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
 		return CLAUSIER_EARG;
 	}
-	S_lint l = { pol, report, ctx, 0 };
+	S_lint l = { pol, report, ctx, 0, { pol, NULL, NULL, 0 } };
 	const clausier_catalog *cat = pol->catalog;
 	int failed = 0;
+	UErrorCode st = U_ZERO_ERROR;
+	l.tx.fold = ucasemap_open("", U_FOLD_CASE_DEFAULT, &st);
+	l.tx.texts = calloc(pol->nclauses * 2 + 1, sizeof *l.tx.texts);
+	if (U_FAILURE(st) || !l.tx.texts) {
+		S_texts_free(&l.tx);
+		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
 
 	/* What the genre requires. */
 	for (size_t i = 0; genre && i < genre->nitems; i++) {
@@ -503,6 +811,9 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 		const S_rule *rule = &S_rules[r];
 		if (!rule->match || !S_applies(rule, pol))
 			continue;
+		const char *words = S_prefilter(rule->prefilter, r, &failed);
+		if (rule->prefilter && !words)
+			continue;
 		URegularExpression *re = S_compile(rule->match), *un = rule->unless ? S_compile(rule->unless) : NULL;
 		if (!re || (rule->unless && !un)) {
 			uregex_close(re);
@@ -516,8 +827,8 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 				continue;
 			/* the US rules read the English text, the original of a US policy */
 			const char *lang = !strncmp(rule->id, "us-", 3) ? "en" : NULL;
-			if (S_clause_matches_in(re, pol, &pol->clauses[k], rule->prefilter, lang) &&
-			    !(un && S_clause_matches_in(un, pol, &pol->clauses[k], NULL, lang)))
+			if (S_clause_matches_in(re, &l.tx, k, words, lang) &&
+			    !(un && S_clause_matches_in(un, &l.tx, k, NULL, lang)))
 				S_emit(&l, rule, cl->id, NULL);
 		}
 		uregex_close(re);
@@ -595,7 +906,8 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 			while (bit < sizeof S_jurisdictions / sizeof S_jurisdictions[0] &&
 			       strcmp(S_jurisdictions[bit].id, mk->jurisdiction))
 				bit++;
-			URegularExpression *re = S_compile(mk->markers);
+			const char *words = S_prefilter(mk->prefilter, 32 + j, &failed);
+			URegularExpression *re = words ? S_compile(mk->markers) : NULL;
 			if (!re) {
 				failed = 1;
 				continue;
@@ -607,10 +919,12 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 				int found = 0;
 				if (cited[k] & (1u << bit))
 					continue;
-				for (int t = 0; t < 2 && !found; t++)
-					for (size_t i = 0; i < m[t]->ntexts && !found; i++)
-						found = !m[t]->texts[i].derived && S_holds(m[t]->texts[i].pattern, mk->prefilter) &&
-						        S_match_text(re, m[t]->texts[i].pattern, what, sizeof what);
+				for (int t = 0; t < 2 && !found; t++) {
+					S_text *tt = S_texts_of(&l.tx, k, t, m[t]);
+					for (size_t i = 0; tt && i < m[t]->ntexts && !found; i++)
+						found = !m[t]->texts[i].derived && S_holds(&l.tx, &tt[i], words) &&
+						        S_match_text(re, &tt[i], what, sizeof what);
+				}
 				if (!found)
 					continue;
 				cited[k] |= (unsigned char)(1u << bit);
@@ -630,25 +944,27 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 	if ((rule = S_find_rule("ca-official-languages")) && S_applies(rule, pol) &&
 	    pol->sector == CLAUSIER_SECTOR_PUBLIC) {
 		long k = S_on_topic(pol, "official-accounts");
-		if (k >= 0 && S_mentions(pol, "both official languages|deux langues officielles|(English|anglais) et (en )?(French|français)|(French|français) (and|et) (en )?(English|anglais)|English and French", &failed) < 0)
+		if (k >= 0 && S_mentions(&l.tx, "both official languages|deux langues officielles|(English|anglais) et (en )?(French|français)|(French|français) (and|et) (en )?(English|anglais)|English and French", &failed) < 0)
 			S_emit(&l, rule, S_ID(pol, k), NULL);
 	}
 	if ((rule = S_find_rule("fr-monitoring-information")) && S_applies(rule, pol) &&
 	    S_on_topic(pol, "monitoring") < 0) {
-		long k = S_mentions(pol, "surveill|contrôl\\w* (de|des|du) (l’)?(usage|utilisation|activité|poste|messagerie|connexions?)|journalis|\\bmonitor|\\blogg(ed|ing)\\b", &failed);
+		long k = S_mentions(&l.tx, "surveill|contrôl\\w* (de|des|du) (l’)?(usage|utilisation|activité|poste|messagerie|connexions?)|journalis|\\bmonitor|\\blogg(ed|ing)\\b", &failed);
 		if (k >= 0)
 			S_emit(&l, rule, S_ID(pol, k), NULL);
 	}
 	if ((rule = S_find_rule("fr-cse-consultation")) && S_applies(rule, pol)) {
 		long k = S_on_topic(pol, "monitoring");
-		if (k >= 0 && S_mentions(pol, "\\bCSE\\b|comité social et économique|works council|social and economic committee", &failed) < 0)
+		if (k >= 0 && S_mentions(&l.tx, "\\bCSE\\b|comité social et économique|works council|social and economic committee", &failed) < 0)
 			S_emit(&l, rule, S_ID(pol, k), NULL);
 	}
 	if ((rule = S_find_rule("fr-reglement-interieur")) && S_applies(rule, pol)) {
 		long k = S_on_topic(pol, "sanctions");
-		if (k >= 0 && S_mentions(pol, "règlement intérieur|internal (work )?rules|work rules", &failed) < 0)
+		if (k >= 0 && S_mentions(&l.tx, "règlement intérieur|internal (work )?rules|work rules", &failed) < 0)
 			S_emit(&l, rule, S_ID(pol, k), NULL);
 	}
+	failed |= l.tx.failed;
+	S_texts_free(&l.tx);
 	if (failed) {
 		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("cannot compile a lint rule’s pattern"));
 		return CLAUSIER_ENOMEM;

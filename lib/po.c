@@ -95,6 +95,12 @@ static int S_strings(const char *data, const char *l, const char *end, int line,
 	while (l < end && *l == '"') {
 		const char *from = ++l;
 		for (;;) {
+			/* a run of bytes as written, in one piece */
+			const char *run = l;
+			while (l < end && *l != '"' && *l != '\\')
+				l++;
+			if (b && l > run)
+				clausier__buf_add(b, run, (size_t)(l - run));
 			char c;
 			long k = S_unit(l, end, &c);
 			if (k < 0)

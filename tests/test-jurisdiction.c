@@ -412,6 +412,53 @@ Test(lint, another_jurisdictions_law_is_found_however_its_citation_is_spaced)
 	cr_expect(strstr(out, "error none") == NULL, "%s", out);
 }
 
+/* The prefilters compare case-folded text, as ICU folds it (the default,
+ * not Turkic, full folding: what UREGEX_CASE_INSENSITIVE compares): any
+ * case of any letter is found, accented capitals too (which a byte-wise
+ * ASCII comparison missed), and nothing that folding does not make equal. */
+Test(lint, words_are_found_in_any_case_as_icu_folds_them)
+{
+	const char *cat =
+		"<catalog " NS " version='1' id='f' genre='smp' xml:lang='fr'><title><text>T</text></title>"
+		"<clause id='upper' topic='privacy'><heading><text>A</text></heading><body><text>Voir le CODE PÉNAL.</text></body></clause>"
+		"<clause id='mixed' topic='privacy'><heading><text>B</text></heading><body><text>Selon le RÈGLEMENT INTÉRIEUR en vigueur.</text></body></clause>"
+		"<clause id='title' topic='privacy'><heading><text>C</text></heading><body><text>Le Comité Social et Économique est consulté.</text></body></clause>"
+		"<clause id='dotted' topic='privacy'><heading><text>D</text></heading><body><text>Le COMİTÉ SOCİAL ET ÉCONOMİQUE est consulté.</text></body></clause>"
+		"<clause id='dotless' topic='privacy'><heading><text>E</text></heading><body><text>Le comıté socıal et économıque est consulté.</text></body></clause>"
+		"<clause id='plain' topic='privacy'><heading><text>F</text></heading><body><text>Suivez les règles de votre province.</text></body></clause>"
+		"</catalog>";
+	const char *doc = "<policy " NS " version='1' catalog='f' genre='smp' jurisdiction='CA-ON' risk='balanced'>"
+	                  "<clause ref='upper' risk='balanced'/><clause ref='mixed' risk='balanced'/><clause ref='title' risk='balanced'/>"
+	                  "<clause ref='dotted' risk='balanced'/><clause ref='dotless' risk='balanced'/><clause ref='plain' risk='balanced'/></policy>";
+	const char *out = S_lint(cat, doc);
+	/* capitals with accents: the citation as the text writes it */
+	cr_expect(strstr(out, "error upper jurisdiction-mismatch: the clause cites “CODE PÉNAL”") != NULL, "%s", out);
+	cr_expect(strstr(out, "error mixed jurisdiction-mismatch: the clause cites “RÈGLEMENT INTÉRIEUR”") != NULL, "%s", out);
+	cr_expect(strstr(out, "error title jurisdiction-mismatch: the clause cites “Comité Social et Économique”") != NULL, "%s", out);
+	/* U+0130 folds to i + U+0307 and U+0131 to itself: neither is i */
+	cr_expect(strstr(out, "error dotted") == NULL, "%s", out);
+	cr_expect(strstr(out, "error dotless") == NULL, "%s", out);
+	cr_expect(strstr(out, "error plain") == NULL, "%s", out);
+
+	/* a US rule on a French text (the message has no English one) */
+	const char *us =
+		"<catalog " NS " version='1' id='u' genre='smp' xml:lang='fr'><title><text>T</text></title>"
+		"<clause id='caps' topic='confidentiality'><heading><text>A</text></heading><body><text>Les RÉMUNÉRATIONS sont CONFIDENTIELLES.</text></body></clause>"
+		"<clause id='first' topic='confidentiality'><heading><text>B</text></heading><body><text>Les Rémunérations sont Confidentielles.</text></body></clause>"
+		"<clause id='ligature' topic='confidentiality'><heading><text>C</text></heading><body><text>Les rémunérations sont conﬁdentielles.</text></body></clause>"
+		"<clause id='other' topic='confidentiality'><heading><text>D</text></heading><body><text>Les ŒUVRES sont confidentielles.</text></body></clause>"
+		"</catalog>";
+	const char *usdoc = "<policy " NS " version='1' catalog='u' genre='smp' jurisdiction='US' risk='balanced'>"
+	                    "<clause ref='caps' risk='balanced'/><clause ref='first' risk='balanced'/><clause ref='ligature' risk='balanced'/>"
+	                    "<clause ref='other' risk='balanced'/></policy>";
+	out = S_lint(us, usdoc);
+	cr_expect(strstr(out, "error caps us-nlrb-pay-confidentiality") != NULL, "%s", out);
+	cr_expect(strstr(out, "error first us-nlrb-pay-confidentiality") != NULL, "%s", out);
+	/* U+FB01 (ﬁ) folds to fi: the ligature is the word */
+	cr_expect(strstr(out, "error ligature us-nlrb-pay-confidentiality") != NULL, "%s", out);
+	cr_expect(strstr(out, "error other") == NULL, "%s", out);
+}
+
 Test(prevailing, the_organization_may_choose_where_the_law_leaves_it_the_choice)
 {
 	/* a French-language Ontario school board */
