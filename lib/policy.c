@@ -105,6 +105,7 @@ static int S_add_value(clausier_policy *pol, size_t param, const clausier__value
 	v->text = S_dup(given ? given->value : p->defval, &failed);
 	v->lang = S_dup(given ? given->lang : NULL, &failed);
 	v->line = given ? given->line : 0;
+	v->given = given != NULL;
 	if (given && p->type == CLAUSIER__P_NAME) {
 		v->article = S_dup(given->article, &failed);
 		v->gender = S_dup(given->gender, &failed);
@@ -249,6 +250,36 @@ static int S_add_fact(clausier_policy *pol, size_t i, long user, const char *sou
 	return CLAUSIER_OK;
 }
 
+long clausier__value_param(const clausier_catalog *cat, const clausier__value *v, const char *source,
+                           clausier_error *err)
+{
+	long i = clausier__find_param(cat, v->name);
+	if (i < 0) {
+		clausier__error_set(err, CLAUSIER_EPARAM, source, v->line, 0,
+		                    _("value for “%s”, which catalog %s does not declare as a parameter"), v->name,
+		                    cat->source);
+		return CLAUSIER_EPARAM;
+	}
+	if (cat->params[i].fact) {
+		clausier__error_set(err, CLAUSIER_EPARAM, source, v->line, 0,
+		                    _("value for “%s”, which is a fact of the policy’s jurisdiction (its law, its authorities): a profile cannot give it"),
+		                    v->name);
+		return CLAUSIER_EPARAM;
+	}
+	return i;
+}
+
+int clausier__value_parse(const clausier__param *p, const clausier__value *v, double *date, const char *source,
+                          clausier_error *err)
+{
+	char why[300];
+	if (clausier__param_parse(p, v->value, date, why, sizeof why) < 0) {
+		clausier__error_set(err, CLAUSIER_EPARAM, source, v->line, 0, _("value of “%s”: %s"), v->name, why);
+		return CLAUSIER_EPARAM;
+	}
+	return CLAUSIER_OK;
+}
+
 int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
                                 const char *source, int lenient, clausier_error *err)
 {
@@ -263,12 +294,9 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 	/* Every value must be for a declared parameter: a misspelt name would
 	 * otherwise be silently ignored. */
 	for (size_t v = 0; v < nvalues; v++) {
-		long i = clausier__find_param(cat, values[v].name);
+		long i = clausier__value_param(cat, &values[v], source, err);
 		if (i < 0) {
-			clausier__error_set(err, CLAUSIER_EPARAM, source, values[v].line, 0,
-			                    _("value for “%s”, which catalog %s does not declare as a parameter"),
-			                    values[v].name, cat->source);
-			rc = CLAUSIER_EPARAM;
+			rc = (int)i;
 			goto done;
 		}
 		order[2 * v] = (size_t)i;
@@ -295,14 +323,7 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 		while (o < nvalues && order[2 * o] == i)
 			o++;
 		if (p->fact) {
-			if (from < o) {
-				const clausier__value *pv = &values[order[2 * from + 1]];
-				clausier__error_set(err, CLAUSIER_EPARAM, source, pv->line, 0,
-				                    _("value for “%s”, which is a fact of the policy’s jurisdiction (its law, its authorities): a profile cannot give it"),
-				                    pv->name);
-				rc = CLAUSIER_EPARAM;
-				goto done;
-			}
+			/* no value given for it: clausier__value_param refused them */
 			if (user[i] == CLAUSIER__USER_NONE)
 				continue;
 			rc = S_add_fact(pol, i, user[i], source, lenient, err);
@@ -318,14 +339,9 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 		for (size_t k = from; k < o; k++) {
 			const clausier__value *pv = &values[order[2 * k + 1]];
 			found = 1;
-			char why[300];
 			double date = 0;
-			if (clausier__param_parse(p, pv->value, &date, why, sizeof why) < 0) {
-				clausier__error_set(err, CLAUSIER_EPARAM, source, pv->line, 0,
-				                    _("value of “%s”: %s"), pv->name, why);
-				rc = CLAUSIER_EPARAM;
+			if ((rc = clausier__value_parse(p, pv, &date, source, err)) != CLAUSIER_OK)
 				goto done;
-			}
 			if (S_add_value(pol, i, pv, date) < 0)
 				goto oom;
 		}
@@ -548,6 +564,12 @@ fail:
 	free(slots);
 	clausier_policy_free(pol);
 	return rc;
+}
+
+int clausier__policy_select(clausier_policy **out, const clausier_catalog *cat, const clausier_profile *prof,
+                            clausier_error *err)
+{
+	return S_select(out, cat, prof, err);
 }
 
 int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *cat,
