@@ -552,6 +552,13 @@ int clausier__check_date(const char *text, double *date, char *why, size_t whyle
  * (a converted policy, to be completed) instead of an error. */
 int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
                                 const char *source, int lenient, clausier_error *err);
+/* As clausier__policy_set_values(), reusing what reuse (a policy of the same
+ * catalog, jurisdiction and sector: a base) checked: its facts and
+ * defaults, and values[k] is reuse->values[reuse_of[k]] unless reuse_of[k]
+ * is SIZE_MAX (reuse_of may be NULL): copied, not parsed again. */
+int clausier__policy_set_values_from(clausier_policy *pol, const clausier__value *values, size_t nvalues,
+                                     const char *source, int lenient, const clausier_policy *reuse,
+                                     const size_t *reuse_of, clausier_error *err);
 
 /* The clauses a profile selects, without values (policy.c). */
 int clausier__policy_select(clausier_policy **out, const clausier_catalog *cat, const clausier_profile *prof,

@@ -126,6 +126,30 @@ static int S_add_value(clausier_policy *pol, size_t param, const clausier__value
 	return 0;
 }
 
+/* Adds a copy of a value another policy of the same catalog checked (its
+ * date, name grammar and forms as they are): nothing parsed again. */
+static int S_copy_value(clausier_policy *pol, const clausier__pvalue *from)
+{
+	clausier__pvalue *v = &pol->values[pol->nvalues];
+	*v = *from;
+	int failed = 0;
+	v->lang = S_dup(from->lang, &failed);
+	v->text = S_dup(from->text, &failed);
+	v->article = S_dup(from->article, &failed);
+	v->gender = S_dup(from->gender, &failed);
+	v->number = S_dup(from->number, &failed);
+	v->elision = S_dup(from->elision, &failed);
+	for (int l = 0; l < 2; l++)
+		for (int f = 0; f < CLAUSIER__NFORMS; f++)
+			v->forms[l][f] = S_dup(from->forms[l][f], &failed);
+	if (failed) {
+		S_free_value(v);
+		return -1;
+	}
+	pol->nvalues++;
+	return 0;
+}
+
 size_t clausier__policy_values_of(const clausier_policy *pol, size_t param)
 {
 	size_t lo = 0, hi = pol->nvalues;
@@ -283,6 +307,13 @@ int clausier__value_parse(const clausier__param *p, const clausier__value *v, do
 int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
                                 const char *source, int lenient, clausier_error *err)
 {
+	return clausier__policy_set_values_from(pol, values, nvalues, source, lenient, NULL, NULL, err);
+}
+
+int clausier__policy_set_values_from(clausier_policy *pol, const clausier__value *values, size_t nvalues,
+                                     const char *source, int lenient, const clausier_policy *reuse,
+                                     const size_t *reuse_of, clausier_error *err)
+{
 	const clausier_catalog *cat = pol->catalog;
 	/* The given values grouped by parameter, each group in the order given:
 	 * (parameter, index) pairs, sorted. */
@@ -326,6 +357,14 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 			/* no value given for it: clausier__value_param refused them */
 			if (user[i] == CLAUSIER__USER_NONE)
 				continue;
+			if (reuse) {
+				size_t k = clausier__policy_values_of(reuse, i), copied = 0;
+				for (; k < reuse->nvalues && reuse->values[k].param == i; k++, copied++)
+					if (S_copy_value(pol, &reuse->values[k]) < 0)
+						goto oom;
+				if (copied)
+					continue;
+			}
 			rc = S_add_fact(pol, i, user[i], source, lenient, err);
 			if (rc == CLAUSIER_ENOMEM)
 				goto oom;
@@ -339,13 +378,23 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 		for (size_t k = from; k < o; k++) {
 			const clausier__value *pv = &values[order[2 * k + 1]];
 			found = 1;
+			if (reuse_of && reuse_of[order[2 * k + 1]] != SIZE_MAX) {
+				if (S_copy_value(pol, &reuse->values[reuse_of[order[2 * k + 1]]]) < 0)
+					goto oom;
+				continue;
+			}
 			double date = 0;
 			if ((rc = clausier__value_parse(p, pv, &date, source, err)) != CLAUSIER_OK)
 				goto done;
 			if (S_add_value(pol, i, pv, date) < 0)
 				goto oom;
 		}
-		if (!found && p->defval) {
+		size_t d = reuse ? clausier__policy_values_of(reuse, i) : 0;
+		if (!found && p->defval && reuse && d < reuse->nvalues && reuse->values[d].param == i &&
+		    !reuse->values[d].given) {
+			if (S_copy_value(pol, &reuse->values[d]) < 0)
+				goto oom;
+		} else if (!found && p->defval) {
 			double date = 0;
 			char why[300];
 			clausier__param_parse(p, p->defval, &date, why, sizeof why);

@@ -238,24 +238,39 @@ int clausier_values_set_list(clausier_values *vs, const char *name, const char *
 
 /* The values of a policy: those given before (of a profile, or of a
  * policy's own: not a default nor a fact) that values does not replace,
- * then values'.  Borrowed: only the array is the caller's. */
+ * then values'.  Borrowed: only the array is the caller's.  With
+ * given_index (where each given value is in the base policy), *reuse_of
+ * (the caller's) says where each value of the result is: an index in the
+ * base, SIZE_MAX for values'. */
 static clausier__value *S_merge(const clausier_catalog *cat, const clausier__value *given, const long *given_param,
-                                size_t ngiven, const clausier_values *vs, size_t *n)
+                                const size_t *given_index, size_t ngiven, const clausier_values *vs, size_t *n,
+                                size_t **reuse_of)
 {
 	size_t nv = vs ? vs->n : 0;
 	clausier__value *all = malloc((ngiven + nv + 1) * sizeof *all);
-	if (!all)
+	size_t *from = given_index ? malloc((ngiven + nv + 1) * sizeof *from) : NULL;
+	if (!all || (given_index && !from)) {
+		free(all);
+		free(from);
 		return NULL;
+	}
 	size_t o = 0;
 	for (size_t k = 0; k < ngiven; k++) {
 		long p = given_param ? given_param[k] : clausier__find_param(cat, given[k].name);
 		if (vs && p >= 0 && S_find(vs, p, given[k].lang) >= 0)
 			continue;
+		if (from)
+			from[o] = given_index[k];
 		all[o++] = given[k];
 	}
-	for (size_t k = 0; k < nv; k++)
+	for (size_t k = 0; k < nv; k++) {
+		if (from)
+			from[o] = SIZE_MAX;
 		all[o++] = vs->v[k];
+	}
 	*n = o;
+	if (reuse_of)
+		*reuse_of = from;
 	return all;
 }
 
@@ -281,7 +296,7 @@ static int S_assemble(clausier_policy **out, const clausier_catalog *cat, const 
 	if (rc != CLAUSIER_OK)
 		return rc;
 	size_t n = 0;
-	clausier__value *all = S_merge(cat, prof->values, NULL, prof->nvalues, vs, &n);
+	clausier__value *all = S_merge(cat, prof->values, NULL, NULL, prof->nvalues, vs, &n, NULL);
 	if (!all) {
 		clausier_policy_free(pol);
 		clausier__error_set(err, CLAUSIER_ENOMEM, prof->source, 0, 0, _("out of memory"));
@@ -329,7 +344,8 @@ int clausier_policy_with_values(clausier_policy **out, const clausier_policy *ba
 	clausier_policy *pol = calloc(1, sizeof *pol);
 	clausier__value *given = malloc((base->nvalues + 1) * sizeof *given);
 	long *given_param = malloc((base->nvalues + 1) * sizeof *given_param);
-	int failed = !pol || !given || !given_param;
+	size_t *given_index = malloc((base->nvalues + 1) * sizeof *given_index), *reuse_of = NULL;
+	int failed = !pol || !given || !given_param || !given_index;
 	if (!failed) {
 		pol->catalog = cat;
 		pol->sector = base->sector;
@@ -360,19 +376,24 @@ int clausier_policy_with_values(clausier_policy **out, const clausier_policy *ba
 		clausier__value g = { (char *)cat->params[pv->param].name, pv->lang, pv->text, pv->article,
 			              pv->gender, pv->number, pv->elision, pv->line };
 		given_param[ngiven] = (long)pv->param;
+		given_index[ngiven] = k;
 		given[ngiven++] = g;
 	}
 	size_t n = 0;
-	clausier__value *all = failed ? NULL : S_merge(cat, given, given_param, ngiven, vs, &n);
+	clausier__value *all = failed ? NULL : S_merge(cat, given, given_param, given_index, ngiven, vs, &n, &reuse_of);
 	free(given);
 	free(given_param);
+	free(given_index);
 	if (!all) {
 		clausier_policy_free(pol);
 		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
-	int rc = clausier__policy_set_values(pol, all, n, NULL, 0, err);
+	/* base's facts, defaults and kept values copied as checked: only
+	 * values' are parsed, and their names' grammar found */
+	int rc = clausier__policy_set_values_from(pol, all, n, NULL, 0, base, reuse_of, err);
 	free(all);
+	free(reuse_of);
 	if (rc != CLAUSIER_OK) {
 		clausier_policy_free(pol);
 		return rc;
