@@ -556,3 +556,69 @@ Test(values, a_profile_and_values_together_keep_the_profiles_errors)
 	clausier_values_free(vs);
 	clausier_profile_free(prof);
 }
+
+/* The default catalog, its jurisdictions' facts and defaults: a base
+ * assembled from the hospital's profile, and a new name, contact and date
+ * for each edition, against the profile rewritten with them. */
+Test(real_catalog, the_hospital_with_fresh_values_is_the_hospital_profile_rewritten)
+{
+	clausier_catalog *smp = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_catalog_load_file(&smp, BUILDDIR "/uninstalled/catalogs/smp.xml", &err), CLAUSIER_OK, "%s",
+	             errline(&err));
+	char *xml = slurp(SRCDIR "/data/samples/hospital-qc.xml");
+	clausier_profile *prof = load_profile_text(xml);
+	clausier_policy *base = NULL;
+	cr_assert_eq(clausier_policy_assemble(&base, smp, prof, &err), CLAUSIER_OK, "%s", errline(&err));
+	clausier_values *vs = NULL;
+	cr_assert_eq(clausier_values_new(&vs, smp, &err), CLAUSIER_OK);
+	static const struct {
+		const char *org, *article, *contact, *effective;
+	} reqs[] = { { "Hôpital Général Juif", "l’", "info@jgh.example", "2029-05-31" },
+		     { "CIUSSS de l’Estrie", "le", "com@estrie.example", "2027-03-01" },
+		     { "The Ottawa Hospital", NULL, "media@toh.example", "2030-01-01" } };
+	for (size_t r = 0; r < sizeof reqs / sizeof *reqs; r++) {
+		/* the profile rewritten: its org, contact and effective replaced */
+		char *prof_xml = malloc(strlen(xml) + 400);
+		const char *org = strstr(xml, "  <value name=\"org\""), *days = strstr(xml, "  <value name=\"hr_contact\"");
+		cr_assert(org && days);
+		char rep[400];
+		snprintf(rep, sizeof rep, "  <value name=\"org\"%s%s%s>%s</value>\n  <value name=\"effective\">%s</value>\n"
+		         "  <value name=\"contact\">%s</value>\n", reqs[r].article ? " article=\"" : "",
+		         reqs[r].article ? reqs[r].article : "", reqs[r].article ? "\"" : "", reqs[r].org, reqs[r].effective,
+		         reqs[r].contact);
+		sprintf(prof_xml, "%.*s%s%s", (int)(org - xml), xml, rep, days);
+		clausier_profile *p = load_profile_text(prof_xml);
+		clausier_policy *want = NULL, *got = NULL, *one = NULL;
+		cr_assert_eq(clausier_policy_assemble(&want, smp, p, &err), CLAUSIER_OK, "%s", errline(&err));
+		clausier_values_clear(vs);
+		cr_assert_eq(clausier_values_set_name(vs, "org", NULL, reqs[r].org, reqs[r].article, NULL, NULL, NULL, &err),
+		             CLAUSIER_OK, "%s", errline(&err));
+		cr_assert_eq(clausier_values_set(vs, "contact", NULL, reqs[r].contact, &err), CLAUSIER_OK);
+		cr_assert_eq(clausier_values_set(vs, "effective", NULL, reqs[r].effective, &err), CLAUSIER_OK);
+		cr_assert_eq(clausier_policy_with_values(&got, base, vs, &err), CLAUSIER_OK, "%s", errline(&err));
+		cr_assert_eq(clausier_policy_assemble_values(&one, smp, prof, vs, &err), CLAUSIER_OK, "%s", errline(&err));
+		S_same_editions(want, got, reqs[r].org);
+		S_same_editions(want, one, reqs[r].org);
+		char *doc_want = NULL, *doc_got = NULL;
+		cr_assert_eq(clausier_policy_write(&doc_want, NULL, want, &err), CLAUSIER_OK);
+		cr_assert_eq(clausier_policy_write(&doc_got, NULL, got, &err), CLAUSIER_OK);
+		cr_assert_str_eq(doc_got, doc_want);
+		clausier_free(doc_want);
+		clausier_free(doc_got);
+		clausier_policy_free(want);
+		clausier_policy_free(got);
+		clausier_policy_free(one);
+		clausier_profile_free(p);
+		free(prof_xml);
+	}
+	/* a fact of the jurisdiction cannot be given */
+	cr_assert_eq(clausier_values_set(vs, "emergency_number", NULL, "112", &err), CLAUSIER_EPARAM);
+	cr_assert_str_eq(err.message, "value for “emergency_number”, which is a fact of the policy’s jurisdiction (its law, "
+	                              "its authorities): a profile cannot give it");
+	clausier_values_free(vs);
+	clausier_policy_free(base);
+	clausier_profile_free(prof);
+	free(xml);
+	clausier_catalog_free(smp);
+}
