@@ -11,6 +11,7 @@
 #include <clausier/catalog.h>
 #include <clausier/profile.h>
 #include <clausier/policy.h>
+#include <clausier/values.h>
 #include <clausier/render.h>
 #include <clausier/check.h>
 #include <clausier/genre.h>

@@ -488,6 +488,7 @@ typedef struct {
 	char *forms[2][CLAUSIER__NFORMS];
 	int line; /* where the profile gave it, 0 for a default */
 	unsigned char fact; /* the jurisdiction's, not the organization's */
+	unsigned char given; /* given (by a profile, a policy document, clausier_values), not a default */
 } clausier__pvalue;
 
 typedef struct {
@@ -588,6 +589,33 @@ int clausier__check_date(const char *text, double *date, char *why, size_t whyle
  * (a converted policy, to be completed) instead of an error. */
 int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
                                 const char *source, int lenient, clausier_error *err);
+/* As clausier__policy_set_values(), reusing what reuse (a policy of the same
+ * catalog, jurisdiction and sector: a base) checked: its facts and
+ * defaults, and values[k] is reuse->values[reuse_of[k]] unless reuse_of[k]
+ * is SIZE_MAX (reuse_of may be NULL): copied, not parsed again. */
+int clausier__policy_set_values_from(clausier_policy *pol, const clausier__value *values, size_t nvalues,
+                                     const char *source, int lenient, const clausier_policy *reuse,
+                                     const size_t *reuse_of, clausier_error *err);
+
+/* The clauses a profile selects, without values (policy.c). */
+int clausier__policy_select(clausier_policy **out, const clausier_catalog *cat, const clausier_profile *prof,
+                            clausier_error *err);
+/* The index of the parameter a given value is for, or CLAUSIER_EPARAM (an
+ * undeclared parameter, a fact of the jurisdiction) with err set. */
+long clausier__value_param(const clausier_catalog *cat, const clausier__value *v, const char *source,
+                           clausier_error *err);
+/* Checks v's text against parameter p (clausier__param_parse) with the
+ * profile's error: CLAUSIER_OK or CLAUSIER_EPARAM. */
+int clausier__value_parse(const clausier__param *p, const clausier__value *v, double *date, const char *source,
+                          clausier_error *err);
+/* Checks a value's text (list items as one text): valid UTF-8, no
+ * invisible control, formatting or separator character (xml.c). */
+int clausier__value_check(const clausier__value *v, const char *source, clausier_error *err);
+/* Whether value is allowed for attribute of element in schema, as the
+ * schema's explanations (lib/xml.c) say; CLAUSIER_EINVALID with the same
+ * sentence a document gets (no position) when it is not. */
+int clausier__xml_attr_check(enum clausier__schema schema, const char *element, const char *attribute,
+                             const char *value, const char *source, clausier_error *err);
 
 int clausier__find_clause(const clausier_catalog *catalog, const char *id, size_t *index);
 /* The index of the parameter name, or -1. */

@@ -105,6 +105,7 @@ static int S_add_value(clausier_policy *pol, size_t param, const clausier__value
 	v->text = S_dup(given ? given->value : p->defval, &failed);
 	v->lang = S_dup(given ? given->lang : NULL, &failed);
 	v->line = given ? given->line : 0;
+	v->given = given != NULL;
 	if (given && p->type == CLAUSIER__P_NAME) {
 		v->article = S_dup(given->article, &failed);
 		v->gender = S_dup(given->gender, &failed);
@@ -117,6 +118,30 @@ static int S_add_value(clausier_policy *pol, size_t param, const clausier__value
 			                       v->elision);
 			failed = clausier__name_forms(v->forms[l], v->text, &v->grammar[l], l == 0) < 0;
 		}
+	if (failed) {
+		S_free_value(v);
+		return -1;
+	}
+	pol->nvalues++;
+	return 0;
+}
+
+/* Adds a copy of a value another policy of the same catalog checked (its
+ * date, name grammar and forms as they are): nothing parsed again. */
+static int S_copy_value(clausier_policy *pol, const clausier__pvalue *from)
+{
+	clausier__pvalue *v = &pol->values[pol->nvalues];
+	*v = *from;
+	int failed = 0;
+	v->lang = S_dup(from->lang, &failed);
+	v->text = S_dup(from->text, &failed);
+	v->article = S_dup(from->article, &failed);
+	v->gender = S_dup(from->gender, &failed);
+	v->number = S_dup(from->number, &failed);
+	v->elision = S_dup(from->elision, &failed);
+	for (int l = 0; l < 2; l++)
+		for (int f = 0; f < CLAUSIER__NFORMS; f++)
+			v->forms[l][f] = S_dup(from->forms[l][f], &failed);
 	if (failed) {
 		S_free_value(v);
 		return -1;
@@ -249,8 +274,45 @@ static int S_add_fact(clausier_policy *pol, size_t i, long user, const char *sou
 	return CLAUSIER_OK;
 }
 
+long clausier__value_param(const clausier_catalog *cat, const clausier__value *v, const char *source,
+                           clausier_error *err)
+{
+	long i = clausier__find_param(cat, v->name);
+	if (i < 0) {
+		clausier__error_set(err, CLAUSIER_EPARAM, source, v->line, 0,
+		                    _("value for “%s”, which catalog %s does not declare as a parameter"), v->name,
+		                    cat->source);
+		return CLAUSIER_EPARAM;
+	}
+	if (cat->params[i].fact) {
+		clausier__error_set(err, CLAUSIER_EPARAM, source, v->line, 0,
+		                    _("value for “%s”, which is a fact of the policy’s jurisdiction (its law, its authorities): a profile cannot give it"),
+		                    v->name);
+		return CLAUSIER_EPARAM;
+	}
+	return i;
+}
+
+int clausier__value_parse(const clausier__param *p, const clausier__value *v, double *date, const char *source,
+                          clausier_error *err)
+{
+	char why[300];
+	if (clausier__param_parse(p, v->value, date, why, sizeof why) < 0) {
+		clausier__error_set(err, CLAUSIER_EPARAM, source, v->line, 0, _("value of “%s”: %s"), v->name, why);
+		return CLAUSIER_EPARAM;
+	}
+	return CLAUSIER_OK;
+}
+
 int clausier__policy_set_values(clausier_policy *pol, const clausier__value *values, size_t nvalues,
                                 const char *source, int lenient, clausier_error *err)
+{
+	return clausier__policy_set_values_from(pol, values, nvalues, source, lenient, NULL, NULL, err);
+}
+
+int clausier__policy_set_values_from(clausier_policy *pol, const clausier__value *values, size_t nvalues,
+                                     const char *source, int lenient, const clausier_policy *reuse,
+                                     const size_t *reuse_of, clausier_error *err)
 {
 	static unsigned long serials;
 	pol->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
@@ -265,12 +327,9 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 	/* Every value must be for a declared parameter: a misspelt name would
 	 * otherwise be silently ignored. */
 	for (size_t v = 0; v < nvalues; v++) {
-		long i = clausier__find_param(cat, values[v].name);
+		long i = clausier__value_param(cat, &values[v], source, err);
 		if (i < 0) {
-			clausier__error_set(err, CLAUSIER_EPARAM, source, values[v].line, 0,
-			                    _("value for “%s”, which catalog %s does not declare as a parameter"),
-			                    values[v].name, cat->source);
-			rc = CLAUSIER_EPARAM;
+			rc = (int)i;
 			goto done;
 		}
 		order[2 * v] = (size_t)i;
@@ -297,16 +356,17 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 		while (o < nvalues && order[2 * o] == i)
 			o++;
 		if (p->fact) {
-			if (from < o) {
-				const clausier__value *pv = &values[order[2 * from + 1]];
-				clausier__error_set(err, CLAUSIER_EPARAM, source, pv->line, 0,
-				                    _("value for “%s”, which is a fact of the policy’s jurisdiction (its law, its authorities): a profile cannot give it"),
-				                    pv->name);
-				rc = CLAUSIER_EPARAM;
-				goto done;
-			}
+			/* no value given for it: clausier__value_param refused them */
 			if (user[i] == CLAUSIER__USER_NONE)
 				continue;
+			if (reuse) {
+				size_t k = clausier__policy_values_of(reuse, i), copied = 0;
+				for (; k < reuse->nvalues && reuse->values[k].param == i; k++, copied++)
+					if (S_copy_value(pol, &reuse->values[k]) < 0)
+						goto oom;
+				if (copied)
+					continue;
+			}
 			rc = S_add_fact(pol, i, user[i], source, lenient, err);
 			if (rc == CLAUSIER_ENOMEM)
 				goto oom;
@@ -320,18 +380,23 @@ int clausier__policy_set_values(clausier_policy *pol, const clausier__value *val
 		for (size_t k = from; k < o; k++) {
 			const clausier__value *pv = &values[order[2 * k + 1]];
 			found = 1;
-			char why[300];
-			double date = 0;
-			if (clausier__param_parse(p, pv->value, &date, why, sizeof why) < 0) {
-				clausier__error_set(err, CLAUSIER_EPARAM, source, pv->line, 0,
-				                    _("value of “%s”: %s"), pv->name, why);
-				rc = CLAUSIER_EPARAM;
-				goto done;
+			if (reuse_of && reuse_of[order[2 * k + 1]] != SIZE_MAX) {
+				if (S_copy_value(pol, &reuse->values[reuse_of[order[2 * k + 1]]]) < 0)
+					goto oom;
+				continue;
 			}
+			double date = 0;
+			if ((rc = clausier__value_parse(p, pv, &date, source, err)) != CLAUSIER_OK)
+				goto done;
 			if (S_add_value(pol, i, pv, date) < 0)
 				goto oom;
 		}
-		if (!found && p->defval) {
+		size_t d = reuse ? clausier__policy_values_of(reuse, i) : 0;
+		if (!found && p->defval && reuse && d < reuse->nvalues && reuse->values[d].param == i &&
+		    !reuse->values[d].given) {
+			if (S_copy_value(pol, &reuse->values[d]) < 0)
+				goto oom;
+		} else if (!found && p->defval) {
 			double date = 0;
 			char why[300];
 			clausier__param_parse(p, p->defval, &date, why, sizeof why);
@@ -550,6 +615,12 @@ fail:
 	free(slots);
 	clausier_policy_free(pol);
 	return rc;
+}
+
+int clausier__policy_select(clausier_policy **out, const clausier_catalog *cat, const clausier_profile *prof,
+                            clausier_error *err)
+{
+	return S_select(out, cat, prof, err);
 }
 
 int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *cat,

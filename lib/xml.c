@@ -468,7 +468,7 @@ static const S_attr_rule S_rules[] = {
 	{ 2, "profile", "locales", 0, NULL, 0 },
 	{ 2, "profile", "prevailing", 0, "en fr equal", 0 },
 	{ 2 | 4, "value", "name", 1, "=name", 0 },
-	{ 2 | 4, "value", "lang", 0, NULL, 0 },
+	{ 2 | 4, "value", "lang", 0, "=language", 0 },
 	{ 2 | 4, "value", "article", 0, "le la l’ l' les the none", 0 },
 	{ 2 | 4, "value", "gender", 0, "m f", 0 },
 	{ 2 | 4, "value", "number", 0, "singular plural", 0 },
@@ -557,6 +557,19 @@ static int S_value_ok(const S_attr_rule *r, const char *v)
 		const char *kind = r->values + 1;
 		if (!*v)
 			return 0;
+		if (!strcmp(kind, "language")) {
+			/* XML Schema's language: [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})* */
+			for (const char *p = v;; p++) {
+				size_t n = 0;
+				while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+				       (p - n != v && *p >= '0' && *p <= '9'))
+					p++, n++;
+				if (n < 1 || n > 8 || (*p && *p != '-'))
+					return 0;
+				if (!*p)
+					return 1;
+			}
+		}
 		for (const char *p = v; *p; p++) {
 			int lower = *p >= 'a' && *p <= 'z', digit = *p >= '0' && *p <= '9';
 			if (!strcmp(kind, "positive") && !digit)
@@ -773,6 +786,47 @@ static void S_on_valid_error(void *data, xmlErrorPtr e)
 	vs->message[strcspn(vs->message, "\n")] = '\0';
 }
 
+/* Why value v of an attribute breaks rule r, as a sentence. */
+static void S_explain_attr(const S_attr_rule *r, const char *v, const char *el, const char *name, int line, int col,
+                           clausier_error *err)
+{
+	if (r->values[0] == '=')
+		clausier__error_set(err, CLAUSIER_EINVALID, name, line, col,
+		                    !strcmp(r->values, "=name")
+		                            ? _("“%s” is not a valid %s on <%s>: use lowercase letters, digits and _ (ICU does not allow hyphens in argument names)")
+		                    : !strcmp(r->values, "=positive")
+		                            ? _("“%s” is not a valid %s on <%s>: use a whole number from 1")
+		                    : !strcmp(r->values, "=date")
+		                            ? _("“%s” is not a valid %s on <%s>: write a date as YYYY-MM-DD")
+		                    : !strcmp(r->values, "=language")
+		                            ? _("“%s” is not a valid %s on <%s>: write a language tag such as fr or fr-CA")
+		                            : _("“%s” is not a valid %s on <%s>: use lowercase words joined by hyphens"),
+		                    v, r->attribute, el);
+	else {
+		char choices[600];
+		S_commas(choices, sizeof choices, r->values);
+		clausier__error_set(err, CLAUSIER_EINVALID, name, line, col,
+		                    r->list ? _("“%s” is not a valid %s on <%s>: use one or more of %s")
+		                            : _("“%s” is not a valid %s on <%s>: use one of %s"),
+		                    v, r->attribute, el, choices);
+	}
+}
+
+int clausier__xml_attr_check(enum clausier__schema schema, const char *element, const char *attribute,
+                             const char *value, const char *source, clausier_error *err)
+{
+	for (size_t i = 0; i < sizeof S_rules / sizeof *S_rules; i++) {
+		const S_attr_rule *r = &S_rules[i];
+		if (!(r->schemas & (1u << schema)) || strcmp(r->element, element) || strcmp(r->attribute, attribute))
+			continue;
+		if (S_value_ok(r, value))
+			return CLAUSIER_OK;
+		S_explain_attr(r, value, element, source, 0, 0, err);
+		return CLAUSIER_EINVALID;
+	}
+	return CLAUSIER_OK;
+}
+
 /* Turns the first validation error into a sentence with a position. */
 static void S_explain(const S_valid_state *vs, enum clausier__schema schema, const char *name,
                       clausier_error *err)
@@ -820,26 +874,8 @@ static void S_explain(const S_valid_state *vs, enum clausier__schema schema, con
 			}
 			if (v && !S_value_ok(r, (const char *)v)) {
 				int acol;
-				const char *qname = is_lang ? "xml:lang" : r->attribute;
-				int aline = S_position(vs->data, vs->len, n, qname, &acol);
-				if (r->values[0] == '=')
-					clausier__error_set(err, CLAUSIER_EINVALID, name, aline, acol,
-					                    !strcmp(r->values, "=name")
-					                            ? _("“%s” is not a valid %s on <%s>: use lowercase letters, digits and _ (ICU does not allow hyphens in argument names)")
-					                    : !strcmp(r->values, "=positive")
-					                            ? _("“%s” is not a valid %s on <%s>: use a whole number from 1")
-					                    : !strcmp(r->values, "=date")
-					                            ? _("“%s” is not a valid %s on <%s>: write a date as YYYY-MM-DD")
-					                            : _("“%s” is not a valid %s on <%s>: use lowercase words joined by hyphens"),
-					                    (const char *)v, r->attribute, el);
-				else {
-					char choices[600];
-					S_commas(choices, sizeof choices, r->values);
-					clausier__error_set(err, CLAUSIER_EINVALID, name, aline, acol,
-					                    r->list ? _("“%s” is not a valid %s on <%s>: use one or more of %s")
-					                            : _("“%s” is not a valid %s on <%s>: use one of %s"),
-					                    (const char *)v, r->attribute, el, choices);
-				}
+				int aline = S_position(vs->data, vs->len, n, is_lang ? "xml:lang" : r->attribute, &acol);
+				S_explain_attr(r, (const char *)v, el, name, aline, acol, err);
 				xmlFree(v);
 				return;
 			}
@@ -1084,6 +1120,36 @@ char *clausier__xml_lang(xmlNodePtr n)
 	return s;
 }
 
+int clausier__value_check(const clausier__value *v, const char *source, clausier_error *err)
+{
+	/* The items are checked as one text: the separator is ours. */
+	char *flat = clausier__strdup(v->value);
+	if (!flat) {
+		clausier__error_set(err, CLAUSIER_ENOMEM, source, 0, 0, _("out of memory"));
+		return CLAUSIER_ENOMEM;
+	}
+	for (char *q = flat; *q; q++)
+		if (*q == CLAUSIER__LIST_SEP)
+			*q = '\n';
+	long cp;
+	size_t pos;
+	int bad = clausier__text_check(flat, &cp, &pos);
+	free(flat);
+	if (bad < 0 && cp < 0) {
+		/* a profile never gets here: its parser refuses bytes that are not UTF-8 */
+		clausier__error_set(err, CLAUSIER_EINVALID, source, v->line, 0,
+		                    _("value of “%s”: invalid UTF-8 at character %zu"), v->name, pos);
+		return CLAUSIER_EINVALID;
+	}
+	if (bad < 0) {
+		clausier__error_set(err, CLAUSIER_EINVALID, source, v->line, 0,
+		                    _("value of “%s”: character %zu is U+%04lX, an invisible control, formatting or separator character, which policy texts may not contain"),
+		                    v->name, pos, cp);
+		return CLAUSIER_EINVALID;
+	}
+	return CLAUSIER_OK;
+}
+
 int clausier__xml_value(clausier__value *v, xmlNodePtr el, const char *source, clausier_error *err)
 {
 	v->line = clausier__xml_line(el);
@@ -1103,14 +1169,16 @@ int clausier__xml_value(clausier__value *v, xmlNodePtr el, const char *source, c
 	} else {
 		/* A list: its items joined by CLAUSIER__LIST_SEP. */
 		clausier__buf b = { 0 };
+		int first = 1; /* an empty first item is one too: "a list item is empty" */
 		for (xmlNodePtr c = el->children; c; c = c->next) {
 			if (!clausier__xml_is(c, "item"))
 				continue;
 			char *t = clausier__xml_text(c);
 			if (!t)
 				b.failed = 1;
-			else if (b.len)
+			else if (!first)
 				clausier__buf_putc(&b, CLAUSIER__LIST_SEP);
+			first = 0;
 			if (t)
 				clausier__buf_puts(&b, t);
 			free(t);
@@ -1121,24 +1189,5 @@ int clausier__xml_value(clausier__value *v, xmlNodePtr el, const char *source, c
 		clausier__error_set(err, CLAUSIER_ENOMEM, source, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
 	}
-	/* The items are checked as one text: the separator is ours. */
-	char *flat = clausier__strdup(v->value);
-	if (!flat) {
-		clausier__error_set(err, CLAUSIER_ENOMEM, source, 0, 0, _("out of memory"));
-		return CLAUSIER_ENOMEM;
-	}
-	for (char *q = flat; *q; q++)
-		if (*q == CLAUSIER__LIST_SEP)
-			*q = '\n';
-	long cp;
-	size_t pos;
-	int bad = clausier__text_check(flat, &cp, &pos);
-	free(flat);
-	if (bad < 0) {
-		clausier__error_set(err, CLAUSIER_EINVALID, source, v->line, 0,
-		                    _("value of “%s”: character %zu is U+%04lX, an invisible control, formatting or separator character, which policy texts may not contain"),
-		                    v->name, pos, cp);
-		return CLAUSIER_EINVALID;
-	}
-	return CLAUSIER_OK;
+	return clausier__value_check(v, source, err);
 }

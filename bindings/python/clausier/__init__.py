@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import datetime
 import importlib
 import os
 import threading
@@ -38,7 +39,7 @@ from typing import (Any, Callable, ClassVar, Dict, Iterator, List, Optional, Seq
 
 __version__ = "0.1.0"  # the C library's PACKAGE_VERSION (configure.ac), tested
 
-__all__ = ["Error", "Catalog", "Profile", "Policy", "Genre", "Crosswalk", "MapReport", "Finding", "Gap",
+__all__ = ["Error", "Catalog", "Profile", "Policy", "Values", "ValueLike", "Genre", "Crosswalk", "MapReport", "Finding", "Gap",
            "CrosswalkEntry", "negotiate", "check_translation", "typeset", "disclaimer", "data_file", "version",
            "FORMATS", "GAP_STATUSES", "Glossary", "CheckFinding", "Stats", "check", "stats", "fix_typography"]
 
@@ -155,6 +156,18 @@ _check: _Int = _fn("clausier_check_translation", ctypes.c_int, ctypes.c_char_p, 
              ctypes.c_char_p, _REPORT, ctypes.c_void_p)
 
 _policy_load_draft: _Int = _fn("clausier_policy_load_draft", ctypes.c_int, _PP, _P, ctypes.c_char_p, _E)
+_values_new: _Int = _fn("clausier_values_new", ctypes.c_int, _PP, _P, _E)
+_values_free: _Void = _fn("clausier_values_free", None, _P)
+_values_clear: _Void = _fn("clausier_values_clear", None, _P)
+_values_count: _Int = _fn("clausier_values_count", ctypes.c_size_t, _P)
+_values_set: _Int = _fn("clausier_values_set", ctypes.c_int, _P, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, _E)
+_values_set_name: _Int = _fn("clausier_values_set_name", ctypes.c_int, _P, ctypes.c_char_p, ctypes.c_char_p,
+                             ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, _E)
+_values_set_list: _Int = _fn("clausier_values_set_list", ctypes.c_int, _P, ctypes.c_char_p, ctypes.c_char_p,
+                             ctypes.POINTER(ctypes.c_char_p), ctypes.c_size_t, _E)
+_policy_assemble_values: _Int = _fn("clausier_policy_assemble_values", ctypes.c_int, _PP, _P, _P, _P, _E)
+_policy_assemble_draft: _Int = _fn("clausier_policy_assemble_draft", ctypes.c_int, _PP, _P, _P, _E)
+_policy_with_values: _Int = _fn("clausier_policy_with_values", ctypes.c_int, _PP, _P, _P, _E)
 _genre_load_file: _Int = _fn("clausier_genre_spec_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
 _genre_free: _Void = _fn("clausier_genre_spec_free", None, _P)
 _genre_title: _Str = _fn("clausier_genre_spec_title", ctypes.c_char_p, _P, ctypes.c_char_p)
@@ -458,6 +471,109 @@ class Profile(_Handle):
         self._own(_load_into(path, xml, name, _profile_load_file, _profile_load_memory))
 
 
+ValueLike = Union[str, bool, int, float, "datetime.date", Sequence[str]]
+"""What a value may be given as: a str as a profile writes it ("2027-01-15",
+"1500 CAD"), a bool (true/false), an int or float (a number), a
+datetime.date (YYYY-MM-DD), or a list or tuple of str (a list's items)."""
+
+
+def _value_text(value: ValueLike) -> Union[str, List[str]]:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise TypeError("a value is a str, bool, int, float, datetime.date or a list of str, not %s"
+                    % type(value).__name__)
+
+
+def _values_put(h: Optional[int], name: str, value: ValueLike, lang: Optional[str], article: Optional[str],
+                gender: Optional[str], number: Optional[str], elision: Optional[str]) -> None:
+    text, err = _value_text(value), _CError()
+    if isinstance(text, list):
+        if article or gender or number or elision:
+            raise TypeError("a list has no grammar: article, gender, number and elision are for a name")
+        items = (ctypes.c_char_p * max(1, len(text)))(*[_b(t) for t in text])
+        rc = _values_set_list(h, _b(name), _b(lang), items, len(text), ctypes.byref(err))
+    elif article or gender or number or elision:
+        rc = _values_set_name(h, _b(name), _b(lang), _b(text), _b(article), _b(gender), _b(number), _b(elision),
+                              ctypes.byref(err))
+    else:
+        rc = _values_set(h, _b(name), _b(lang), _b(text), ctypes.byref(err))
+    if rc:
+        raise Error(err)
+
+
+class Values(_Handle):
+    """Values of a catalog's parameters given without XML, as a profile's
+    <value> elements give them, for a program that renders per request:
+    each is checked when set, with the errors a profile gets (an unknown
+    parameter, a date, e-mail address, URL, number, money or choice that is
+    not one, an invisible or bidi control: Error).  Setting a name again for
+    the same language replaces its value.  Keeps its catalog alive.  One
+    thread at a time may use it.
+
+        base = clausier.Policy(cat, prof, draft=True)      # once
+        for request in requests:                           # then, per request
+            with base.with_values({"org": request.org, "effective": request.date}) as pol:
+                html = pol.render("fr-CA", format="html")
+    """
+
+    _free_fn = _values_free
+
+    def __init__(self, catalog: Catalog, values: Optional[Dict[str, ValueLike]] = None) -> None:
+        h, err = ctypes.c_void_p(), _CError()
+        with _Held(catalog) as held:
+            if _values_new(ctypes.byref(h), held.ptrs[0], ctypes.byref(err)):
+                raise Error(err)
+            self._own(h.value, held.keep(0))
+        if values:
+            self.update(values)
+
+    @classmethod
+    def _of(cls, catalog: _Ref, values: Dict[str, ValueLike]) -> Values:
+        """Values for the catalog a policy holds (catalog: its _Ref)."""
+        h, err = ctypes.c_void_p(), _CError()
+        if _values_new(ctypes.byref(h), catalog.ptr, ctypes.byref(err)):
+            raise Error(err)
+        obj = cls._wrap(h.value, (catalog.more(),))
+        try:
+            obj.update(values)
+        except BaseException:
+            obj.close()
+            raise
+        return obj
+
+    def set(self, name: str, value: ValueLike, lang: Optional[str] = None, *, article: Optional[str] = None,
+            gender: Optional[str] = None, number: Optional[str] = None, elision: Optional[str] = None) -> None:
+        """Sets parameter name's value for language lang (None: every
+        language); a name's grammar as a profile's attributes give it:
+        article le, la, l’, les, the or none; gender m or f; number singular
+        or plural; elision yes or no.  Raises Error, leaving the object as
+        it was, when the value is refused."""
+        with _Held(self) as held:
+            _values_put(held.ptrs[0], name, value, lang, article, gender, number, elision)
+
+    def update(self, values: Dict[str, ValueLike]) -> None:
+        """Sets each value of a dict {name: value}, for every language."""
+        for name, value in values.items():
+            self.set(name, value)
+
+    def clear(self) -> None:
+        """Removes every value, to fill the object again."""
+        with _Held(self) as held:
+            _values_clear(held.ptrs[0])
+
+    def __len__(self) -> int:
+        with _Held(self) as held:
+            return _values_count(held.ptrs[0])
+
+
 class Policy(_Handle):
     """The clauses a profile selects from a catalog, checked.  Keeps its
     catalog's C object alive (the C policy borrows it), even once the
@@ -466,18 +582,58 @@ class Policy(_Handle):
     _free_fn = _policy_free
 
     def __init__(self, catalog: Catalog, profile: Optional[Profile] = None, *, path: Optional[StrPath] = None,
-                 draft: bool = False) -> None:
+                 draft: bool = False, values: Optional[Union[Values, Dict[str, ValueLike]]] = None) -> None:
+        """From a policy document (path; draft: values may be missing), or
+        assembled from a profile (None: as an empty one, with values)
+        and values (a Values or a dict {name: value}), which replace the
+        profile's of the same name and language; draft: a policy that may
+        lack values, the base of with_values()."""
+        if values is not None and (path is not None or draft):
+            raise TypeError("values= assembles a policy from a profile: not with path= or draft=")
         h, err = ctypes.c_void_p(), _CError()
-        with _Held(catalog, None if path is not None else profile) as held:
-            cat, prof = held.ptrs
-            if path is not None:
-                load = _policy_load_draft if draft else _policy_load_file
-                rc = load(ctypes.byref(h), cat, os.fsencode(path), ctypes.byref(err))
-            else:
-                rc = _policy_assemble(ctypes.byref(h), cat, prof, ctypes.byref(err))
-            if rc:
-                raise Error(err)
-            self._own(h.value, held.keep(0))
+        if values is not None and not isinstance(values, (Values, dict)):
+            raise TypeError("values is a Values or a dict, not %s" % type(values).__name__)
+        own = Values(catalog, values) if isinstance(values, dict) else values
+        try:
+            with _Held(catalog, None if path is not None else profile, own) as held:
+                cat, prof, vals = held.ptrs
+                if path is not None:
+                    load = _policy_load_draft if draft else _policy_load_file
+                    rc = load(ctypes.byref(h), cat, os.fsencode(path), ctypes.byref(err))
+                elif draft:
+                    rc = _policy_assemble_draft(ctypes.byref(h), cat, prof, ctypes.byref(err))
+                elif values is not None:
+                    rc = _policy_assemble_values(ctypes.byref(h), cat, prof, vals, ctypes.byref(err))
+                else:
+                    rc = _policy_assemble(ctypes.byref(h), cat, prof, ctypes.byref(err))
+                if rc:
+                    raise Error(err)
+                self._own(h.value, held.keep(0))
+        finally:
+            if own is not values and own is not None:
+                own.close()
+
+    def with_values(self, values: Optional[Union[Values, Dict[str, ValueLike]]] = None) -> Policy:
+        """A new policy with this one's clauses, variants and values, and
+        values (a Values for the same catalog, or a dict {name: value}),
+        which replace this one's of the same name and language: for a
+        base assembled once (Policy(cat, prof, draft=True)) and fresh
+        values every edition.  Raises Error if a value is still missing."""
+        out, err = ctypes.c_void_p(), _CError()
+        ref = self._hold()
+        try:
+            own = Values._of(ref._deps[0], values) if isinstance(values, dict) else None
+            given = own if own is not None else values
+            if given is not None and not isinstance(given, Values):
+                raise TypeError("values is a Values or a dict, not %s" % type(given).__name__)
+            with _Held(given) as held:
+                if _policy_with_values(ctypes.byref(out), ref.ptr, held.ptrs[0], ctypes.byref(err)):
+                    raise Error(err)
+                return Policy._wrap(out.value, (ref._deps[0].more(),))
+        finally:
+            if own is not None:
+                own.close()
+            ref.release()
 
     def __len__(self) -> int:
         with _Held(self) as held:
