@@ -6,16 +6,35 @@
 #include "clausier-private.h"
 
 #include <stdio.h>
+#include <string.h>
+
+/* n in decimal at the end of buf (which ends there); its start */
+static char *S_decimal(char *end, size_t n)
+{
+	do
+		*--end = (char)('0' + n % 10);
+	while (n /= 10);
+	return end;
+}
 
 void clausier__number(char *buf, size_t size, const clausier__edition *ed, size_t i)
 {
+	/* on every clause of every edition: written by hand, not by snprintf */
 	size_t n = i + 1;
-	if (ed->genre != CLAUSIER_GENRE_CHARTE)
-		snprintf(buf, size, "%zu.", n);
-	else if (ed->locale[0] == 'f')
-		snprintf(buf, size, n == 1 ? "Article 1er" : "Article %zu", n);
-	else
-		snprintf(buf, size, "Article %zu.", n);
+	char digits[24], *d = S_decimal(digits + sizeof digits, n);
+	size_t len = (size_t)(digits + sizeof digits - d);
+	int charte = ed->genre == CLAUSIER_GENRE_CHARTE, fr = ed->locale[0] == 'f';
+	const char *prefix = charte ? "Article " : "", *suffix = charte && fr ? (n == 1 ? "er" : "") : ".";
+	size_t pl = strlen(prefix), sl = strlen(suffix);
+	if (!size)
+		return;
+	if (pl + len + sl >= size) {
+		buf[0] = '\0';
+		return;
+	}
+	memcpy(buf, prefix, pl);
+	memcpy(buf + pl, d, len);
+	memcpy(buf + pl + len, suffix, sl + 1);
 }
 
 const char *clausier__number_sep(const clausier__edition *ed)

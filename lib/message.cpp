@@ -927,6 +927,7 @@ struct clausier__memo {
 	std::unordered_map<std::string, std::string, S_name_hash> text;
 	std::unordered_map<const void *, std::string, S_ptr_hash> msgs;
 	std::string key; /* scratch */
+	unsigned long renders = 0; /* before this one: messages are kept from the second */
 };
 
 /* Per thread, the memos of the last few policies rendered (a policy's
@@ -948,6 +949,7 @@ clausier__memo *clausier__memo_for(unsigned long serial, const char *locale)
 		for (S_memo_slot &m : S_memos) {
 			if (m.serial == serial && m.locale == locale) {
 				m.used = ++S_memo_clock;
+				m.memo->renders++;
 				return m.memo.get();
 			}
 			if (!oldest || m.used < oldest->used)
@@ -976,6 +978,10 @@ const char *clausier__memo_msg(clausier__memo *memo, const void *key)
 
 void clausier__memo_msg_put(clausier__memo *memo, const void *key, const char *text)
 {
+	/* A policy rendered once (fresh values for every request) would only
+	 * pay for the copies: messages are kept from its second edition. */
+	if (!memo->renders)
+		return;
 	try {
 		memo->msgs.emplace(key, text);
 	} catch (const std::bad_alloc &) {

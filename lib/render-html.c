@@ -112,15 +112,16 @@ int clausier__render_html(clausier__buf *out, const clausier__edition *ed)
 		if (c->fallback)
 			S_el(out, " lang=\"", c->lang, "\"");
 		/* One level below the sections, if there are any. */
-		const char *h = ed->nsections ? "h3" : "h2";
-		char num[128], label[48];
+		char label[48];
 		clausier__number(label, sizeof label, ed, i);
-		snprintf(num, sizeof num, ">\n<%s><span class=\"clausier-number\">%s</span>%s", h, label,
-		         clausier__number_sep(ed));
-		clausier__buf_puts(out, num);
+		/* constant markup as bytes: no snprintf on every clause */
+		clausier__buf_puts(out, ed->nsections ? ">\n<h3><span class=\"clausier-number\">"
+		                                      : ">\n<h2><span class=\"clausier-number\">");
+		clausier__buf_puts(out, label);
+		clausier__buf_puts(out, "</span>");
+		clausier__buf_puts(out, clausier__number_sep(ed));
 		S_tx(out, "", c->heading, "", c->fallback ? c->lang : ed->locale);
-		snprintf(num, sizeof num, "</%s>\n<p>", h);
-		S_tx(out, num, c->body, "</p>\n", c->fallback ? c->lang : ed->locale);
+		S_tx(out, ed->nsections ? "</h3>\n<p>" : "</h2>\n<p>", c->body, "</p>\n", c->fallback ? c->lang : ed->locale);
 		if (c->fallback) {
 			S_el(out, "<p class=\"clausier-untranslated\" lang=\"", ed->locale, "\">");
 			S_tx(out, "", clausier__chrome(ed, CLAUSIER__UNTRANSLATED), "</p>\n", ed->locale);

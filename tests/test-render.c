@@ -451,6 +451,10 @@ static void same_with_and_without_shortcuts(const char *catalog, const char *pro
 			opts.flags = CLAUSIER_RENDER_FALLBACK;
 			char *fast = NULL, *slow = NULL, *again = NULL;
 			cr_assert_eq(clausier_render(&fast, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+			char *kept = NULL; /* the second edition keeps its messages, the third takes them */
+			cr_assert_eq(clausier_render(&kept, NULL, pol, &opts, &err), CLAUSIER_OK);
+			cr_assert_str_eq(kept, fast);
+			clausier_free(kept);
 			cr_assert_eq(clausier_render(&again, NULL, pol, &opts, &err), CLAUSIER_OK);
 			opts.flags |= ALWAYS_ICU;
 			cr_assert_eq(clausier_render(&slow, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
@@ -905,8 +909,11 @@ Test(compiled, every_kind_of_argument_renders_as_icu_alone_would_in_nine_locales
 		for (size_t l = 0; l < sizeof locales / sizeof *locales; l++) {
 			clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
 			opts.locale = locales[l];
-			char *fast = NULL, *again = NULL, *slow = NULL;
+			char *fast = NULL, *again = NULL, *slow = NULL, *kept = NULL;
 			cr_assert_eq(clausier_render(&fast, NULL, pol, &opts, &err), CLAUSIER_OK, "%s: %s", locales[l], errline(&err));
+			/* the second edition keeps its messages, the third takes them */
+			cr_assert_eq(clausier_render(&kept, NULL, pol, &opts, &err), CLAUSIER_OK);
+			clausier_free(kept);
 			cr_assert_eq(clausier_render(&again, NULL, pol, &opts, &err), CLAUSIER_OK);
 			opts.flags = ALWAYS_ICU;
 			cr_assert_eq(clausier_render(&slow, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
@@ -950,4 +957,38 @@ Test(compiled, dates_inside_plural_and_select_branches_are_pinned_and_get_their_
 	cr_assert(strstr(fr, "le 01/02/2027") && strstr(fr, "1er\u00a0février"), "%s", fr);
 	clausier_free(en);
 	clausier_free(fr);
+}
+
+/* A policy's rendered messages are kept under its serial, new each time
+ * values are set: a policy freed and another made at the same address,
+ * with other values, never gets the old one's text. */
+Test(compiled, a_policy_made_where_another_was_freed_never_gets_its_messages)
+{
+	const char *cat = "<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'><title><text xml:lang='en'>T</text>"
+	                  "<text xml:lang='fr'>T</text></title><param name='v' type='text'/><param name='n' type='number'/>"
+	                  "<clause id='c' topic='scope'><heading><text xml:lang='en'>H</text><text xml:lang='fr'>H</text></heading>"
+	                  "<body><text xml:lang='en'>{v} within {n, plural, one {# day} other {# days}}.</text>"
+	                  "<text xml:lang='fr'>{v} sous {n, plural, one {# jour} other {# jours}}.</text></body></clause></catalog>";
+	clausier_catalog *c = load_catalog_text(cat);
+	clausier_error err;
+	for (int round = 0; round < 12; round++) {
+		char prof[512], want[128];
+		snprintf(prof, sizeof prof, "<profile " NS " version='1'><value name='v'>Value%d</value><value name='n'>%d</value></profile>",
+		         round, round + 1);
+		snprintf(want, sizeof want, "Value%d within %d\u00a0day%s.", round, round + 1, round ? "s" : "");
+		clausier_profile *p = load_profile_text(prof);
+		clausier_policy *pol = NULL;
+		cr_assert_eq(clausier_policy_assemble(&pol, c, p, &err), CLAUSIER_OK, "%s", errline(&err));
+		for (int k = 0; k < 3; k++) {
+			clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+			opts.locale = "en-CA";
+			char *out = NULL;
+			cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_OK, "%s", errline(&err));
+			cr_assert(strstr(out, want), "round %d, edition %d: %s", round, k, out);
+			clausier_free(out);
+		}
+		clausier_policy_free(pol);
+		clausier_profile_free(p);
+	}
+	clausier_catalog_free(c);
 }
