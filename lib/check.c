@@ -22,6 +22,16 @@ typedef struct {
 	char names[256]; /* " org x " : the arguments used through their forms */
 } S_args;
 
+/* n bytes of s into buf, cut to its size as snprintf cuts (called for
+ * every argument of every message checked: no format to read). */
+static void S_copy(char *buf, size_t size, const char *s, size_t n)
+{
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+}
+
 /* Collects the arguments of a pattern; the forms of a name ({org_du},
  * {org_the}) count as the name itself, which each language writes with its
  * own forms. */
@@ -34,7 +44,7 @@ static int S_collect(void *vctx, const char *arg, enum clausier__argkind kind, s
 		kind = CLAUSIER__ARG_NUMBER;
 	char name[64];
 	size_t base = clausier__form_base(arg);
-	snprintf(name, sizeof name, "%.*s", (int)base, arg);
+	S_copy(name, sizeof name, arg, base);
 	if (base < strlen(arg)) {
 		if (clausier__form_of(arg, base, a->lang) == -2 && !a->wrong[0])
 			snprintf(a->wrong, sizeof a->wrong, "%s", arg);
@@ -53,7 +63,7 @@ static int S_collect(void *vctx, const char *arg, enum clausier__argkind kind, s
 			return 0;
 		}
 	if (a->n < sizeof a->args / sizeof *a->args) {
-		snprintf(a->args[a->n].name, sizeof a->args[a->n].name, "%s", name);
+		S_copy(a->args[a->n].name, sizeof a->args[a->n].name, name, strlen(name));
 		a->args[a->n++].kind = kind;
 	}
 	return 0;

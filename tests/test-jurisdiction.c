@@ -457,6 +457,25 @@ Test(lint, words_are_found_in_any_case_as_icu_folds_them)
 	/* U+FB01 (ﬁ) folds to fi: the ligature is the word */
 	cr_expect(strstr(out, "error ligature us-nlrb-pay-confidentiality") != NULL, "%s", out);
 	cr_expect(strstr(out, "error other") == NULL, "%s", out);
+
+	/* the words that let a pattern be tried are pieces of it, in any case */
+	const char *st =
+		"<catalog " NS " version='1' id='s' genre='smp' xml:lang='en'><title><text>T</text></title>"
+		"<clause id='rate' topic='official-accounts'><heading><text>A</text></heading><body><text>Publish 3 POSTS PER DAY on each network.</text></body></clause>"
+		"<clause id='taux' topic='official-accounts'><heading><text>B</text></heading><body><text>x</text><text xml:lang='fr'>Visez 2 Publications Par Semaine.</text></body></clause>"
+		"<clause id='grow' topic='official-accounts'><heading><text>C</text></heading><body><text>We aim to Double our followers.</text></body></clause>"
+		"<clause id='cfr' topic='official-accounts'><heading><text>D</text></heading><body><text>Endorsements follow 16 c.f.r. 255.</text></body></clause>"
+		"<clause id='calm' topic='official-accounts'><heading><text>E</text></heading><body><text>Posts about us could be discussed calmly.</text></body></clause>"
+		"</catalog>";
+	const char *stdoc = "<policy " NS " version='1' catalog='s' genre='smp' jurisdiction='CA-ON' risk='balanced'>"
+	                    "<clause ref='rate' risk='balanced'/><clause ref='taux' risk='balanced'/><clause ref='grow' risk='balanced'/>"
+	                    "<clause ref='cfr' risk='balanced'/><clause ref='calm' risk='balanced'/></policy>";
+	out = S_lint(st, stdoc);
+	cr_expect(strstr(out, "warning rate policy-not-strategy") != NULL, "%s", out);
+	cr_expect(strstr(out, "warning taux policy-not-strategy") != NULL, "%s", out);
+	cr_expect(strstr(out, "warning grow policy-not-strategy") != NULL, "%s", out);
+	cr_expect(strstr(out, "error cfr jurisdiction-mismatch: the clause cites “16 c.f.r”") != NULL, "%s", out);
+	cr_expect(strstr(out, " calm ") == NULL, "%s", out);
 }
 
 Test(prevailing, the_organization_may_choose_where_the_law_leaves_it_the_choice)
