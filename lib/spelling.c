@@ -154,9 +154,21 @@ static int S_cmp(const void *a, const void *b)
 }
 
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+/* The pairs of first letters the table's words start with: most words of
+ * a text start otherwise and are not looked up (a search for every word
+ * of every English text was a fifth of a catalog's load). */
+static unsigned char S_starts[26][26];
+
 static void S_sort(void)
 {
 	qsort(S_table, S_NWORDS, sizeof *S_table, S_cmp);
+	for (size_t i = 0; i < S_NWORDS; i++) {
+		const char *w = S_table[i].us;
+		if (w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z')
+			S_starts[w[0] - 'a'][w[1] - 'a'] = 1;
+		else
+			memset(S_starts, 1, sizeof S_starts); /* a word of another shape: look everything up */
+	}
 }
 
 /* -ize words that keep their z in British spelling too. */
@@ -177,6 +189,9 @@ static int S_ise(const char *w, size_t n, char *out)
 {
 	static const char *const suffixes[] = { "izations", "izational", "ization", "izing", "izers", "izer",
 		                                "izes", "ized", "ize", "yzing", "yzes", "yzed", "yze" };
+	/* every suffix has its z within the word’s last 8 letters (izational) */
+	if (!memchr(n > 8 ? w + n - 8 : w, 'z', n > 8 ? 8 : n))
+		return 0;
 	for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
 		size_t k = strlen(suffixes[i]);
 		if (n < k + 2 || memcmp(w + n - k, suffixes[i], k))
@@ -207,7 +222,8 @@ static const char *S_respell_word(const char *w, size_t n, int gb, char *buf, si
 		low[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
 	low[n] = 0;
 	S_word key = { low, NULL, NULL };
-	const S_word *e = bsearch(&key, S_table, S_NWORDS, sizeof *S_table, S_cmp);
+	int may = n < 2 || low[0] < 'a' || low[0] > 'z' || low[1] < 'a' || low[1] > 'z' || S_starts[low[0] - 'a'][low[1] - 'a'];
+	const S_word *e = may ? bsearch(&key, S_table, S_NWORDS, sizeof *S_table, S_cmp) : NULL;
 	const char *to = NULL;
 	if (e) {
 		to = gb ? e->gb : e->ca;

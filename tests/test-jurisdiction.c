@@ -306,7 +306,8 @@ static const char *S_spelling =
 	"<clause id='c' topic='purpose'><heading><text>Behavior</text></heading>"
 	"<body><text>{org} organized a program on behavior, defense and offenses; it recognizes "
 	"labor’s role, {n, plural, one {# color} other {# colors}}, {kind, select, labor {LABOR} other {other}}. "
-	"Its size, its prize and the catalog’s license. Maximize enrollment: 50 percent.</text></body></clause>"
+	"Its size, its prize and the catalog’s license. Maximize enrollment: 50 percent. "
+	"Organizational rules, analyzing zigzag data, in organizations.</text></body></clause>"
 	"<clause id='d' topic='scope'><heading><text>Labor</text><text xml:lang='en-CA'>Written for Canada: labor</text></heading>"
 	"<body><text>x</text></body></clause>"
 	"</catalog>";
@@ -327,6 +328,9 @@ Test(spelling, en_CA_and_en_GB_are_spelled_as_there_and_values_are_left_as_given
 	cr_expect(strstr(gb, "World Health Organization Labor Center organised a programme on behaviour, defence and offences; it recognises labour’s role, 2\u00a0colours, LABOUR.") != NULL,
 	          "%s", gb);
 	cr_expect(strstr(gb, "Its size, its prize and the catalogue’s licence. Maximise enrolment: 50\u00a0per cent.") != NULL, "%s", gb);
+	/* a suffix's z as far as eight letters from the end (-izational) */
+	cr_expect(strstr(gb, "Organisational rules, analysing zigzag data, in organisations.") != NULL, "%s", gb);
+	cr_expect(strstr(ca, "Organizational rules, analyzing zigzag data, in organizations.") != NULL, "%s", ca);
 	/* a text written for en-CA wins over the spelled one */
 	cr_expect(strstr(ca, "Written for Canada: labor") != NULL, "%s", ca);
 	cr_expect(strstr(gb, "Labour\n") != NULL, "%s", gb);
