@@ -123,6 +123,7 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 	if (lang)
 		*lang = t->lang;
 	/* Rendered before for this policy and locale: the same text. */
+	int constant = t->direct && !t->nholes && !(c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU);
 	const char *done = c->own_memo ? NULL : clausier__memo_msg(c->memo, t);
 	if (done) {
 		*out = clausier__strdup(done);
@@ -165,6 +166,19 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 				a->serial_comma = 0;
 			}
 		}
+	}
+	/* A text without arguments, rendered before for any policy of the
+	 * catalog (once the values the message's clause needs are known to be
+	 * there, so that errors do not depend on what was rendered before). */
+	if (constant && (done = clausier__const_msg(cat->serial, t, c->locale))) {
+		*out = clausier__strdup(done);
+		if (!*out) {
+			clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
+			return CLAUSIER_ENOMEM;
+		}
+		if (!c->own_memo)
+			clausier__memo_msg_put(c->memo, t, done);
+		return CLAUSIER_OK;
 	}
 	char why[400];
 	int always_icu = (c->opts->flags & CLAUSIER__RENDER_ALWAYS_ICU) != 0;
@@ -234,6 +248,8 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 		*out = NULL;
 		return CLAUSIER_EMESSAGE;
 	}
+	if (constant)
+		clausier__const_msg_put(cat->serial, t, c->locale, set);
 	if (!c->own_memo)
 		clausier__memo_msg_put(c->memo, t, set);
 	return CLAUSIER_OK;

@@ -992,3 +992,26 @@ Test(compiled, a_policy_made_where_another_was_freed_never_gets_its_messages)
 	}
 	clausier_catalog_free(c);
 }
+
+/* Texts without arguments are kept per thread for every policy of their
+ * catalog, under its serial: a catalog loaded where another was freed,
+ * with other words, never gets the old one's. */
+Test(compiled, a_catalog_loaded_where_another_was_freed_never_gets_its_texts)
+{
+	const char *prof = "<profile " NS " version='1'/>";
+	for (int round = 0; round < 12; round++) {
+		char cat[1024], want[64];
+		snprintf(cat, sizeof cat,
+		         "<catalog " NS " version='1' id='t' genre='smp' xml:lang='en'><title><text xml:lang='en'>T</text>"
+		         "<text xml:lang='fr'>T</text></title><clause id='c' topic='scope'><heading><text xml:lang='en'>Heading %02d</text>"
+		         "<text xml:lang='fr'>Titre %02d</text></heading><body><text xml:lang='en'>Body %02d.</text>"
+		         "<text xml:lang='fr'>Corps %02d.</text></body></clause></catalog>",
+		         round, round, round, round);
+		snprintf(want, sizeof want, "1. Heading %02d\n\nBody %02d.\n", round, round);
+		for (int k = 0; k < 3; k++) {
+			char *out = render_texts(cat, prof, "en-CA", 0);
+			cr_assert(strstr(out, want), "round %d, edition %d: %s", round, k, out);
+			clausier_free(out);
+		}
+	}
+}
