@@ -1084,6 +1084,94 @@ static int S_failed(const S_run &r, UErrorCode status)
 	return S_fail(r.why, r.whylen, _("cannot format the message (%s)"), u_errorName(status));
 }
 
+/* Integers written by hand as the locale's default number format writes
+ * them (digits, its grouping separator every three digits from the
+ * minimum grouping ICU applies): learnt for each locale from ICU's own
+ * output of probes, and used only when every probe agrees.  ICU's
+ * DecimalFormat costs thousands of instructions a number. */
+struct S_ints {
+	bool ok = false;
+	int min_group = 1;
+	std::string sep;
+};
+static thread_local std::unordered_map<std::string, S_ints, S_name_hash> S_int_rules;
+
+/* Whether text is an integer the fast path writes: 1 to 15 digits, no
+ * leading zero. */
+static bool S_plain_int(const char *t)
+{
+	size_t n = 0;
+	for (; t[n]; n++)
+		if (t[n] < '0' || t[n] > '9' || n >= 15)
+			return false;
+	return n > 0 && (n == 1 || t[0] != '0');
+}
+
+static void S_group(std::string &out, const char *digits, const S_ints &r)
+{
+	size_t n = strlen(digits);
+	out.clear();
+	bool grouped = n >= 4 && n >= (size_t)(3 + r.min_group);
+	for (size_t i = 0; i < n; i++) {
+		if (grouped && i > 0 && (n - i) % 3 == 0)
+			out += r.sep;
+		out += digits[i];
+	}
+}
+
+static const S_ints &S_int_rule(const char *icu_locale)
+{
+	auto it = S_int_rules.find(icu_locale);
+	if (it != S_int_rules.end())
+		return it->second;
+	S_ints r;
+	UErrorCode status = U_ZERO_ERROR;
+	const Format *f = S_formatter(icu_locale, std::string(), status, nullptr);
+	static const char *const probes[] = { "0", "7", "42", "999", "1000", "1500", "9999", "10000", "12345", "999999",
+		                              "1000000", "1234567", "21", "100000000000000", "987654321098765", nullptr };
+	auto icu = [&](const char *p) {
+		UErrorCode st = U_ZERO_ERROR;
+		UnicodeString u;
+		Formattable v(StringPiece(p), st);
+		if (f && U_SUCCESS(st))
+			f->format(v, u, st);
+		std::string o;
+		if (U_SUCCESS(st))
+			u.toUTF8String(o);
+		return o;
+	};
+	std::string big = icu("1234567"), thousand = icu("1000");
+	if (big.size() > 7 && big[0] == '1' && !big.compare(big.size() - 3, 3, "567")) {
+		size_t at = big.find("234");
+		if (at != std::string::npos && at > 1) {
+			r.sep = big.substr(1, at - 1);
+			r.min_group = thousand == "1000" ? 2 : 1;
+			r.ok = true;
+			std::string mine;
+			for (const char *const *p = probes; *p && r.ok; p++) {
+				S_group(mine, *p, r);
+				r.ok = mine == icu(*p);
+			}
+		}
+	}
+	if (S_int_rules.size() >= S_PLURALS_MAX)
+		S_int_rules.clear();
+	return S_int_rules.emplace(icu_locale, r).first->second;
+}
+
+/* The default number format's text of integer digits, if the fast path
+ * can write it. */
+static bool S_fast_int(std::string &out, const char *icu_locale, const char *digits)
+{
+	if (!S_plain_int(digits))
+		return false;
+	const S_ints &r = S_int_rule(icu_locale);
+	if (!r.ok)
+		return false;
+	S_group(out, digits, r);
+	return true;
+}
+
 /* formats value with f (NULL: as a plain {x} does) into s, UTF-8 */
 static int S_format_value(const S_run &r, std::string &s, const Formattable &value, const Format *f)
 {
@@ -1106,26 +1194,40 @@ static int S_format_value(const S_run &r, std::string &s, const Formattable &val
 	return 0;
 }
 
-static int S_exec(const S_run &r, const std::vector<S_node> &body, const Formattable *pound, const std::string *pound_key,
-                  int32_t pound_ref, double pound_offset);
+/* What # stands for in a plural's branch: its argument less the offset. */
+namespace {
+struct S_pound {
+	const clausier__arg *a;
+	double number, offset;
+	int32_t ref;
+};
+} // namespace
+
+static int S_exec(const S_run &r, const std::vector<S_node> &body, const S_pound *pound);
 
 static int S_exec_plural(const S_run &r, const S_node &n)
 {
 	const clausier__arg *a = S_arg_of(r, n.ref);
 	UErrorCode status = U_ZERO_ERROR;
-	Formattable value;
-	if (S_formattable(value, a, status) < 0 || U_FAILURE(status))
-		return S_failed(r, status);
-	if (!value.isNumeric())
-		return S_failed(r, U_ILLEGAL_ARGUMENT_ERROR);
-	double number = value.getDouble(status);
+	/* An integer is read without ICU; anything else as ICU is given it. */
+	bool integer = a->kind == CLAUSIER__ARG_NUMBER && S_plain_int(a->text);
+	double number = 0;
+	if (integer) {
+		number = strtod(a->text, nullptr);
+	} else {
+		Formattable value;
+		if (S_formattable(value, a, status) < 0 || U_FAILURE(status))
+			return S_failed(r, status);
+		if (!value.isNumeric())
+			return S_failed(r, U_ILLEGAL_ARGUMENT_ERROR);
+		number = value.getDouble(status);
+	}
 	const S_case *chosen = nullptr;
 	for (const S_case &c : n.cases)
 		if (c.exact && c.value == number) {
 			chosen = &c;
 			break;
 		}
-	Formattable less = n.offset == 0 ? value : Formattable(number - n.offset);
 	if (!chosen) {
 		bool keywords = false;
 		for (const S_case &c : n.cases)
@@ -1139,7 +1241,11 @@ static int S_exec_plural(const S_run &r, const S_node &n)
 				const Format *f = rules ? S_formatter(r.icu_locale, n.fmt, status, nullptr) : nullptr;
 				const DecimalFormat *df = dynamic_cast<const DecimalFormat *>(f);
 				UnicodeString kw;
-				if (df) {
+				if (rules && integer && n.offset == 0 && n.fmt.empty()) {
+					/* an integer the default format writes with no
+					 * decimals: CLDR's operands are its own */
+					kw = rules->select(number);
+				} else if (df) {
 					const number::LocalizedNumberFormatter *lnf = df->toNumberFormatter(status);
 					if (lnf && U_SUCCESS(status)) {
 						number::FormattedNumber fn =
@@ -1170,13 +1276,12 @@ static int S_exec_plural(const S_run &r, const S_node &n)
 	}
 	if (!chosen)
 		return 0;
-	return S_exec(r, chosen->body, &less, nullptr, n.ref, n.offset);
+	S_pound pound = { a, number, n.offset, n.ref };
+	return S_exec(r, chosen->body, &pound);
 }
 
-static int S_exec(const S_run &r, const std::vector<S_node> &body, const Formattable *pound, const std::string *pound_key,
-                  int32_t pound_ref, double pound_offset)
+static int S_exec(const S_run &r, const std::vector<S_node> &body, const S_pound *pound)
 {
-	(void)pound_key;
 	for (const S_node &n : body) {
 		switch (n.op) {
 		case S_OP_LIT:
@@ -1186,11 +1291,21 @@ static int S_exec(const S_run &r, const std::vector<S_node> &body, const Formatt
 			if (!pound)
 				break;
 			bool fresh;
-			std::string &s = S_memo(r, pound_ref, '#', std::string(), pound_offset, fresh);
-			if (fresh) {
+			std::string &s = S_memo(r, pound->ref, '#', std::string(), pound->offset, fresh);
+			if (fresh && !(pound->offset == 0 && pound->a->kind == CLAUSIER__ARG_NUMBER &&
+			               S_fast_int(s, r.icu_locale, pound->a->text))) {
+				/* the number less the offset, with the default format
+				 * (as MessageFormat: the decimal given, if no offset) */
 				UErrorCode status = U_ZERO_ERROR;
+				Formattable value;
+				if (pound->offset != 0)
+					value = Formattable(pound->number - pound->offset);
+				else if (S_formattable(value, pound->a, status) < 0 || U_FAILURE(status)) {
+					r.memo->text.erase(r.memo->key);
+					return S_failed(r, status);
+				}
 				const Format *f = S_formatter(r.icu_locale, std::string(), status, nullptr);
-				if (!f || S_format_value(r, s, *pound, f) < 0) {
+				if (!f || S_format_value(r, s, value, f) < 0) {
 					r.memo->text.erase(r.memo->key);
 					return U_FAILURE(status) ? S_failed(r, status) : -1;
 				}
@@ -1212,6 +1327,10 @@ static int S_exec(const S_run &r, const std::vector<S_node> &body, const Formatt
 			}
 			bool fresh;
 			std::string &s = S_memo(r, n.ref, 'a', n.fmt, 0, fresh);
+			/* {n} and {n, number} of an integer: the default format's text */
+			if (fresh && a->kind == CLAUSIER__ARG_NUMBER && (n.fmt.empty() || n.fmt == "number\x1f") &&
+			    S_fast_int(s, r.icu_locale, a->text))
+				fresh = false;
 			if (fresh) {
 				UErrorCode status = U_ZERO_ERROR;
 				int rc = 0;
@@ -1270,7 +1389,7 @@ static int S_exec(const S_run &r, const std::vector<S_node> &body, const Formatt
 			}
 			if (!chosen)
 				chosen = other;
-			if (chosen && S_exec(r, chosen->body, pound, nullptr, pound_ref, pound_offset) < 0)
+			if (chosen && S_exec(r, chosen->body, pound) < 0)
 				return -1;
 			break;
 		}
@@ -1290,7 +1409,7 @@ int clausier__prog_run(clausier__buf *out, const clausier__prog *prog, const cha
 {
 	S_run r = { out, pattern, icu_locale, args, argix, prog, fr, memo, why, whylen };
 	try {
-		int rc = S_exec(r, prog->body, nullptr, nullptr, -1, 0);
+		int rc = S_exec(r, prog->body, nullptr);
 		if (rc == 0 && out->failed)
 			return S_fail(why, whylen, "%s", _("out of memory"));
 		return rc;
