@@ -923,10 +923,32 @@ static int S_formattable(Formattable &out, const clausier__arg *a, UErrorCode &s
 struct S_ptr_hash {
 	size_t operator()(const void *p) const { return std::hash<const void *>()(p); }
 };
+/* A formatted value's key: the parameter and form, what of it (a value,
+ * #, a plural category), the offset and the Format's key, borrowed from
+ * the compiled message (the policy, and so its catalog, outlives every
+ * lookup in its memo). */
+struct S_mkey {
+	size_t param;
+	int form;
+	char what;
+	double offset;
+	const std::string *fmt;
+	bool operator==(const S_mkey &o) const
+	{
+		return param == o.param && form == o.form && what == o.what && offset == o.offset && *fmt == *o.fmt;
+	}
+};
+struct S_mkey_hash {
+	size_t operator()(const S_mkey &k) const
+	{
+		return (k.param * 0x9e3779b97f4a7c15ULL) ^ ((size_t)k.form << 8) ^ (size_t)(unsigned char)k.what ^
+		       std::hash<double>()(k.offset) ^ std::hash<std::string>()(*k.fmt);
+	}
+};
 struct clausier__memo {
-	std::unordered_map<std::string, std::string, S_name_hash> text;
+	std::unordered_map<S_mkey, std::string, S_mkey_hash> text;
 	std::unordered_map<const void *, std::string, S_ptr_hash> msgs;
-	std::string key; /* scratch */
+	S_mkey key; /* the last one looked up */
 	unsigned long renders = 0; /* before this one: messages are kept from the second */
 };
 
@@ -1065,18 +1087,19 @@ static const clausier__arg *S_arg_of(const S_run &r, int32_t ref)
 
 /* The memo's entry for what (a tag) of argument ref with the Format fmt;
  * *fresh when it is new (the caller fills it). */
+/* the key of the default number format, for # (stays for the process) */
+static const std::string S_no_fmt;
+
 static std::string &S_memo(const S_run &r, int32_t ref, char what, const std::string &fmt, double offset, bool &fresh)
 {
 	const S_ref &f = r.prog->refs[(size_t)ref];
-	std::string &k = r.memo->key;
-	k.assign((const char *)&f.param, sizeof f.param);
-	k.append((const char *)&f.form, sizeof f.form);
-	k.append((const char *)&offset, sizeof offset);
-	k += what;
-	k += fmt;
-	auto res = r.memo->text.emplace(k, std::string());
-	fresh = res.second;
-	return res.first->second;
+	S_mkey &k = r.memo->key;
+	k = S_mkey{ f.param, f.form, what, offset, &fmt };
+	auto it = r.memo->text.find(k);
+	fresh = it == r.memo->text.end();
+	if (!fresh)
+		return it->second;
+	return r.memo->text.emplace(k, std::string()).first->second;
 }
 
 static int S_failed(const S_run &r, UErrorCode status)
@@ -1291,7 +1314,7 @@ static int S_exec(const S_run &r, const std::vector<S_node> &body, const S_pound
 			if (!pound)
 				break;
 			bool fresh;
-			std::string &s = S_memo(r, pound->ref, '#', std::string(), pound->offset, fresh);
+			std::string &s = S_memo(r, pound->ref, '#', S_no_fmt, pound->offset, fresh);
 			if (fresh && !(pound->offset == 0 && pound->a->kind == CLAUSIER__ARG_NUMBER &&
 			               S_fast_int(s, r.icu_locale, pound->a->text))) {
 				/* the number less the offset, with the default format
