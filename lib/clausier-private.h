@@ -234,11 +234,12 @@ clausier__memo *clausier__memo_for(unsigned long serial, const char *locale);
  * memory). */
 const char *clausier__memo_msg(clausier__memo *memo, const void *key);
 void clausier__memo_msg_put(clausier__memo *memo, const void *key, const char *text);
-/* A text without arguments of the catalog of that serial, as rendered for
- * a locale by the calling thread before (the same for every policy), or
- * NULL; and keeping one (bounded; silently not when out of memory). */
-const char *clausier__const_msg(unsigned long serial, const void *text, const char *locale);
-void clausier__const_msg_put(unsigned long serial, const void *text, const char *locale, const char *rendered);
+/* A text without arguments of the catalog of that serial (its pattern), as
+ * rendered for a locale by the calling thread before (the same for every
+ * policy), or NULL; and keeping one (bounded; silently not when out of
+ * memory). */
+const char *clausier__const_msg(unsigned long serial, const char *pattern, const char *locale);
+void clausier__const_msg_put(unsigned long serial, const char *pattern, const char *locale, const char *rendered);
 /* Appends prog run for an ICU locale to out: args[argix[p] + form + 1] is
  * the value of parameter p (or its form), as for a direct text.  0, or -1
  * with a translated reason in why. */

@@ -995,40 +995,25 @@ clausier__memo *clausier__memo_for(unsigned long serial, const char *locale)
 /* Per thread, the texts without arguments as rendered for a locale: the
  * same for every policy of the catalog (a heading, most clauses of a real
  * policy), kept under the catalog's serial, which is never reused. */
-struct S_const_key {
-	unsigned long serial;
-	const void *text;
-	std::string locale;
-	bool operator==(const S_const_key &o) const
-	{
-		return serial == o.serial && text == o.text && locale == o.locale;
-	}
-};
-struct S_const_hash {
-	size_t operator()(const S_const_key &k) const
-	{
-		return std::hash<const void *>()(k.text) ^ (k.serial * 0x9e3779b97f4a7c15ULL) ^ std::hash<std::string>()(k.locale);
-	}
-};
-static thread_local std::unordered_map<S_const_key, std::string, S_const_hash> S_consts;
+static thread_local std::unordered_map<S_key, std::string, S_key_hash> S_consts; /* by pattern */
 static const size_t S_CONSTS_MAX = 8192;
 
-const char *clausier__const_msg(unsigned long serial, const void *text, const char *locale)
+const char *clausier__const_msg(unsigned long serial, const char *pattern, const char *locale)
 {
 	try {
-		auto it = S_consts.find(S_const_key{ serial, text, locale });
+		auto it = S_consts.find(S_key{ serial, pattern, locale });
 		return it == S_consts.end() ? nullptr : it->second.c_str();
 	} catch (const std::bad_alloc &) {
 		return nullptr;
 	}
 }
 
-void clausier__const_msg_put(unsigned long serial, const void *text, const char *locale, const char *rendered)
+void clausier__const_msg_put(unsigned long serial, const char *pattern, const char *locale, const char *rendered)
 {
 	try {
 		if (S_consts.size() >= S_CONSTS_MAX)
 			S_consts.clear();
-		S_consts.emplace(S_const_key{ serial, text, locale }, rendered);
+		S_consts.emplace(S_key{ serial, pattern, locale }, rendered);
 	} catch (const std::bad_alloc &) {
 	}
 }

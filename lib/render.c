@@ -170,7 +170,7 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 	/* A text without arguments, rendered before for any policy of the
 	 * catalog (once the values the message's clause needs are known to be
 	 * there, so that errors do not depend on what was rendered before). */
-	if (constant && (done = clausier__const_msg(cat->serial, t, c->locale))) {
+	if (constant && (done = clausier__const_msg(cat->serial, t->pattern, c->locale))) {
 		*out = clausier__strdup(done);
 		if (!*out) {
 			clausier__error_set(c->err, CLAUSIER_ENOMEM, cat->source, 0, 0, _("out of memory"));
@@ -249,7 +249,7 @@ static int S_format(S_ctx *c, char **out, const clausier__msg *msg, const size_t
 		return CLAUSIER_EMESSAGE;
 	}
 	if (constant)
-		clausier__const_msg_put(cat->serial, t, c->locale, set);
+		clausier__const_msg_put(cat->serial, t->pattern, c->locale, set);
 	if (!c->own_memo)
 		clausier__memo_msg_put(c->memo, t, set);
 	return CLAUSIER_OK;
