@@ -1,10 +1,13 @@
 /* ICU MessageFormat with named arguments, behind a C interface.
  *
- * ICU's C API cannot format named arguments (umsg_* take C varargs and
- * print "{org}" literally), so this one translation unit uses
- * icu::MessageFormat::format(names, values, n, ...).  doc/design.md records
- * the choice.  No C++ exception crosses into C: allocation failures are
- * caught here.
+ * Patterns are checked with ICU's MessagePattern and compiled at catalog
+ * load into clausier's own form (literal runs, argument slots, branches),
+ * which renders with the Formats MessageFormat itself would build
+ * (doc/design.md, decision 58).  ICU's C API cannot format named arguments
+ * (umsg_* take C varargs and print "{org}" literally), so the oracle the
+ * compiled form is tested against, and CLAUSIER__RENDER_ALWAYS_ICU, use
+ * icu::MessageFormat::format(names, values, n, ...).  No C++ exception
+ * crosses into C: allocation failures are caught here.
  * SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "clausier-private.h"
 
@@ -783,7 +786,6 @@ static const PluralRules *S_rules(const char *icu_locale, bool ordinal, UErrorCo
 static void S_compile_msg(const MessagePattern &mp, const std::vector<S_int> &u8, const std::vector<S_int> &ord,
                           int32_t start, std::vector<S_node> &body, std::vector<S_ref> &refs)
 {
-	const UnicodeString &pat = mp.getPatternString();
 	int32_t prev = mp.getPart(start).getLimit();
 	auto lit = [&](int32_t to) {
 		if (to > prev) {
@@ -879,7 +881,6 @@ static void S_compile_msg(const MessagePattern &mp, const std::vector<S_int> &u8
 		i = limit;
 		prev = mp.getPart(limit).getLimit();
 	}
-	(void)pat;
 }
 
 /* The value of an argument as MessageFormat is given it (S_format). */
