@@ -427,6 +427,67 @@ static void S_serial_comma(const ListFormatter &lf, UnicodeString &joined, const
 	joined.replace(at, end.length(), want);
 }
 
+/* The value of an argument as it is given to ICU: a decimal number keeps
+ * its exact digits ("1.50" stays 1.50 for plural rules that look at
+ * visible decimals); a date, a calendar day, is local noon of that day in
+ * the formatter's zone, so no offset can move it; "1500.50 EUR" is an
+ * amount ICU formats in its currency.  -1 (status says why) when ICU
+ * refuses the value. */
+static int S_formattable(Formattable &out, const clausier__arg *a, UErrorCode &status)
+{
+	switch (a->kind) {
+	case CLAUSIER__ARG_NUMBER:
+		out = Formattable(StringPiece(a->text), status);
+		return 0;
+	case CLAUSIER__ARG_DATE: {
+		std::unique_ptr<TimeZone> tz(TimeZone::createDefault());
+		int32_t raw = 0, dst = 0;
+		UDate noon = a->date + 12.0 * 3600 * 1000;
+		tz->getOffset(noon, false, raw, dst, status);
+		out = Formattable(noon - raw - dst, Formattable::kIsDate);
+		return 0;
+	}
+	case CLAUSIER__ARG_MONEY: {
+		const char *sp = strchr(a->text, ' ');
+		std::string amount(a->text, sp ? (size_t)(sp - a->text) : strlen(a->text));
+		UChar iso[4] = { 0, 0, 0, 0 };
+		for (int k = 0; sp && k < 3; k++)
+			iso[k] = (UChar)(sp[1 + k] & ~0x20);
+		Formattable num(StringPiece(amount.c_str()), status);
+		CurrencyAmount *ca = U_SUCCESS(status) ? new CurrencyAmount(num, iso, status) : nullptr;
+		if (U_FAILURE(status)) {
+			delete ca;
+			return -1;
+		}
+		out.adoptObject(ca);
+		return 0;
+	}
+	default:
+		out = Formattable(UnicodeString::fromUTF8(a->text ? a->text : ""));
+		return 0;
+	}
+}
+
+/* A list's items (joined by CLAUSIER__LIST_SEP) as the locale writes a
+ * list: "A, B and C", « A, B et C »; in English with the catalog's serial
+ * comma. */
+static void S_join_list(UnicodeString &joined, const clausier__arg *a, const char *icu_locale, UErrorCode &status)
+{
+	std::vector<UnicodeString> items;
+	for (const char *p = a->text;;) {
+		const char *e = strchr(p, CLAUSIER__LIST_SEP);
+		items.push_back(UnicodeString::fromUTF8(StringPiece(p, e ? (int32_t)(e - p) : (int32_t)strlen(p))));
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	std::unique_ptr<ListFormatter> lf(ListFormatter::createInstance(Locale(icu_locale), status));
+	if (U_SUCCESS(status))
+		lf->format(items.data(), (int32_t)items.size(), joined, status);
+	if (U_SUCCESS(status) && a->serial_comma && items.size() >= 3 && !strncmp(icu_locale, "en", 2))
+		S_serial_comma(*lf, joined, items.back(), a->serial_comma == CLAUSIER__SERIAL_YES);
+}
+
 static int S_format(char **out, const char *pattern, const char *icu_locale,
                     const clausier__arg *args, size_t nargs, unsigned long serial, char *why,
                     size_t whylen)
@@ -489,61 +550,23 @@ static int S_format(char **out, const char *pattern, const char *icu_locale,
 	std::vector<Formattable> values;
 	names.reserve(nargs);
 	values.reserve(nargs);
-	std::unique_ptr<TimeZone> tz;
 	for (size_t i = 0; i < nargs; i++) {
 		if (!numbered)
 			names.push_back(UnicodeString::fromUTF8(args[i].name));
 		switch (args[i].kind) {
 		case CLAUSIER__ARG_NUMBER:
-			/* A decimal string keeps its exact digits ("1.50" stays
-			 * 1.50 for plural rules that look at visible decimals). */
-			values.emplace_back(StringPiece(args[i].text), status);
-			break;
-		case CLAUSIER__ARG_DATE: {
-			/* A date is a calendar day: give ICU local noon of that day
-			 * in the formatter's zone, so no offset can move it. */
-			if (!tz)
-				tz.reset(TimeZone::createDefault());
-			int32_t raw = 0, dst = 0;
-			UDate noon = args[i].date + 12.0 * 3600 * 1000;
-			tz->getOffset(noon, false, raw, dst, status);
-			values.emplace_back(noon - raw - dst, Formattable::kIsDate);
-			break;
-		}
+		case CLAUSIER__ARG_DATE:
 		case CLAUSIER__ARG_MONEY: {
-			/* "1500.50 EUR": an amount ICU formats in the currency. */
-			const char *sp = strchr(args[i].text, ' ');
-			std::string amount(args[i].text, sp ? (size_t)(sp - args[i].text) : strlen(args[i].text));
-			UChar iso[4] = { 0, 0, 0, 0 };
-			for (int k = 0; sp && k < 3; k++)
-				iso[k] = (UChar)(sp[1 + k] & ~0x20);
-			Formattable num(StringPiece(amount.c_str()), status);
-			CurrencyAmount *ca = U_SUCCESS(status) ? new CurrencyAmount(num, iso, status) : nullptr;
-			if (U_FAILURE(status)) {
-				delete ca;
+			Formattable v;
+			if (S_formattable(v, &args[i], status) < 0)
 				return S_fail(why, whylen, _("argument {%s}: invalid value (%s)"), args[i].name,
 				              u_errorName(status));
-			}
-			values.emplace_back(ca);
+			values.push_back(v);
 			break;
 		}
 		case CLAUSIER__ARG_LIST: {
-			/* Items are formatted as the locale writes a list: "A, B and C",
-			 * « A, B et C ». */
-			std::vector<UnicodeString> items;
-			for (const char *p = args[i].text;;) {
-				const char *e = strchr(p, CLAUSIER__LIST_SEP);
-				items.push_back(UnicodeString::fromUTF8(StringPiece(p, e ? (int32_t)(e - p) : (int32_t)strlen(p))));
-				if (!e)
-					break;
-				p = e + 1;
-			}
-			std::unique_ptr<ListFormatter> lf(ListFormatter::createInstance(Locale(icu_locale), status));
 			UnicodeString joined;
-			if (U_SUCCESS(status))
-				lf->format(items.data(), (int32_t)items.size(), joined, status);
-			if (U_SUCCESS(status) && args[i].serial_comma && items.size() >= 3 && !strncmp(icu_locale, "en", 2))
-				S_serial_comma(*lf, joined, items.back(), args[i].serial_comma == CLAUSIER__SERIAL_YES);
+			S_join_list(joined, &args[i], icu_locale, status);
 			values.emplace_back(joined);
 			break;
 		}
@@ -883,41 +906,6 @@ static void S_compile_msg(const MessagePattern &mp, const std::vector<S_int> &u8
 	}
 }
 
-/* The value of an argument as MessageFormat is given it (S_format). */
-static int S_formattable(Formattable &out, const clausier__arg *a, UErrorCode &status)
-{
-	switch (a->kind) {
-	case CLAUSIER__ARG_NUMBER:
-		out = Formattable(StringPiece(a->text), status);
-		return 0;
-	case CLAUSIER__ARG_DATE: {
-		std::unique_ptr<TimeZone> tz(TimeZone::createDefault());
-		int32_t raw = 0, dst = 0;
-		UDate noon = a->date + 12.0 * 3600 * 1000;
-		tz->getOffset(noon, false, raw, dst, status);
-		out = Formattable(noon - raw - dst, Formattable::kIsDate);
-		return 0;
-	}
-	case CLAUSIER__ARG_MONEY: {
-		const char *sp = strchr(a->text, ' ');
-		std::string amount(a->text, sp ? (size_t)(sp - a->text) : strlen(a->text));
-		UChar iso[4] = { 0, 0, 0, 0 };
-		for (int k = 0; sp && k < 3; k++)
-			iso[k] = (UChar)(sp[1 + k] & ~0x20);
-		Formattable num(StringPiece(amount.c_str()), status);
-		CurrencyAmount *ca = U_SUCCESS(status) ? new CurrencyAmount(num, iso, status) : nullptr;
-		if (U_FAILURE(status)) {
-			delete ca;
-			return -1;
-		}
-		out.adoptObject(ca);
-		return 0;
-	}
-	default:
-		out = Formattable(UnicodeString::fromUTF8(a->text ? a->text : ""));
-		return 0;
-	}
-}
 
 /* Values formatted for one policy and locale: each argument once per
  * Format; and its messages as rendered. */
@@ -1344,21 +1332,8 @@ static int S_exec(const S_run &r, const std::vector<S_node> &body, const S_pound
 				UErrorCode status = U_ZERO_ERROR;
 				int rc = 0;
 				if (a->kind == CLAUSIER__ARG_LIST && n.fmt.empty()) {
-					std::vector<UnicodeString> items;
-					for (const char *p = a->text;;) {
-						const char *e = strchr(p, CLAUSIER__LIST_SEP);
-						items.push_back(UnicodeString::fromUTF8(
-							StringPiece(p, e ? (int32_t)(e - p) : (int32_t)strlen(p))));
-						if (!e)
-							break;
-						p = e + 1;
-					}
-					std::unique_ptr<ListFormatter> lf(ListFormatter::createInstance(Locale(r.icu_locale), status));
 					UnicodeString joined;
-					if (U_SUCCESS(status))
-						lf->format(items.data(), (int32_t)items.size(), joined, status);
-					if (U_SUCCESS(status) && a->serial_comma && items.size() >= 3 && !strncmp(r.icu_locale, "en", 2))
-						S_serial_comma(*lf, joined, items.back(), a->serial_comma == CLAUSIER__SERIAL_YES);
+					S_join_list(joined, a, r.icu_locale, status);
 					if (U_FAILURE(status))
 						rc = S_failed(r, status);
 					else
