@@ -436,11 +436,12 @@ static int S_on_arg(void *vctx, const char *name, enum clausier__argkind kind, s
 	}
 	enum clausier__ptype t = cat->params[i].type;
 	enum clausier__argkind have = clausier__param_argkind(t);
-	if (kind == CLAUSIER__ARG_COUNT && have == CLAUSIER__ARG_MONEY) {
-		/* ICU would fail at render (plural) or drop the currency
-		 * (spellout): an amount is written {x} or {x, number}. */
+	if ((kind == CLAUSIER__ARG_COUNT || kind == CLAUSIER__ARG_ANY) && have == CLAUSIER__ARG_MONEY) {
+		/* ICU would fail at render (plural, and a plain {x}: MessageFormat
+		 * cannot print an amount without a number format) or drop the
+		 * currency (spellout): an amount is written {x, number, …}. */
 		snprintf(why, whylen,
-		         _("argument {%s}: “%s” has type money, which can only be written {%s} or {%s, number, …}, not as a plural, a spelled-out number or an ordinal"),
+		         _("argument {%s}: “%s” has type money, which can only be written {%s, number, currency} (or another {%s, number, …} style), not alone, as a plural, a spelled-out number or an ordinal"),
 		         name, name, name, name);
 		return -1;
 	}
