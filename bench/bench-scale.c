@@ -22,9 +22,9 @@
  *       at most 12.
  *   threads: HTML editions per second of one shared catalog and policy from
  *       two threads vs from one; the target is at least 1.8.  Whether both
- *       cores were idle just before (/proc/stat over half a second, and
- *       /proc/loadavg) is printed beside it: the figure only means something
- *       when they were.
+ *       cores were idle just before (/proc/stat over half a second; the
+ *       load average, printed too, counts this bench's own measures) is
+ *       printed beside it: the figure only means something when they were.
  *
  * Usage: bench-scale CATALOGDIR SCHEMADIR PROFILE [SECONDS-PER-MEASURE]
  * (CATALOGDIR holds the built smp.xml and charte.xml; PROFILE is a profile
@@ -413,7 +413,9 @@ static void threads(const char *catalog, const char *profile, double secs)
 		pthread_join(th[i], NULL);
 	pthread_barrier_destroy(&start);
 	long two = w[0].editions + w[1].editions;
-	int trusted = cores >= 2 && idle >= 0 && idle * (double)cores >= 1.9 && load1 >= 0 && load1 < 0.5;
+	/* The idle share measured just before decides: the load average
+	 * counts this bench's own measures of the last minute. */
+	int trusted = cores >= 2 && idle >= 0 && idle * (double)cores >= 1.9;
 	printf("threads 2 vs 1: %.2f x the HTML editions/s (target >= 1.8; %ld vs %ld/s); before: %.0f %% of %ld cores idle over 0.5 s, load average %.2f: %s\n",
 	       (double)two / (double)(one.editions ? one.editions : 1), two, one.editions, idle * 100, cores, load1,
 	       trusted ? "both cores were idle, the figure holds" : "the cores were busy, the figure is a lower bound");
