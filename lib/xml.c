@@ -435,7 +435,11 @@ typedef struct {
 	"confidentiality privacy digital-footprint reputation official-accounts spokespeople " \
 	"crisis-response disclaimers intellectual-property respect-and-harassment legal-compliance " \
 	"security good-practice monitoring protected-activity sanctions contacts entry-into-force " \
-	"acknowledgement"
+	"acknowledgement " \
+	"accessibility records-and-access moderation political-activity legal-framework roles " \
+	"languages incidents employee-advocacy market-abuse commercial-influence disconnection " \
+	"generative-ai messaging data-transfers reporting-to-authorities references hiring " \
+	"business-contacts"
 
 static const S_attr_rule S_rules[] = {
 	{ 1, "catalog", "version", 1, "1", 0 },
