@@ -4,7 +4,7 @@
 # activity, the use of French), in each of their locales; absent outside the public
 # sector; the law of each jurisdiction and no other; lint clean.
 . "$top_srcdir/tests/lib.sh"
-plan 16
+plan 18
 fx=$top_srcdir/tests/data/public17
 
 # has FILE TEXT...: every text is in the file (in any case, no-break spaces read as
@@ -45,6 +45,14 @@ check "US city, fr: the same clauses in French, stating US law" \
 	eval 'expect_status 0 && has "$OUT/stdout" "Modération des commentaires sur les comptes officiels" "premier amendement" "Lindke v. Freed" "Hatch Act" "24 avril 2026"'
 run src/clausier lint --profile "$fx/us-city.xml"
 check "US city: lint is clean" \
+	eval 'expect_status 0 && [ ! -s "$OUT/stdout" ] && [ ! -s "$OUT/stderr" ]'
+
+# A public university (sector education) takes the public-body clauses by replace and include.
+run src/clausier render --profile "$fx/us-university.xml" --locale en-US
+check "US public university: the public-body clauses in place of the good-practice ones, next to the education ones" \
+	eval 'expect_status 0 && has "$OUT/stdout" "Do not post information about students" "the First Amendment applies to it" "Title II of the Americans with Disabilities Act" "Political activity and election periods" && hasnt "$OUT/stdout" "Accessible posts" "Criticism of the organization is not in itself a reason"'
+run src/clausier lint --profile "$fx/us-university.xml"
+check "US public university: lint is clean" \
 	eval 'expect_status 0 && [ ! -s "$OUT/stdout" ] && [ ! -s "$OUT/stderr" ]'
 
 # Outside the public sector: the good-practice clauses, never the public ones.
