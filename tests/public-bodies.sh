@@ -24,8 +24,8 @@ check "federal institution: lint is clean (official accounts in both official la
 	eval 'expect_status 0 && [ ! -s "$OUT/stdout" ] && [ ! -s "$OUT/stderr" ]'
 
 run src/clausier render --profile "$fx/qc-municipality.xml" --locale fr-CA
-check "Quebec municipality: the general texts, without federal law" \
-	eval 'expect_status 0 && has "$OUT/stdout" "Accessibilité des contenus officiels" "Documents et accès à l’information" "Activité politique et périodes électorales" && hasnt "$OUT/stdout" "Loi canadienne sur l’accessibilité" "Bibliothèque et les Archives du Canada" "Commission de la fonction publique" "premier amendement"'
+check "Quebec municipality: Quebec access and archives law, the general texts elsewhere, without federal law" \
+	eval 'expect_status 0 && has "$OUT/stdout" "Accessibilité des contenus officiels" "Documents et accès à l’information" "Activité politique et périodes électorales" "Loi sur les archives" "Commission d’accès à l’information" && hasnt "$OUT/stdout" "Loi canadienne sur l’accessibilité" "Bibliothèque et les Archives du Canada" "Commission de la fonction publique" "premier amendement"'
 
 run src/clausier render --profile "$fx/fr-public.xml" --locale fr-FR
 check "French public body, fr-FR: French, accessibility, moderation, archives and election periods" \
