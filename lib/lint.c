@@ -953,9 +953,11 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 		if (k >= 0)
 			S_emit(&l, rule, S_ID(pol, k), NULL);
 	}
+	/* A public employer consults its own body instead (comité social d’administration,
+	   territorial or d’établissement): its charte names it. */
 	if ((rule = S_find_rule("fr-cse-consultation")) && S_applies(rule, pol)) {
 		long k = S_on_topic(pol, "monitoring");
-		if (k >= 0 && S_mentions(&l.tx, "\\bCSE\\b|comité social et économique|works council|social and economic committee", &failed) < 0)
+		if (k >= 0 && S_mentions(&l.tx, "\\bCSE\\b|comité social (et économique|d’administration|territorial|d’établissement)|works council|social and economic committee", &failed) < 0)
 			S_emit(&l, rule, S_ID(pol, k), NULL);
 	}
 	if ((rule = S_find_rule("fr-reglement-interieur")) && S_applies(rule, pol)) {

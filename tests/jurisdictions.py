@@ -35,7 +35,7 @@ MARKERS = {
     "FR": [r"\bL\d{4}-\d", r"\bCNIL\b", r"\bRGPD\b", r"\bGDPR\b", r"Sapin", r"Code pénal",
            r"\bCSE\b", r"règlement intérieur", r"Défenseur des droits", r"\b112\b",
            r"conseil de prud", r"Code de la consommation", r"Code général de la fonction publique"],
-    "CA-QC": [r"Loi 25", r"Law 25", r"Commission d’accès", r"Commission d.access",
+    "CA-QC": [r"Loi 25", r"Law 25", r"Commission d’accès à l’information", r"Commission d.access",
               r"Charte de la langue française", r"Charter of the French language",
               r"Charte des droits et libertés de la personne", r"Charter of human rights and freedoms",
               r"\bLRSSS\b", r"\bLSSSS\b", r"Qu[ée]bec"],
