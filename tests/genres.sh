@@ -8,7 +8,7 @@ golden=$top_srcdir/tests/golden
 samples=$top_srcdir/data/samples
 data_path=$CLAUSIER_DATA_PATH
 
-plan 49
+plan 50
 
 # ---- lint: every seeded clause is found, with its reference; the lawful
 # counterparts (pay-free, courtesy, spokespeople, usage-raisonnable, the
@@ -73,9 +73,11 @@ for s in hospital-qc nonprofit-us company-fr; do
 		eval 'expect_status 0 && xmllint --noout --relaxng "$top_srcdir/data/schemas/policy.rng" "$OUT/$s.back.xml" 2>/dev/null'
 done
 check "the charte of a French company, converted and back, names the règlement intérieur formalities" \
-	eval 'for f in cse-consultation labor-inspectorate tribunal-registry-filing publicity monitoring-information; do grep -q "status=\"formality\" element=\"$f\"" "$OUT/company-fr.back.report.xml" || { echo "# no $f"; exit 1; }; done'
+	eval 'for f in cse-consultation labor-inspectorate tribunal-registry-filing publicity monitoring-information data-breach-register; do grep -q "status=\"formality\" element=\"$f\"" "$OUT/company-fr.back.report.xml" || { echo "# no $f"; exit 1; }; done'
 check "its policy version names the acknowledgement that an American reader expects" \
 	eval 'grep -q "status=\"formality\" element=\"written-acknowledgement\"" "$OUT/company-fr.smp.report.xml"'
+check "a Quebec health policy, converted and back, names the harassment policy the Act respecting labour standards requires" \
+	eval 'grep -q "status=\"formality\" element=\"harassment-policy-qc\"" "$OUT/hospital-qc.back.report.xml"'
 
 run src/clausier map --to charte -p "$samples/hospital-qc.xml" --report "$OUT/r.txt" -l fr-CA -o "$OUT/h.xml"
 check "map --report: the gap report as a French document" \
