@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 44
+plan 45
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -142,7 +142,7 @@ check "clausier check flags every msgstr msginit copied from its French msgid" \
 	eval '[ "$(grep -c "warning: the translation is identical to the source" "$OUT/stdout")" -ge 100 ]'
 run src/clausier check "$OUT/rt-smp.fr_CA.po"
 check "clausier check flags a fresh msginit PO as untranslated" \
-	eval 'expect_status 0 && [ "$(grep -c "warning: untranslated" "$OUT/stdout")" = 170 ]'
+	eval 'expect_status 0 && [ "$(grep -c "warning: untranslated" "$OUT/stdout")" = 172 ]'
 run src/clausier check "$OUT/fr_CA.po"
 check "clausier check flags the fuzzy entry of the changed source text" \
 	eval 'grep -q "warning: fuzzy: msgfmt leaves it out" "$OUT/stdout"'
@@ -166,9 +166,17 @@ ok=yes
 for p in agency-ca nonprofit-us; do
 	src/clausier assemble --profile "$top_srcdir/data/samples/$p.xml" >"$OUT/$p.i17.xml" || ok=no
 	grep -q "health-qc" "$OUT/$p.i17.xml" && ok=no
-	grep -q "ref=\"incidents-reporting\" risk=\"balanced\"/>" "$OUT/$p.i17.xml" || ok=no
 done
-check "issue 17: bodies outside Quebec health get the generic incident clause and no Quebec health clause" [ "$ok" = yes ]
+grep -q "ref=\"incidents-reporting\" risk=\"balanced\"/>" "$OUT/nonprofit-us.i17.xml" || ok=no
+grep -q "ref=\"incidents-reporting\" risk=\"balanced\" jurisdictions=\"CA\"" "$OUT/agency-ca.i17.xml" || ok=no
+check "issue 17: bodies outside Quebec get their incident text and no Quebec health clause" [ "$ok" = yes ]
+sed 's/jurisdiction="CA-QC"/jurisdiction="CA"/' "$top_srcdir/tests/data/company-qc.xml" >"$OUT/company-ca.xml"
+sed 's/jurisdiction="CA-QC"/jurisdiction="CA-ON"/' "$top_srcdir/tests/data/company-qc.xml" >"$OUT/company-on.xml"
+src/clausier render --profile "$OUT/company-ca.xml" --locale en-CA >"$OUT/company-ca.txt"
+src/clausier render --profile "$OUT/company-on.xml" --locale en-CA >"$OUT/company-on.txt"
+run src/clausier render --profile "$top_srcdir/data/samples/agency-ca.xml" --locale fr-CA
+check "issue 17: federal breach duties, PIPEDA for a company, the Treasury Board directive for an agency; none stated in Ontario" \
+	eval 'expect_status 0 && grep -q "Directive sur les pratiques relatives à la protection de la vie privée du Conseil du Trésor" "$OUT/stdout" && grep -q "Under the Personal Information Protection and Electronic Documents Act, the organization reports to the Privacy Commissioner of Canada" "$OUT/company-ca.txt" && ! grep -q "Personal Information Protection and Electronic Documents Act, the organization reports" "$OUT/company-on.txt" && grep -q "notifies the competent authorities and those people" "$OUT/company-on.txt"'
 run src/clausier render --profile "$top_srcdir/data/samples/company-fr.xml" --locale fr-FR
 cp "$OUT/stdout" "$OUT/i17-fr.txt"
 run src/clausier render --profile "$top_srcdir/data/samples/company-fr.xml" --locale en-US
