@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 38
+plan 45
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -136,14 +136,50 @@ check "round trip fr->en with xgettext, msginit, msgmerge, msgfmt: the same edit
 	eval 'roundtrip charte en company-fr en-US && same "$top_srcdir/tests/golden/company-fr.en-US.txt" "$OUT/rt-charte.txt"'
 # msginit for English copies every French msgid into its msgstr: 100 % "translated".
 check "msginit's English PO looks complete to msgfmt" \
-	eval 'msgfmt -c --statistics -o /dev/null "$OUT/rt-charte.en.po" 2>&1 | grep -q "^123 translated messages"'
+	eval 'msgfmt -c --statistics -o /dev/null "$OUT/rt-charte.en.po" 2>&1 | grep -q "^$(($(grep -c "^msgid " "$OUT/rt-charte.pot") - 1)) translated messages"'
 run src/clausier check "$OUT/rt-charte.en.po"
 check "clausier check flags every msgstr msginit copied from its French msgid" \
 	eval '[ "$(grep -c "warning: the translation is identical to the source" "$OUT/stdout")" -ge 100 ]'
 run src/clausier check "$OUT/rt-smp.fr_CA.po"
 check "clausier check flags a fresh msginit PO as untranslated" \
-	eval 'expect_status 0 && [ "$(grep -c "warning: untranslated" "$OUT/stdout")" = 181 ]'
+	eval 'expect_status 0 && [ "$(grep -c "warning: untranslated" "$OUT/stdout")" = $(($(grep -c "^msgid " "$OUT/rt-smp.pot") - 1)) ]'
 run src/clausier check "$OUT/fr_CA.po"
 check "clausier check flags the fuzzy entry of the changed source text" \
 	eval 'grep -q "warning: fuzzy: msgfmt leaves it out" "$OUT/stdout"'
+# Issue 17, Quebec health and social services: a held-out CIUSSS (balanced) has
+# the legal framework, roles, scope, code of ethics, languages and incident
+# clauses, in both its locales; a Quebec company and bodies elsewhere do not,
+# and the charte has the GDPR breach clause.
+ciusss=$top_srcdir/tests/data/ciusss-montreal.xml
+run src/clausier lint --profile "$ciusss"
+check "issue 17: the held-out CIUSSS lints clean" eval 'expect_status 0 && [ ! -s "$OUT/stdout" ]'
+run src/clausier render --profile "$ciusss" --locale fr-CA
+check "issue 17: the CIUSSS in fr-CA has its Quebec health clauses, with « usager » and the CAI" \
+	eval 'expect_status 0 && grep -q "^Cadre légal$" "$OUT/stdout" && grep -q "^Rôles et responsabilités$" "$OUT/stdout" && grep -q "^[0-9]*\. Qui fait quoi$" "$OUT/stdout" && grep -q "^[0-9]*\. Toutes les personnes qui travaillent ou exercent dans l’établissement$" "$OUT/stdout" && grep -q "^[0-9]*\. Le code d’éthique s’applique en ligne$" "$OUT/stdout" && grep -q "^[0-9]*\. Langues des comptes officiels$" "$OUT/stdout" && grep -q "^[0-9]*\. Lorsque des renseignements personnels sont exposés$" "$OUT/stdout" && grep -q "registre des incidents de confidentialité" "$OUT/stdout" && grep -q "Commission d’accès à l’information du Québec" "$OUT/stdout" && grep -q "Au sein du CIUSSS des Rapides-de-Lachine" "$OUT/stdout" && grep -q "résidents en médecine" "$OUT/stdout" && grep -q "(CNESST)" "$OUT/stdout"'
+run src/clausier render --profile "$ciusss" --locale en-CA
+check "issue 17: the CIUSSS in en-CA has them too, in Canadian spelling" \
+	eval 'expect_status 0 && grep -q "^Legal Framework$" "$OUT/stdout" && grep -q "^Roles and Responsibilities$" "$OUT/stdout" && grep -q "^[0-9]*\. Who does what$" "$OUT/stdout" && grep -q "^[0-9]*\. The code of ethics applies online$" "$OUT/stdout" && grep -q "^[0-9]*\. When personal information is exposed$" "$OUT/stdout" && grep -q "register of confidentiality incidents" "$OUT/stdout" && grep -q "dignity, honour and reputation" "$OUT/stdout" && grep -q "At the CIUSSS des Rapides-de-Lachine" "$OUT/stdout"'
+run src/clausier assemble --profile "$top_srcdir/tests/data/company-qc.xml"
+check "issue 17: a Quebec company gets the Quebec incident and harassment texts, and no health clause" \
+	eval 'expect_status 0 && grep -q "ref=\"incidents-reporting\" risk=\"balanced\" jurisdictions=\"CA-QC\"" "$OUT/stdout" && grep -q "ref=\"legal-harassment\" risk=\"balanced\" jurisdictions=\"CA-QC\"" "$OUT/stdout" && ! grep -q "health-qc" "$OUT/stdout"'
+ok=yes
+for p in agency-ca nonprofit-us; do
+	src/clausier assemble --profile "$top_srcdir/data/samples/$p.xml" >"$OUT/$p.i17.xml" || ok=no
+	grep -q "health-qc" "$OUT/$p.i17.xml" && ok=no
+done
+grep -q "ref=\"incidents-reporting\" risk=\"balanced\"/>" "$OUT/nonprofit-us.i17.xml" || ok=no
+grep -q "ref=\"incidents-reporting\" risk=\"balanced\" jurisdictions=\"CA\"" "$OUT/agency-ca.i17.xml" || ok=no
+check "issue 17: bodies outside Quebec get their incident text and no Quebec health clause" [ "$ok" = yes ]
+sed 's/jurisdiction="CA-QC"/jurisdiction="CA"/' "$top_srcdir/tests/data/company-qc.xml" >"$OUT/company-ca.xml"
+sed 's/jurisdiction="CA-QC"/jurisdiction="CA-ON"/' "$top_srcdir/tests/data/company-qc.xml" >"$OUT/company-on.xml"
+src/clausier render --profile "$OUT/company-ca.xml" --locale en-CA >"$OUT/company-ca.txt"
+src/clausier render --profile "$OUT/company-on.xml" --locale en-CA >"$OUT/company-on.txt"
+run src/clausier render --profile "$top_srcdir/data/samples/agency-ca.xml" --locale fr-CA
+check "issue 17: federal breach duties, PIPEDA for a company, the Treasury Board directive for an agency; none stated in Ontario" \
+	eval 'expect_status 0 && grep -q "Directive sur les pratiques relatives à la protection de la vie privée du Conseil du Trésor" "$OUT/stdout" && grep -q "Under the Personal Information Protection and Electronic Documents Act, the organization reports to the Privacy Commissioner of Canada" "$OUT/company-ca.txt" && ! grep -q "Personal Information Protection and Electronic Documents Act, the organization reports" "$OUT/company-on.txt" && grep -q "notifies the competent authorities and those people" "$OUT/company-on.txt"'
+run src/clausier render --profile "$top_srcdir/data/samples/company-fr.xml" --locale fr-FR
+cp "$OUT/stdout" "$OUT/i17-fr.txt"
+run src/clausier render --profile "$top_srcdir/data/samples/company-fr.xml" --locale en-US
+check "issue 17: the charte reports a data breach to the DPO, the CNIL within 72 hours (GDPR art. 33)" \
+	eval 'expect_status 0 && grep -q "^Article [0-9]*[^A-Za-z]*Violation de données personnelles$" "$OUT/i17-fr.txt" && grep -q "72[^a-z]*heures au plus tard" "$OUT/i17-fr.txt" && grep -q "(article[^)]*33[^)]*du RGPD)" "$OUT/i17-fr.txt" && grep -q "^Article [0-9]*\. Personal Data Breaches$" "$OUT/stdout" && grep -q "(Article[^)]*33[^)]*of the GDPR)" "$OUT/stdout"'
 exit 0

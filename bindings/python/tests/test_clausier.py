@@ -186,7 +186,7 @@ def test_map_lint_and_crosswalk():
     del smp, charte, genre, cw  # the report and the policy keep what they borrow
     gc.collect()
     gaps = report.gaps()
-    assert len(mapped) == 17
+    assert len(mapped) == 19
     assert {g["status"] for g in gaps} == {"mapped", "approximated", "decision", "dropped"}
     assert next(g for g in gaps if g["to"] == "conseil-questions")["needs"] == ["dpo_contact"]
     assert report.write("json").startswith('{\n  "from": "smp",\n  "to": "charte",\n')
@@ -235,7 +235,7 @@ def test_readme_example_policy_outlives_the_with_block():
     assert policy.lint() == []
     charte = clausier.Catalog(CHARTE)
     mapped, report = policy.map(charte, clausier.Genre(CHARTE_GENRE), clausier.Crosswalk(CROSSWALK))
-    assert len(mapped) == 17 and report.gaps()
+    assert len(mapped) == 19 and report.gaps()
     with pytest.raises(ValueError, match="Catalog is closed"):
         cat.clause_ids()
     with pytest.raises(ValueError, match="Profile is closed"):
@@ -308,7 +308,7 @@ def test_map_report_and_mapped_policy_outlive_their_inputs():
     assert '<!-- needs a value: <value name="dpo_contact">' in mapped.write()
     with pytest.raises(clausier.Error):
         mapped.render("fr-CA")
-    assert len(mapped) == 17
+    assert len(mapped) == 19
     mapped.lint()
     back_cw = clausier.Crosswalk(CROSSWALK)
     with pytest.raises(ValueError, match="Catalog is closed"):
