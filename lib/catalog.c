@@ -837,6 +837,25 @@ static void S_read_clause(S_loader *ld, xmlNodePtr el)
 	cl->revision = v ? atoi(v) : 1;
 	free(v);
 	cl->jurisdictions = S_attr(el, "jurisdictions");
+	cl->when = -1;
+	v = S_attr(el, "when");
+	if (v) {
+		cl->when = S_find_param(cat, v);
+		if (cl->when < 0)
+			S_fail_attr(ld, CLAUSIER_EINVALID, el, "when",
+			            _("clause “%s”: when=\"%s\" names no parameter of the catalog (declare it: <param name=\"%s\" type=\"boolean\" default=\"false\"/>)"),
+			            cl->id, v, v);
+		else if (cat->params[cl->when].type != CLAUSIER__P_BOOLEAN || cat->params[cl->when].fact ||
+		         !cat->params[cl->when].defval)
+			S_fail_attr(ld, CLAUSIER_EINVALID, el, "when",
+			            _("clause “%s”: when=\"%s\" must name a boolean parameter with a default (default=\"false\": the clause is there when the profile says true)"),
+			            cl->id, v);
+		if (ld->status != CLAUSIER_OK) {
+			free(v);
+			return;
+		}
+		free(v);
+	}
 
 	char what[300];
 	snprintf(what, sizeof what, _("clause “%s”"), cl->id);
@@ -1134,6 +1153,13 @@ int clausier_catalog_clause_info(clausier_clause_info *out, const clausier_catal
 const char *clausier_catalog_clause_jurisdictions(const clausier_catalog *catalog, size_t i)
 {
 	return catalog && i < catalog->nclauses ? catalog->clauses[i].jurisdictions : NULL;
+}
+
+const char *clausier_catalog_clause_when(const clausier_catalog *catalog, size_t i)
+{
+	return catalog && i < catalog->nclauses && catalog->clauses[i].when >= 0
+	               ? catalog->params[catalog->clauses[i].when].name
+	               : NULL;
 }
 
 const char *clausier_catalog_clause_variant(const clausier_catalog *catalog, size_t i, size_t k,

@@ -404,6 +404,7 @@ typedef struct {
 	int revision;
 	char *notes;  /* translator notes joined by newlines, or NULL */
 	char *jurisdictions; /* space-separated; NULL: every jurisdiction */
+	long when;    /* the boolean parameter that must be true for the clause to be in a policy, or -1 */
 	clausier__msg heading;
 	clausier__msg body[3];
 	/* variants for jurisdictions (each with a risk tolerance) */
@@ -605,7 +606,9 @@ int clausier__policy_set_values_from(clausier_policy *pol, const clausier__value
 
 /* The clauses a profile selects, without values (policy.c). */
 int clausier__policy_select(clausier_policy **out, const clausier_catalog *cat, const clausier_profile *prof,
-                            clausier_error *err);
+                            const clausier__value *vals, size_t nvals, clausier_error *err);
+/* Whether boolean parameter param of cat is true in vals, or by default. */
+int clausier__param_true(const clausier_catalog *cat, long param, const clausier__value *vals, size_t n);
 /* The index of the parameter a given value is for, or CLAUSIER_EPARAM (an
  * undeclared parameter, a fact of the jurisdiction) with err set. */
 long clausier__value_param(const clausier_catalog *cat, const clausier__value *v, const char *source,

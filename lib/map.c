@@ -67,10 +67,21 @@ static clausier_gap *S_gap(clausier_map_report *r, clausier_gap_status status)
 	return g;
 }
 
-static int S_applies(const clausier__clause *cl, const clausier_policy *policy)
+/* Whether target's clause cl would be in a policy of the same sector,
+ * jurisdiction and values (a `when` parameter by name, else its default). */
+static int S_applies(const clausier_catalog *target, const clausier__clause *cl, const clausier_policy *policy)
 {
-	return (!cl->sectors || (policy->sector && (cl->sectors & (1u << policy->sector)))) &&
-	       clausier__clause_in(cl, policy->jurisdiction);
+	if (!(!cl->sectors || (policy->sector && (cl->sectors & (1u << policy->sector)))) ||
+	    !clausier__clause_in(cl, policy->jurisdiction))
+		return 0;
+	if (cl->when < 0)
+		return 1;
+	const char *text = target->params[cl->when].defval;
+	long p = clausier__find_param(policy->catalog, target->params[cl->when].name);
+	size_t v = p >= 0 ? clausier__policy_values_of(policy, (size_t)p) : policy->nvalues;
+	if (v < policy->nvalues && policy->values[v].param == (size_t)p && policy->values[v].text)
+		text = policy->values[v].text;
+	return text && !strcmp(text, "true");
 }
 
 static int S_rank(int relation)
@@ -239,7 +250,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 			}
 			seen = 1;
 			if (clausier__find_clause(target, other, &t) == 0 &&
-			    S_applies(&target->clauses[t], policy) && S_rank(e->relation) < best)
+			    S_applies(target, &target->clauses[t], policy) && S_rank(e->relation) < best)
 				best = S_rank(e->relation);
 		}
 		if (best <= 2) {
@@ -250,7 +261,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 				size_t t;
 				if (e->topic || !mine || !other || strcmp(mine, cl->id) || S_rank(e->relation) != best ||
 				    clausier__find_clause(target, other, &t) < 0 ||
-				    !S_applies(&target->clauses[t], policy))
+				    !S_applies(target, &target->clauses[t], policy))
 					continue;
 				clausier_crosswalk_entry oe;
 				clausier_crosswalk_entry_get(&oe, cw, i);
@@ -310,7 +321,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 		int required = it->status && !strcmp(it->status, "required");
 		for (size_t t = 0; t < target->nclauses; t++) {
 			const clausier__clause *tc = &target->clauses[t];
-			if (in[t] || !S_applies(tc, policy) || !clausier__word_in(it->topics, tc->topic))
+			if (in[t] || !S_applies(target, tc, policy) || !clausier__word_in(it->topics, tc->topic))
 				continue;
 			clausier_gap *g = S_gap(r, required ? CLAUSIER_GAP_ADDED : CLAUSIER_GAP_DECISION);
 			if (!g)

@@ -177,6 +177,11 @@ void clausier__policy_users(const clausier_policy *pol, long *user)
 			if (user[uses[u]] == CLAUSIER__USER_NONE)
 				user[uses[u]] = (long)k;
 	}
+	/* a `when` parameter decided which clauses the policy has: its value
+	 * is the policy's (kept in a policy document, checked by with_values) */
+	for (size_t i = 0; i < cat->nclauses; i++)
+		if (cat->clauses[i].when >= 0 && user[cat->clauses[i].when] == CLAUSIER__USER_NONE)
+			user[cat->clauses[i].when] = CLAUSIER__USER_FRONT;
 }
 
 /* Who needs parameter i, for the error message. */
@@ -494,9 +499,27 @@ static int S_cmp_slot(const void *a, const void *b)
 	return ka < kb ? -1 : ka > kb;
 }
 
-/* The clauses a profile gets, without its values. */
+/* Whether boolean parameter param is true in vals (a value without a
+ * language first, else any; without one, its default). */
+int clausier__param_true(const clausier_catalog *cat, long param, const clausier__value *vals, size_t n)
+{
+	const char *text = NULL;
+	for (size_t k = 0; k < n; k++)
+		if (!strcmp(vals[k].name, cat->params[param].name) && vals[k].value && (!text || !vals[k].lang)) {
+			text = vals[k].value;
+			if (!vals[k].lang)
+				break;
+		}
+	if (!text)
+		text = cat->params[param].defval;
+	return text && !strcmp(text, "true");
+}
+
+/* The clauses a profile gets, without its values; a clause with `when` is
+ * there when its parameter is true in vals (the profile's values, or those
+ * it is assembled with). */
 static int S_select(clausier_policy **out, const clausier_catalog *cat, const clausier_profile *prof,
-                    clausier_error *err)
+                    const clausier__value *vals, size_t nvals, clausier_error *err)
 {
 	if (!out || !cat || !prof) {
 		clausier__error_set(err, CLAUSIER_EARG, NULL, 0, 0, _("invalid argument"));
@@ -557,7 +580,8 @@ static int S_select(clausier_policy **out, const clausier_catalog *cat, const cl
 		slots[i].clause = i;
 		slots[i].key = S_key(cat, i);
 		slots[i].on = (!sectors || (prof->sector && (sectors & (1u << prof->sector)))) &&
-		              clausier__clause_in(&cat->clauses[i], prof->jurisdiction);
+		              clausier__clause_in(&cat->clauses[i], prof->jurisdiction) &&
+		              (cat->clauses[i].when < 0 || clausier__param_true(cat, cat->clauses[i].when, vals, nvals));
 	}
 	/* Then the profile's explicit choices, in its order. */
 	int rc = CLAUSIER_OK;
@@ -618,16 +642,16 @@ fail:
 }
 
 int clausier__policy_select(clausier_policy **out, const clausier_catalog *cat, const clausier_profile *prof,
-                            clausier_error *err)
+                            const clausier__value *vals, size_t nvals, clausier_error *err)
 {
-	return S_select(out, cat, prof, err);
+	return S_select(out, cat, prof, vals, nvals, err);
 }
 
 int clausier_policy_assemble(clausier_policy **out, const clausier_catalog *cat,
                              const clausier_profile *prof, clausier_error *err)
 {
 	clausier_policy *pol;
-	int rc = S_select(&pol, cat, prof, err);
+	int rc = S_select(&pol, cat, prof, prof ? prof->values : NULL, prof ? prof->nvalues : 0, err);
 	if (rc != CLAUSIER_OK) {
 		if (out)
 			*out = NULL;
@@ -687,7 +711,7 @@ int clausier_profile_missing(clausier_missing_param **out, size_t *count, const 
 		return CLAUSIER_ELOCALE;
 	}
 	clausier_policy *pol;
-	int rc = S_select(&pol, cat, prof, err);
+	int rc = S_select(&pol, cat, prof, prof ? prof->values : NULL, prof ? prof->nvalues : 0, err);
 	if (rc != CLAUSIER_OK)
 		return rc;
 	clausier_missing_param *list = calloc(cat->nparams + 1, sizeof *list);

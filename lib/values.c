@@ -291,16 +291,18 @@ static int S_assemble(clausier_policy **out, const clausier_catalog *cat, const 
 	empty.risk = CLAUSIER_RISK_BALANCED;
 	if (!prof)
 		prof = &empty;
-	clausier_policy *pol;
-	int rc = clausier__policy_select(&pol, cat, prof, err);
-	if (rc != CLAUSIER_OK)
-		return rc;
 	size_t n = 0;
 	clausier__value *all = S_merge(cat, prof->values, NULL, NULL, prof->nvalues, vs, &n, NULL);
 	if (!all) {
-		clausier_policy_free(pol);
 		clausier__error_set(err, CLAUSIER_ENOMEM, prof->source, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
+	}
+	/* the clauses a `when` selects are those of the values it is assembled with */
+	clausier_policy *pol;
+	int rc = clausier__policy_select(&pol, cat, prof, all, n, err);
+	if (rc != CLAUSIER_OK) {
+		free(all);
+		return rc;
 	}
 	rc = clausier__policy_set_values(pol, all, n, prof->source, lenient, err);
 	free(all);
@@ -388,6 +390,30 @@ int clausier_policy_with_values(clausier_policy **out, const clausier_policy *ba
 		clausier_policy_free(pol);
 		clausier__error_set(err, CLAUSIER_ENOMEM, NULL, 0, 0, _("out of memory"));
 		return CLAUSIER_ENOMEM;
+	}
+	/* base's clauses are kept: a value that would change which clauses a
+	 * `when` selects is refused (assemble the policy with it instead) */
+	for (size_t k = 0; vs && k < vs->n; k++) {
+		long p = clausier__find_param(cat, vs->v[k].name);
+		int selects = 0;
+		for (size_t i = 0; p >= 0 && i < cat->nclauses && !selects; i++)
+			selects = cat->clauses[i].when == p;
+		if (!selects)
+			continue;
+		/* the policy keeps the value of every `when` (clausier__policy_users) */
+		const char *was = cat->params[p].defval;
+		size_t j = clausier__policy_values_of(base, (size_t)p);
+		if (j < base->nvalues && base->values[j].param == (size_t)p)
+			was = base->values[j].text;
+		if ((was && !strcmp(was, "true")) != clausier__param_true(cat, p, all, n)) {
+			clausier__error_set(err, CLAUSIER_EINVALID, NULL, 0, 0,
+			                    _("parameter “%s” decides which clauses the policy has: give it when the policy is assembled, not to an assembled policy"),
+			                    vs->v[k].name);
+			free(all);
+			free(reuse_of);
+			clausier_policy_free(pol);
+			return CLAUSIER_EINVALID;
+		}
 	}
 	/* base's facts, defaults and kept values copied as checked: only
 	 * values' are parsed, and their names' grammar found */

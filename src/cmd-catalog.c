@@ -155,6 +155,9 @@ static int S_catalog_show(int argc, char **argv)
 		for (size_t k = 0; (vj = clausier_catalog_clause_variant(cat, i, k, &vr)); k++)
 			printf(" [%s%s%s]", vj, vr != CLAUSIER_RISK_BALANCED ? "/" : "",
 			       vr == CLAUSIER_RISK_STRICT ? "strict" : vr == CLAUSIER_RISK_OPEN ? "open" : "");
+		const char *when = clausier_catalog_clause_when(cat, i);
+		if (when)
+			printf(" [when %s]", when);
 		putchar('\n');
 		(void)strengths;
 	}

@@ -332,3 +332,104 @@ Test(negotiation, among_the_editions_a_profile_offers)
 	cr_assert_eq(clausier_locale_negotiate_among(NULL, "fr", cat, "fr-CA", NULL, NULL), CLAUSIER_EARG);
 	clausier_catalog_free(cat);
 }
+
+/* A clause with `when`: in the policy only when the organization says the
+ * boolean is true (a listed company, a subsidiary of a foreign group). */
+static const char *conditional =
+	"<catalog " NS " version='1' id='w' genre='charte' xml:lang='fr'>"
+	"<title><text>Charte</text><text xml:lang='en'>Policy</text></title>"
+	"<param name='listed' type='boolean' default='false'/>"
+	"<param name='group' type='boolean' default='false'/>"
+	"<clause id='base' topic='scope'>"
+	"<heading><text>Champ</text><text xml:lang='en'>Scope</text></heading>"
+	"<body><text>Tous.</text><text xml:lang='en'>All.</text></body></clause>"
+	"<clause id='closed' topic='market-abuse' when='listed' sectors='private'>"
+	"<heading><text>Périodes d’abstention</text><text xml:lang='en'>Closed periods</text></heading>"
+	"<body><text>Trente jours.</text><text xml:lang='en'>Thirty days.</text></body></clause>"
+	"<clause id='transfers' topic='data-transfers' when='group'>"
+	"<heading><text>Transferts</text><text xml:lang='en'>Transfers</text></heading>"
+	"<body><text>Au groupe.</text><text xml:lang='en'>To the group.</text></body></clause>"
+	"</catalog>";
+
+static char *render_conditional(const char *attrs, const char *values)
+{
+	char prof[1024];
+	snprintf(prof, sizeof prof, "<profile " NS " version='1' %s>%s</profile>", attrs, values);
+	return render_texts(conditional, prof, "en-US", 0);
+}
+
+Test(assembly, when_selects_a_clause_by_the_profiles_boolean)
+{
+	char *out = render_conditional("sector='private'", "");
+	cr_assert_str_eq(out, "Policy\n\nArticle 1. Scope\n\nAll.\n", "default false, no default: absent:\n%s", out);
+	clausier_free(out);
+	out = render_conditional("sector='private'", "<value name='listed'>true</value><value name='group'>true</value>");
+	cr_assert(strstr(out, "Thirty days.") && strstr(out, "To the group."), "%s", out);
+	clausier_free(out);
+	/* the sector still decides first; an explicit include still wins */
+	out = render_conditional("sector='public'", "<value name='listed'>true</value>");
+	cr_assert_null(strstr(out, "Thirty days."), "%s", out);
+	clausier_free(out);
+	out = render_conditional("sector='private'", "<value name='listed'>false</value><include clause='transfers'/>");
+	cr_assert(!strstr(out, "Thirty days.") && strstr(out, "To the group."), "%s", out);
+	clausier_free(out);
+
+	clausier_catalog *cat = load_catalog_text(conditional);
+	cr_assert_null(clausier_catalog_clause_when(cat, 0));
+	cr_assert_str_eq(clausier_catalog_clause_when(cat, 1), "listed");
+	cr_assert_str_eq(clausier_catalog_clause_when(cat, 2), "group");
+	cr_assert_null(clausier_catalog_clause_when(cat, 3));
+	clausier_catalog_free(cat);
+}
+
+Test(assembly, when_follows_values_given_through_the_api_and_is_not_changed_after)
+{
+	clausier_catalog *cat = load_catalog_text(conditional);
+	clausier_profile *prof = load_profile_text("<profile " NS " version='1' sector='private'/>");
+	clausier_values *vs = NULL;
+	clausier_error err;
+	cr_assert_eq(clausier_values_new(&vs, cat, &err), CLAUSIER_OK);
+	cr_assert_eq(clausier_values_set(vs, "listed", NULL, "true", &err), CLAUSIER_OK, "%s", errline(&err));
+	clausier_policy *pol = NULL, *again = NULL;
+	cr_assert_eq(clausier_policy_assemble_values(&pol, cat, prof, vs, &err), CLAUSIER_OK, "%s", errline(&err));
+	clausier_render_options opts = CLAUSIER_RENDER_OPTIONS_INIT;
+	opts.locale = "fr-FR";
+	char *out = NULL;
+	cr_assert_eq(clausier_render(&out, NULL, pol, &opts, &err), CLAUSIER_OK);
+	cr_assert(strstr(out, "Périodes d’abstention"), "%s", out);
+	clausier_free(out);
+	/* the same value again is fine; another one would silently keep the clause */
+	cr_assert_eq(clausier_policy_with_values(&again, pol, vs, &err), CLAUSIER_OK, "%s", errline(&err));
+	clausier_policy_free(again);
+	cr_assert_eq(clausier_values_set(vs, "listed", NULL, "false", &err), CLAUSIER_OK);
+	cr_assert_eq(clausier_policy_with_values(&again, pol, vs, &err), CLAUSIER_EINVALID);
+	cr_assert_null(again);
+	cr_assert(strstr(errline(&err), "“listed” decides which clauses"), "%s", errline(&err));
+	clausier_policy_free(pol);
+	clausier_values_free(vs);
+	clausier_profile_free(prof);
+	clausier_catalog_free(cat);
+}
+
+Test(assembly, when_must_name_a_declared_boolean)
+{
+	static const char *const bad[][2] = {
+		{ "<param name='x' type='boolean'/>", "when='listed'" },
+		{ "<param name='listed' type='text'/>", "when='listed'" },
+		{ "<param name='listed' type='boolean'/>", "when='listed'" },
+	};
+	for (size_t k = 0; k < 3; k++) {
+		char xml[1024];
+		snprintf(xml, sizeof xml,
+		         "<catalog " NS " version='1' id='w' genre='smp' xml:lang='en'><title><text>T</text></title>%s"
+		         "<clause id='c' topic='scope' %s><heading><text>H</text></heading><body><text>B</text></body>"
+		         "</clause></catalog>", bad[k][0], bad[k][1]);
+		clausier_catalog *cat = NULL;
+		clausier_error err;
+		cr_assert_eq(clausier_catalog_load_memory(&cat, xml, strlen(xml), "test.xml", &err), CLAUSIER_EINVALID);
+		cr_assert_null(cat);
+		const char *line = errline(&err);
+		cr_assert(!strncmp(line, "test.xml:1:", 11) && strstr(line, "clause “c”: when=\"listed\""), "%s", line);
+		cr_assert(strstr(line, k ? "must name a boolean parameter with a default" : "names no parameter"), "%s", line);
+	}
+}

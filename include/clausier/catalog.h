@@ -114,6 +114,12 @@ CLAUSIER_API int clausier_catalog_clause_info(clausier_clause_info *out,
  *  jurisdiction (it may still have variants for some). */
 CLAUSIER_API const char *clausier_catalog_clause_jurisdictions(const clausier_catalog *catalog, size_t i);
 
+/** The boolean parameter that decides whether the i-th clause is in a
+ *  policy (its `when`: the clause is there when the profile's value, or the
+ *  parameter's default, is true), or NULL when sector and jurisdiction
+ *  alone decide. */
+CLAUSIER_API const char *clausier_catalog_clause_when(const clausier_catalog *catalog, size_t i);
+
 /** The k-th variant of the i-th clause's body written for jurisdictions
  *  (its jurisdictions, as the catalog writes them: "CA-QC", "US CA"), with
  *  its risk tolerance in *risk (may be NULL); NULL past the last one. */

@@ -129,6 +129,7 @@ _catalog_clause_jurisdictions: _Str = _fn("clausier_catalog_clause_jurisdictions
                                     ctypes.c_size_t)
 _catalog_clause_variant: _Str = _fn("clausier_catalog_clause_variant", ctypes.c_char_p, _P, ctypes.c_size_t,
                               ctypes.c_size_t, ctypes.POINTER(ctypes.c_int))
+_catalog_clause_when: _Str = _fn("clausier_catalog_clause_when", ctypes.c_char_p, _P, ctypes.c_size_t)
 _catalog_id: _Bytes = _fn("clausier_catalog_id", ctypes.c_char_p, _P)
 _catalog_source_language: _Bytes = _fn("clausier_catalog_source_language", ctypes.c_char_p, _P)
 _profile_load_file: _Int = _fn("clausier_profile_load_file", ctypes.c_int, _PP, ctypes.c_char_p, _E)
@@ -457,6 +458,18 @@ class Catalog(_Handle):
                     variants.append((v.decode("utf-8"), risks[risk.value]))
                     k += 1
                 out[_catalog_clause_id(h, i).decode("utf-8")] = (only.decode("utf-8") if only else None, variants)
+            return out
+
+    def clause_conditions(self) -> Dict[str, str]:
+        """{clause id: the boolean parameter that must be true for the clause
+        to be in a policy (its `when`)}, for the clauses that have one."""
+        with _Held(self) as held:
+            h = held.ptrs[0]
+            out: Dict[str, str] = {}
+            for i in range(_catalog_count(h)):
+                w = _catalog_clause_when(h, i)
+                if w:
+                    out[_catalog_clause_id(h, i).decode("utf-8")] = w.decode("utf-8")
             return out
 
 

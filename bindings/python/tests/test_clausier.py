@@ -46,6 +46,21 @@ def test_clauses_and_variants_by_jurisdiction():
         assert "\nq\n" in clausier.Policy(c, prof).render("en-CA")
 
 
+def test_clauses_a_boolean_selects():
+    xml = ("<catalog xmlns='https://clausier.org/ns/1' version='1' id='t' genre='smp' xml:lang='en'>"
+           "<title><text>T</text></title><param name='charity' type='boolean' default='false'/>"
+           "<clause id='c' topic='purpose'><heading><text>H</text></heading><body><text>b</text></body></clause>"
+           "<clause id='d' topic='political-activity' when='charity'><heading><text>No campaigns</text></heading>"
+           "<body><text>n</text></body></clause></catalog>")
+    with clausier.Catalog(xml=xml) as c:
+        assert c.clause_conditions() == {"d": "charity"}
+        ns = "xmlns='https://clausier.org/ns/1' version='1'"
+        plain = clausier.Profile(xml="<profile %s/>" % ns)
+        charity = clausier.Profile(xml="<profile %s><value name='charity'>true</value></profile>" % ns)
+        assert "No Campaigns" not in clausier.Policy(c, plain).render("en-US")
+        assert "No Campaigns" in clausier.Policy(c, charity).render("en-US")
+
+
 def test_default_catalog_and_policy_document_round_trip():
     cat = clausier.Catalog(os.path.join(BUILD, "uninstalled/catalogs/smp.xml"))
     assert cat.id == "smp" and cat.source_language == "en"
