@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 47
+plan 48
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -99,6 +99,10 @@ sed 's|<value name="charity">true</value>|<value name="charity">false</value>|' 
 run src/clausier render --profile "$OUT/np-c4.xml" --locale en-US
 check "a nonprofit that is not a 501(c)(3) organization (charity false) has no campaign or lobbying clause, but keeps the rest" \
 	eval 'expect_status 0 && ! grep -q "501(c)(3)\|Lobbying from Official Accounts" "$OUT/stdout" && grep -q "^[0-9]*\. Your Own Political Views$" "$OUT/stdout" && grep -q "^[0-9]*\. Communicating with Government Agencies$" "$OUT/stdout"'
+src/clausier map --profile "$us" --to charte --output "$OUT/us-charte.xml" >/dev/null 2>&1
+run src/clausier map --to smp --report "$OUT/us-back.txt" --output "$OUT/us-back.xml" "$OUT/us-charte.xml"
+check "a US policy converted back from a charte gets the agencies statement and lists the Defend Trade Secrets Act notice among its formalities" \
+	eval 'expect_status 0 && grep -q "Communicating with government agencies" "$OUT/us-back.txt" && grep -q "^[0-9]*\. Whistleblower immunity notice in employee agreements$" "$OUT/us-back.txt" && grep -q "ref=\"agency-communications\"" "$OUT/us-back.xml"'
 ok=yes
 for p in hospital-qc agency-ca; do
 	src/clausier assemble --profile "$top_srcdir/data/samples/$p.xml" >"$OUT/$p.us17.xml" || ok=no
