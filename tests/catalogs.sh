@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 45
+plan 55
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -62,6 +62,53 @@ for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US 
 	check "sample $p in $l is its golden edition" \
 		eval 'expect_status 0 && same "$top_srcdir/tests/golden/$p.$l.txt" "$OUT/stdout"'
 done
+
+# Issue 17, US employers and nonprofits: a held-out private employer (strict, en-US and
+# fr-CA) and the nonprofit sample get the US clauses in each of their languages, with the
+# bodies of their risk tolerance; the 501(c)(3) clauses follow the sector and the charity
+# value; none of these clauses reaches a policy of another jurisdiction.
+us=$top_srcdir/tests/data/us-private-strict.xml
+run src/clausier render --profile "$us" --locale en-US
+check "US private employer (en-US): agencies, hiring, references, political views, business contacts; strict bodies; no 501(c)(3) clause" \
+	eval 'expect_status 0 && grep -q "^[0-9]*\. Communicating with Government Agencies$" "$OUT/stdout" && grep -q "Defend Trade Secrets Act (18.U\.S\.C\..§.1833(b))" "$OUT/stdout" && grep -q "^[0-9]*\. Social Media in Hiring and Employment Decisions$" "$OUT/stdout" && grep -q "hiring managers and interviewers do not look up candidates" "$OUT/stdout" && grep -q "^[0-9]*\. References and Recommendations$" "$OUT/stdout" && grep -q "Managers do not write recommendations" "$OUT/stdout" && grep -q "^[0-9]*\. Your Own Political Views$" "$OUT/stdout" && grep -q "^[0-9]*\. Accounts and Contacts Used for Work: What You Keep When You Leave$" "$OUT/stdout" && ! grep -q "501(c)(3)" "$OUT/stdout" && ! grep -q "Lobbying from Official Accounts" "$OUT/stdout"'
+run src/clausier render --profile "$us" --locale fr-CA
+check "US private employer (fr-CA): the same clauses in Quebec French, stating US law" \
+	eval 'expect_status 0 && grep -q "^[0-9]*\. Communications avec les organismes gouvernementaux$" "$OUT/stdout" && grep -q "^[0-9]*\. Les médias sociaux dans l’embauche et les décisions relatives à l’emploi$" "$OUT/stdout" && grep -q "^[0-9]*\. Références et recommandations$" "$OUT/stdout" && grep -q "Les gestionnaires ne rédigent pas de recommandations" "$OUT/stdout" && grep -q "^[0-9]*\. Vos propres opinions politiques$" "$OUT/stdout" && grep -q "^[0-9]*\. Comptes et contacts utilisés pour le travail" "$OUT/stdout" && grep -q "Fair Credit Reporting Act" "$OUT/stdout" && ! grep -q "Cadre légal\|Code du travail du Québec" "$OUT/stdout"'
+run src/clausier render --profile "$us" --locale en-GB
+check "state laws keep their names in British and Canadian English (facts are not respelled)" \
+	eval 'expect_status 0 && grep -q "California Labor Code.§.980" "$OUT/stdout" && grep -q "New York Labor Law.§.201-d" "$OUT/stdout" && ! grep -q "Labour Code\|York Labour Law" "$OUT/stdout" && grep -q "labour law protects" "$OUT/stdout"'
+run src/clausier lint --profile "$us"
+check "the held-out US private employer lints clean" eval 'expect_status 0 && [ ! -s "$OUT/stdout" ] && [ ! -s "$OUT/stderr" ]'
+ok=yes
+for sec in health education nonprofit public private; do
+	for r in strict balanced open; do
+		sed -e "s/sector=\"private\"/sector=\"$sec\"/" -e "s/risk=\"strict\"/risk=\"$r\"/" "$us" >"$OUT/us-$sec-$r.xml"
+		src/clausier lint --profile "$OUT/us-$sec-$r.xml" >"$OUT/lint-$sec-$r.txt" 2>&1 || { ok=no; sed "s/^/# $sec $r: /" "$OUT/lint-$sec-$r.txt"; }
+	done
+done
+check "US policies of every sector and risk tolerance lint without an error (disclaimers and the 501(c)(3) clauses included)" [ "$ok" = yes ]
+sed 's|</profile>|  <exclude clause="agency-communications"/>\n</profile>|' "$us" >"$OUT/us-no-agency.xml"
+run src/clausier lint --profile "$OUT/us-no-agency.xml"
+check "lint reports a US policy without the statement on communicating with agencies" \
+	eval 'grep -q "reporting-to-authorities\|Communicating with government agencies" "$OUT/stdout" "$OUT/stderr"'
+np=$top_srcdir/data/samples/nonprofit-us.xml
+run src/clausier render --profile "$np" --locale fr-FR
+check "US nonprofit (fr-FR): the 501(c)(3) clauses in France French, stating US law" \
+	eval 'expect_status 0 && grep -q "^[0-9]*\. Élections.: ni soutien ni opposition à des candidats$" "$OUT/stdout" && grep -q "^[0-9]*\. Actions de lobbying sur les comptes officiels$" "$OUT/stdout" && grep -q "article.501(c)(3) du Code des impôts fédéral (Internal Revenue Code)" "$OUT/stdout" && grep -q "^[0-9]*\. Vos échanges avec les autorités publiques$" "$OUT/stdout"'
+sed 's|<value name="charity">true</value>|<value name="charity">false</value>|' "$np" >"$OUT/np-c4.xml"
+run src/clausier render --profile "$OUT/np-c4.xml" --locale en-US
+check "a nonprofit that is not a 501(c)(3) organization (charity false) has no campaign or lobbying clause, but keeps the rest" \
+	eval 'expect_status 0 && ! grep -q "501(c)(3)\|Lobbying from Official Accounts" "$OUT/stdout" && grep -q "^[0-9]*\. Your Own Political Views$" "$OUT/stdout" && grep -q "^[0-9]*\. Communicating with Government Agencies$" "$OUT/stdout"'
+src/clausier map --profile "$us" --to charte --output "$OUT/us-charte.xml" >/dev/null 2>&1
+run src/clausier map --to smp --report "$OUT/us-back.txt" --output "$OUT/us-back.xml" "$OUT/us-charte.xml"
+check "a US policy converted back from a charte gets the agencies statement and lists the Defend Trade Secrets Act notice among its formalities" \
+	eval 'expect_status 0 && grep -q "Communicating with government agencies" "$OUT/us-back.txt" && grep -q "^[0-9]*\. Whistleblower immunity notice in employee agreements$" "$OUT/us-back.txt" && grep -q "ref=\"agency-communications\"" "$OUT/us-back.xml"'
+ok=yes
+for p in hospital-qc agency-ca; do
+	src/clausier assemble --profile "$top_srcdir/data/samples/$p.xml" >"$OUT/$p.us17.xml" || ok=no
+	grep -q -E "ref=\"(agency-communications|charity-campaign-intervention|charity-lobbying|personal-political-activity|references-recommendations|hiring-social-media|business-contacts-departure)\"" "$OUT/$p.us17.xml" && ok=no
+done
+check "the US clauses stay out of Canadian and Quebec policies" [ "$ok" = yes ]
 
 # Names that agree: the organizations of issue 8 in every clause of both
 # catalogs, in French and English.  Now that the catalogs write the names

@@ -202,12 +202,13 @@ def test_map_lint_and_crosswalk():
     found = us.lint(clausier.Genre(os.path.join(SRC, "data/genres/smp.xml")))
     assert [(f["severity"], f["clause"], f["rule"]) for f in found] == [
         ("error", None, "genre-protected-activity"),
+        ("error", None, "genre-reporting-to-authorities"),
         ("error", "no-disparagement", "us-nlrb-non-disparagement"),
         ("error", "pay-secret", "us-nlrb-pay-confidentiality"),
         ("error", "media-ban", "us-nlrb-media-ban"),
         ("error", "agencies", "us-nlrb-agency-ban"),
         ("warning", "goals", "policy-not-strategy")]
-    assert found[3]["reference"].startswith("Stericycle, Inc., 372 NLRB No. 113 (2023)")
+    assert found[4]["reference"].startswith("Stericycle, Inc., 372 NLRB No. 113 (2023)")
     assert "not legal advice" in clausier.disclaimer()
 
 
