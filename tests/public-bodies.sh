@@ -39,10 +39,10 @@ check "French public body: lint is clean" \
 
 run src/clausier render --profile "$fx/us-city.xml" --locale en-US
 check "US city, en-US: viewpoint-neutral moderation, ADA Title II, public records, Hatch Act" \
-	eval 'expect_status 0 && has "$OUT/stdout" "First Amendment" "Lindke v. Freed, 601 U.S. 187 (2024)" "28 CFR part 35, subpart H" "April 24, 2026" "44 U.S.C. § 2911" "Hatch Act" "5 U.S.C. §§ 1501–1508" && hasnt "$OUT/stdout" "Canadian Charter" "Accessible Canada Act"'
+	eval 'expect_status 0 && has "$OUT/stdout" "First Amendment" "Lindke v. Freed, 601 U.S. 187 (2024)" "28 CFR part 35, subpart H" "April 26, 2027" "April 26, 2028" "44 U.S.C. § 2911" "Hatch Act" "5 U.S.C. §§ 1501–1508" && hasnt "$OUT/stdout" "April 24, 2026" "Canadian Charter" "Accessible Canada Act"'
 run src/clausier render --profile "$fx/us-city.xml" --locale fr
 check "US city, fr: the same clauses in French, stating US law" \
-	eval 'expect_status 0 && has "$OUT/stdout" "Modération des commentaires sur les comptes officiels" "premier amendement" "Lindke v. Freed" "Hatch Act" "24 avril 2026"'
+	eval 'expect_status 0 && has "$OUT/stdout" "Modération des commentaires sur les comptes officiels" "premier amendement" "Lindke v. Freed" "Hatch Act" "26 avril 2027" "26 avril 2028"'
 run src/clausier lint --profile "$fx/us-city.xml"
 check "US city: lint is clean" \
 	eval 'expect_status 0 && [ ! -s "$OUT/stdout" ] && [ ! -s "$OUT/stderr" ]'
