@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 46
+plan 47
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -91,6 +91,9 @@ sed -e 's|sector="private"|sector="public"|' -e 's|<value name="org"[^>]*>[^<]*<
 src/clausier render -p "$OUT/ville.xml" -l fr-FR >"$OUT/ville.txt" 2>"$OUT/ville.err"
 check "a public body gets the messaging and AI clauses, none of the private-sector ones of issue 17" \
 	eval 'grep -q "Messageries instantanées et groupes de discussion" "$OUT/ville.txt" && grep -q "hypertrucages" "$OUT/ville.txt" && ! grep -q "périodes d’abstention\|Programme d’ambassadeurs\|Influence commerciale\|Droit à la déconnexion\|Transferts de données vers le groupe" "$OUT/ville.txt"'
+src/clausier assemble -p "$h17" >"$OUT/listed.policy.xml"
+check "the listed sample assembles into a valid policy that keeps its booleans and renders its golden edition" \
+	eval 'xmllint --noout --relaxng "$top_srcdir/data/schemas/policy.rng" "$OUT/listed.policy.xml" 2>/dev/null && grep -q "<clause ref=\"abstention-boursiere\"" "$OUT/listed.policy.xml" && grep -q "<clause ref=\"transferts-groupe\"" "$OUT/listed.policy.xml" && src/clausier render --policy "$OUT/listed.policy.xml" -l en-US >"$OUT/listed.from-policy.txt" && same "$top_srcdir/tests/golden/listed-fr.en-US.txt" "$OUT/listed.from-policy.txt"'
 sed -e 's|<value name="compliance_contact">[^<]*</value>||' "$h17" >"$OUT/nocc.xml"
 run src/clausier render -p "$OUT/nocc.xml" -l fr-FR
 check "a listed company must give the compliance officer’s address; an unlisted one need not" \
