@@ -66,8 +66,8 @@ done
 # Issue 17, charte17: the clauses for French companies, in held-out profiles
 # of their readers.  A listed company with a foreign parent, strict, in fr-FR
 # and en-GB, has the market-abuse and group-transfer clauses (when="listed",
-# when="foreign_parent") with its own names; an unlisted company without a
-# foreign parent (company-fr) has neither, but has the right to disconnect
+# when="foreign_parent") with its own names; an unlisted company whose profile
+# sets neither boolean (company-fr) has neither, but has the right to disconnect
 # pointing to a separate agreement or charter; a public body has none of the
 # private-sector clauses even if it says it is listed.
 h17=$top_srcdir/data/samples/listed-fr.xml
