@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 55
+plan 64
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -55,7 +55,7 @@ check "rendering the assembled policy gives the profile's edition" \
 	eval 'expect_status 0 && same "$OUT/stdout" "$OUT/from-policy.txt"'
 
 # The editions of the sample profiles, exactly.
-for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US nonprofit-us:fr-FR agency-ca:en-CA agency-ca:fr-CA; do
+for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US nonprofit-us:fr-FR agency-ca:en-CA agency-ca:fr-CA listed-fr:fr-FR listed-fr:en-US; do
 	p=${pl%%:*}
 	l=${pl#*:}
 	run src/clausier render --profile "$top_srcdir/data/samples/$p.xml" --locale "$l"
@@ -109,6 +109,42 @@ for p in hospital-qc agency-ca; do
 	grep -q -E "ref=\"(agency-communications|charity-campaign-intervention|charity-lobbying|personal-political-activity|references-recommendations|hiring-social-media|business-contacts-departure)\"" "$OUT/$p.us17.xml" && ok=no
 done
 check "the US clauses stay out of Canadian and Quebec policies" [ "$ok" = yes ]
+
+# Issue 17, charte17: the clauses for French companies, in held-out profiles
+# of their readers.  A listed company with a foreign parent, strict, in fr-FR
+# and en-GB, has the market-abuse and group-transfer clauses (when="listed",
+# when="foreign_parent") with its own names; an unlisted company whose profile
+# sets neither boolean (company-fr) has neither, but has the right to disconnect
+# pointing to a separate agreement or charter; a public body has none of the
+# private-sector clauses even if it says it is listed.
+h17=$top_srcdir/data/samples/listed-fr.xml
+sed -e 's|<value name="org"[^>]*>[^<]*</value>|<value name="org" article="la" gender="f">Compagnie des Forges de Lorraine</value>|' \
+    -e 's|risk="balanced" locales="fr-FR en-US"|risk="strict" locales="fr-FR en-GB"|' \
+    -e 's|<value name="parent_org"[^>]*>[^<]*</value>|<value name="parent_org" article="none" gender="m">Ridgeline Capital Group</value>|' \
+    -e 's|<value name="digital_charter">true</value>|<value name="digital_charter">false</value>|' \
+    "$h17" >"$OUT/forges.xml"
+src/clausier render -p "$OUT/forges.xml" -l fr-FR >"$OUT/forges.fr.txt" 2>"$OUT/forges.err"
+src/clausier render -p "$OUT/forges.xml" -l en-GB >"$OUT/forges.en.txt" 2>>"$OUT/forges.err"
+check "a listed company with a foreign parent has the clauses on inside information and transfers to its group, in French and English" \
+	eval 'grep -q "Information privilégiée et périodes d’abstention" "$OUT/forges.fr.txt" && grep -q "Inside Information and Closed Periods" "$OUT/forges.en.txt" && grep -q "^La Compagnie des Forges de Lorraine appartient à un groupe dont la société mère, Ridgeline Capital Group, est établie hors de l’Union européenne" "$OUT/forges.fr.txt" && grep -q "^Compagnie des Forges de Lorraine belongs to a group whose parent company, Ridgeline Capital Group" "$OUT/forges.en.txt" && grep -q "trente jours calendaires" "$OUT/forges.fr.txt" && grep -q "may allow it (Article.19(11) and (12))" "$OUT/forges.en.txt"'
+check "its strict variants and its seven clauses of issue 17 are there in both languages, en-GB respelled" \
+	eval 'for h in "Droit à la déconnexion" "Messageries instantanées et groupes de discussion" "Intelligence artificielle générative et hypertrucages" "Programme d’ambassadeurs et partage des contenus de l’organisation" "Influence commerciale et allégations environnementales" "Transferts de données vers le groupe"; do grep -q "$h" "$OUT/forges.fr.txt" || { echo "# no $h"; exit 1; }; done; for h in "Right to Disconnect" "Instant Messaging and Group Chats" "Generative AI and Deepfakes" "Employee Advocacy Programme and Sharing the Organisation’s Content" "Commercial Influence and Environmental Claims" "Transfers of Data to the Group"; do grep -q "$h" "$OUT/forges.en.txt" || { echo "# no $h"; exit 1; }; done; grep -q "aucun message professionnel ne doit vous être adressé" "$OUT/forges.fr.txt" && grep -q "depuis l’outil de partage du programme et sans les modifier" "$OUT/forges.fr.txt" && grep -q "sont interdites pour le travail" "$OUT/forges.fr.txt" && grep -q "les quinze jours précédant celle de son information trimestrielle" "$OUT/forges.fr.txt" && grep -q "artificial intelligence services open to the public are banned for any work use" "$OUT/forges.en.txt" && grep -q "French Labour Code), which this policy applies to social media" "$OUT/forges.en.txt" && ! grep -q "Labor\|program\b" "$OUT/forges.en.txt"'
+run src/clausier lint -p "$OUT/forges.xml"
+check "lint: the held-out listed company has no finding" eval 'expect_status 0 && [ ! -s "$OUT/stdout" ]'
+src/clausier render -p "$top_srcdir/data/samples/company-fr.xml" -l fr-FR >"$OUT/cfr.txt"
+check "an unlisted company without a foreign parent has neither clause, and its charte points to a separate charter on disconnection" \
+	eval 'grep -q "Droit à la déconnexion" "$OUT/cfr.txt" && ! grep -q "périodes d’abstention\|Transferts de données vers le groupe\|déontologue" "$OUT/cfr.txt" && grep -q "sont fixés par l’accord ou par la charte de l’organisation relatifs au droit à la déconnexion" "$OUT/cfr.txt"'
+sed -e 's|sector="private"|sector="public"|' -e 's|<value name="org"[^>]*>[^<]*</value>|<value name="org" article="la" gender="f">Ville de Laval</value>|' "$h17" >"$OUT/ville.xml"
+src/clausier render -p "$OUT/ville.xml" -l fr-FR >"$OUT/ville.txt" 2>"$OUT/ville.err"
+check "a public body gets the messaging and AI clauses, none of the private-sector ones of issue 17" \
+	eval 'grep -q "Messageries instantanées et groupes de discussion" "$OUT/ville.txt" && grep -q "hypertrucages" "$OUT/ville.txt" && ! grep -q "périodes d’abstention\|Programme d’ambassadeurs\|Influence commerciale\|Droit à la déconnexion\|Transferts de données vers le groupe" "$OUT/ville.txt"'
+src/clausier assemble -p "$h17" >"$OUT/listed.policy.xml"
+check "the listed sample assembles into a valid policy that keeps its booleans and renders its golden edition" \
+	eval 'xmllint --noout --relaxng "$top_srcdir/data/schemas/policy.rng" "$OUT/listed.policy.xml" 2>/dev/null && grep -q "<clause ref=\"abstention-boursiere\"" "$OUT/listed.policy.xml" && grep -q "<clause ref=\"transferts-groupe\"" "$OUT/listed.policy.xml" && src/clausier render --policy "$OUT/listed.policy.xml" -l en-US >"$OUT/listed.from-policy.txt" && same "$top_srcdir/tests/golden/listed-fr.en-US.txt" "$OUT/listed.from-policy.txt"'
+sed -e 's|<value name="compliance_contact">[^<]*</value>||' "$h17" >"$OUT/nocc.xml"
+run src/clausier render -p "$OUT/nocc.xml" -l fr-FR
+check "a listed company must give the compliance officer’s address; an unlisted one need not" \
+	eval 'expect_status 1 && grep -q "compliance_contact" "$OUT/stderr" && src/clausier render -p "$top_srcdir/data/samples/company-fr.xml" -l en-US >/dev/null'
 
 # Names that agree: the organizations of issue 8 in every clause of both
 # catalogs, in French and English.  Now that the catalogs write the names
