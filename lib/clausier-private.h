@@ -669,6 +669,7 @@ typedef struct {
 	char *prevailing; /* "en", "fr", "equal", or NULL: the parent's */
 	int by_law;       /* the law requires that version */
 	clausier__ltexts name, statement;
+	clausier__ltexts sstatement[6]; /* by clausier_sector: <prevailing sectors="…"> */
 	clausier__fact *facts;
 	size_t nfacts;
 } clausier__jurisdiction;
@@ -680,9 +681,10 @@ const clausier__jurisdiction *clausier__jurisdiction_find(const char *id);
  * one, then the same in its country; NULL. */
 const clausier__fact *clausier__fact_find(const clausier__jurisdiction *j, const char *name, int sector);
 /* Which version prevails ("en", "fr", "equal"; the country's when the
- * region says nothing), the statement saying so and whether the law
- * requires it (each may be NULL); NULL. */
-const char *clausier__jurisdiction_prevailing(const clausier__jurisdiction *j,
+ * region says nothing), the statement saying so (the one for sector, a
+ * clausier_sector or 0, when there is one) and whether the law requires
+ * it (each may be NULL); NULL. */
+const char *clausier__jurisdiction_prevailing(const clausier__jurisdiction *j, int sector,
                                               const clausier__ltexts **statement, int *by_law);
 /* How a space-separated list of jurisdictions covers one: 2 it names it,
  * 1 it names its country (CA for CA-QC), 0 not at all. */

@@ -43,9 +43,23 @@ static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *
 	size_t n = 0;
 	for (xmlNodePtr c = root->children; c; c = c->next) {
 		n += clausier__xml_is(c, "fact");
-		if (clausier__xml_is(c, "prevailing") &&
-		    (rc = clausier__ltexts_read(&j->statement, c, "text", name, err)) != CLAUSIER_OK)
-			return rc;
+		if (clausier__xml_is(c, "prevailing")) {
+			char *sectors = clausier__xml_attr(c, "sectors");
+			unsigned bits = S_sector_bits(sectors);
+			free(sectors);
+			for (int s = 0; s < 6; s++) {
+				if (s ? !(bits & (1u << s)) : bits != 0)
+					continue;
+				clausier__ltexts *t = s ? &j->sstatement[s] : &j->statement;
+				if (t->n) {
+					clausier__error_set(err, CLAUSIER_EINVALID, name, clausier__xml_line(c), 0,
+					                    _("the prevailing statement is given twice for the same sector"));
+					return CLAUSIER_EINVALID;
+				}
+				if ((rc = clausier__ltexts_read(t, c, "text", name, err)) != CLAUSIER_OK)
+					return rc;
+			}
+		}
 		if (clausier__xml_is(c, "name") &&
 		    (rc = clausier__ltexts_read(&j->name, c, "text", name, err)) != CLAUSIER_OK)
 			return rc;
@@ -88,6 +102,8 @@ static void S_clear(clausier__jurisdiction *j)
 	free(j->prevailing);
 	clausier__ltexts_free(&j->name);
 	clausier__ltexts_free(&j->statement);
+	for (int s = 0; s < 6; s++)
+		clausier__ltexts_free(&j->sstatement[s]);
 	for (size_t i = 0; i < j->nfacts; i++) {
 		free(j->facts[i].name);
 		free(j->facts[i].gender);
@@ -177,13 +193,14 @@ const clausier__fact *clausier__fact_find(const clausier__jurisdiction *j, const
 	return NULL;
 }
 
-const char *clausier__jurisdiction_prevailing(const clausier__jurisdiction *j, const clausier__ltexts **statement,
-                                              int *by_law)
+const char *clausier__jurisdiction_prevailing(const clausier__jurisdiction *j, int sector,
+                                              const clausier__ltexts **statement, int *by_law)
 {
 	for (int depth = 0; j && depth < 2; depth++) {
 		if (j->prevailing) {
 			if (statement)
-				*statement = &j->statement;
+				*statement = sector > 0 && sector < 6 && j->sstatement[sector].n ? &j->sstatement[sector]
+				                                                                : &j->statement;
 			if (by_law)
 				*by_law = j->by_law;
 			return j->prevailing;

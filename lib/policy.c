@@ -561,7 +561,7 @@ static int S_select(clausier_policy **out, const clausier_catalog *cat, const cl
 			clausier_policy_free(pol);
 			return rc;
 		}
-		const char *jprev = j ? clausier__jurisdiction_prevailing(j, NULL, &by_law) : NULL;
+		const char *jprev = j ? clausier__jurisdiction_prevailing(j, 0, NULL, &by_law) : NULL;
 		if (jprev && by_law && strcmp(jprev, prof->prevailing)) {
 			clausier__error_set(err, CLAUSIER_EINVALID, prof->source, prof->line, 0,
 			                    _("prevailing=\"%s\": in jurisdiction %s the law makes the %s version prevail, and the organization cannot choose another"),

@@ -321,7 +321,7 @@ static int S_prevailing(S_ctx *c, clausier__edition *ed)
 	if (rc != CLAUSIER_OK)
 		return rc;
 	const clausier__ltexts *stmt = NULL;
-	const char *jprev = j ? clausier__jurisdiction_prevailing(j, &stmt, NULL) : NULL;
+	const char *jprev = j ? clausier__jurisdiction_prevailing(j, pol->sector, &stmt, NULL) : NULL;
 	const char *prev = pol->prevailing ? pol->prevailing : jprev;
 	if (!prev)
 		return CLAUSIER_OK;

@@ -538,6 +538,7 @@ static const S_attr_rule S_rules[] = {
 	{ 32, "jurisdiction", "lang", 1, NULL, 0 },
 	{ 32, "fact", "name", 1, "=name", 0 },
 	{ 32, "fact", "sectors", 0, "health education nonprofit public private", 1 },
+	{ 32, "prevailing", "sectors", 0, "health education nonprofit public private", 1 },
 	{ 32, "fact", "gender", 0, "m f", 0 },
 	{ 32, "text", "lang", 0, NULL, 0 },
 };

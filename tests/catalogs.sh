@@ -3,7 +3,7 @@
 # tools: extraction with the ITS rules, 100 % translations, merging, and a
 # changed source text turning fuzzy and falling back visibly.
 . "$top_srcdir/tests/lib.sh"
-plan 64
+plan 68
 export GETTEXTDATADIRS="$top_srcdir/data"
 built=$top_builddir/uninstalled/catalogs
 
@@ -55,7 +55,7 @@ check "rendering the assembled policy gives the profile's edition" \
 	eval 'expect_status 0 && same "$OUT/stdout" "$OUT/from-policy.txt"'
 
 # The editions of the sample profiles, exactly.
-for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US nonprofit-us:fr-FR agency-ca:en-CA agency-ca:fr-CA listed-fr:fr-FR listed-fr:en-US; do
+for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US nonprofit-us:fr-FR agency-ca:en-CA agency-ca:fr-CA intercommunalite-fr:fr-FR intercommunalite-fr:en-GB city-us:en-US city-us:fr-FR listed-fr:fr-FR listed-fr:en-US; do
 	p=${pl%%:*}
 	l=${pl#*:}
 	run src/clausier render --profile "$top_srcdir/data/samples/$p.xml" --locale "$l"

@@ -8,7 +8,7 @@ golden=$top_srcdir/tests/golden
 samples=$top_srcdir/data/samples
 data_path=$CLAUSIER_DATA_PATH
 
-plan 51
+plan 53
 
 # ---- lint: every seeded clause is found, with its reference; the lawful
 # counterparts (pay-free, courtesy, spokespeople, usage-raisonnable, the
@@ -27,7 +27,7 @@ check "lint us-nlrb.xml: every overbroad-* clause found, no lawful-* clause" \
 	eval '[ "$(grep -o "clause id=\"overbroad-[a-z0-9-]*\"" "$lint/catalogs/seeded-nlrb.xml" | sort -u | wc -l)" -eq "$(grep -o "clause “overbroad-[a-z0-9-]*”" "$lint/us-nlrb.out" | sort -u | wc -l)" ] && ! grep -q "clause “lawful-" "$lint/us-nlrb.out"'
 CLAUSIER_DATA_PATH=$data_path
 
-for s in hospital-qc nonprofit-us company-fr agency-ca listed-fr; do
+for s in hospital-qc nonprofit-us company-fr agency-ca listed-fr intercommunalite-fr city-us; do
 	run src/clausier lint -p "$samples/$s.xml"
 	check "lint: the sample $s has no finding" eval 'expect_status 0 && [ ! -s "$OUT/stdout" ]'
 done

@@ -4,7 +4,7 @@
 # activity, the use of French), in each of their locales; absent outside the public
 # sector; the law of each jurisdiction and no other; lint clean.
 . "$top_srcdir/tests/lib.sh"
-plan 18
+plan 21
 fx=$top_srcdir/tests/data/public17
 
 # has FILE TEXT...: every text is in the file (in any case, no-break spaces read as
@@ -82,4 +82,20 @@ for t in accessibility records-and-access moderation political-activity language
 	grep -q "<topic [^>]*\"$t\"" "$top_srcdir/data/crosswalk/smp-charte.xml" || { echo "# no topic $t"; ok=no; }
 done
 check "every public-body topic is in the crosswalk" [ "$ok" = yes ]
+
+# The samples of a French public body and a US city: every public-body clause of their
+# catalog in the editions the README lists; a French public body's charte is in French as
+# the language of the Republic and of the public services, not under the Labor Code.
+run src/clausier render --profile "$top_srcdir/data/samples/intercommunalite-fr.xml" --locale fr-FR
+check "intercommunalite-fr, fr-FR: French prevails as the language of the public services (Constitution, art. 2; loi 94-665), not under L1321-6" \
+	eval 'expect_status 0 && has "$OUT/stdout" "langue de la République (article 2 de la Constitution)" "langue des services publics" && hasnt "$OUT/stdout" "L1321-6 du Code du travail pour tout document"'
+run src/clausier render --profile "$top_srcdir/data/samples/company-fr.xml" --locale en-US
+check "company-fr: a private employer's charte is still in French under Article L1321-6 of the Labor Code" \
+	eval 'expect_status 0 && has "$OUT/stdout" "as Article L1321-6 of the Labor Code requires" && hasnt "$OUT/stdout" "language of the Republic"'
+ok=yes
+for s in intercommunalite-fr city-us; do
+	src/clausier lint --profile "$top_srcdir/data/samples/$s.xml" >"$OUT/lint.$s" 2>&1 || ok=no
+	grep -q -e ": error" -e ": warning" "$OUT/lint.$s" && ok=no
+done
+check "the public-body samples lint clean" [ "$ok" = yes ]
 exit 0

@@ -22,7 +22,7 @@ for l in fr-FR fr-CA en-CA en-US; do
 done
 $c render -w 50 -l fr-CA -p "$prof" "$cat" >"$g/sample.fr-CA.w50.txt"
 $c render --bilingual fr-CA,en-CA -p "$prof" "$cat" >"$g/sample.fr-CA+en-CA.txt"
-for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US nonprofit-us:fr-FR agency-ca:en-CA agency-ca:fr-CA listed-fr:fr-FR listed-fr:en-US; do
+for pl in hospital-qc:fr-CA hospital-qc:en-CA company-fr:fr-FR company-fr:en-US nonprofit-us:en-US nonprofit-us:fr-FR agency-ca:en-CA agency-ca:fr-CA intercommunalite-fr:fr-FR intercommunalite-fr:en-GB city-us:en-US city-us:fr-FR listed-fr:fr-FR listed-fr:en-US; do
 	$c render -p "$s/${pl%%:*}.xml" -l "${pl#*:}" >"$g/${pl%%:*}.${pl#*:}.txt"
 done
 $c render -f html --standalone -p "$s/hospital-qc.xml" -l fr-CA >"$g/hospital-qc.fr-CA.page.html"
