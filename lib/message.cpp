@@ -1605,7 +1605,8 @@ int clausier__msg_format(char **out, const char *pattern, const char *icu_locale
 /* Line breaking: one iterator per thread and locale (a BreakIterator is not
  * to be shared between threads).  ICU's line breaker proposes the breaks;
  * the wrapper refuses those inside a URL or an e-mail address, at a no-break
- * space, and in French before an enclitic pronoun after a hyphen. */
+ * space, in French before an enclitic pronoun after a hyphen, and inside a
+ * pinpoint citation, between ")" and "(". */
 static thread_local std::unordered_map<std::string, std::unique_ptr<BreakIterator>> S_breakers;
 
 /* The columns a character takes on a terminal: none for combining marks and
@@ -1810,6 +1811,10 @@ static bool S_may_break(const UnicodeString &u, int32_t b, bool french,
 		if (l.from < b && b < l.to)
 			return false;
 	if (french && (u[b - 1] == u'-' || u[b - 1] == 0x2010) && S_enclitic(u, b))
+		return false;
+	/* a pinpoint citation is one word: § 7323(a)(2), Article 6(1)(e) (UAX #14
+	 * allows a break between ")" and "(") */
+	if (u[b - 1] == u')' && u[b] == u'(')
 		return false;
 	return true;
 }
