@@ -692,10 +692,13 @@ int clausier__jurisdiction_level(const char *list, const char *jurisdiction);
 
 typedef struct {
 	int kind; /* clausier_genre_item_kind */
-	char *id, *topics, *status, *jurisdictions, *when, *reference;
+	char *id, *topics, *status, *jurisdictions, *sectors, *when, *reference;
 	clausier__ltexts title, text;
 	int line;
 } clausier__gitem;
+/* Whether a genre element or formality concerns a policy of that
+ * jurisdiction (NULL: none) and sector (a clausier_sector, 0: none). */
+int clausier__gitem_applies(const clausier__gitem *it, const char *jurisdiction, int sector);
 
 struct clausier_genre_spec {
 	char *source;

@@ -95,6 +95,7 @@ void clausier_genre_spec_free(clausier_genre_spec *spec)
 		free(it->topics);
 		free(it->status);
 		free(it->jurisdictions);
+		free(it->sectors);
 		free(it->when);
 		free(it->reference);
 		clausier__ltexts_free(&it->title);
@@ -143,6 +144,7 @@ static int S_read(void *obj, const char *name, xmlNodePtr root, clausier_error *
 		it->topics = clausier__xml_attr(c, "topics");
 		it->status = clausier__xml_attr(c, kind == CLAUSIER_GENRE_SECTION ? "kind" : "status");
 		it->jurisdictions = clausier__xml_attr(c, "jurisdictions");
+		it->sectors = clausier__xml_attr(c, "sectors");
 		it->when = clausier__xml_attr(c, "when");
 		it->reference = clausier__xml_attr(c, "reference");
 		if (!it->id)
@@ -230,6 +232,7 @@ int clausier_genre_spec_items(clausier_genre_item **out, size_t *count, const cl
 			o->topics = it->topics;
 			o->status = it->status;
 			o->jurisdictions = it->jurisdictions;
+			o->sectors = it->sectors;
 			o->when = it->when;
 			o->reference = it->reference;
 			o->title = clausier__ltexts_get(&it->title, locale);
@@ -239,4 +242,11 @@ int clausier_genre_spec_items(clausier_genre_item **out, size_t *count, const cl
 	*out = v;
 	*count = n;
 	return CLAUSIER_OK;
+}
+
+int clausier__gitem_applies(const clausier__gitem *it, const char *jurisdiction, int sector)
+{
+	if (it->jurisdictions && !(jurisdiction && clausier__word_in(it->jurisdictions, jurisdiction)))
+		return 0;
+	return !it->sectors || (sector && clausier__word_in(it->sectors, clausier__sector_name(sector)));
 }

@@ -761,7 +761,7 @@ int clausier_policy_lint(const clausier_policy *pol, const clausier_genre_spec *
 		const clausier__gitem *it = &genre->items[i];
 		if (it->kind != CLAUSIER_GENRE_ELEMENT || !it->status || strcmp(it->status, "required"))
 			continue;
-		if (it->jurisdictions && !(pol->jurisdiction && clausier__word_in(it->jurisdictions, pol->jurisdiction)))
+		if (!clausier__gitem_applies(it, pol->jurisdiction, pol->sector))
 			continue;
 		int covered = 0;
 		for (size_t k = 0; k < pol->nclauses && !covered; k++)

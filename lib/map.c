@@ -311,7 +311,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 		const clausier__gitem *it = &genre->items[i];
 		if (it->kind != CLAUSIER_GENRE_ELEMENT)
 			continue;
-		if (it->jurisdictions && !(policy->jurisdiction && clausier__word_in(it->jurisdictions, policy->jurisdiction)))
+		if (!clausier__gitem_applies(it, policy->jurisdiction, policy->sector))
 			continue;
 		int covered = 0;
 		for (size_t p = 0; p < npicks && !covered; p++)
@@ -435,7 +435,7 @@ int clausier_policy_map(clausier_policy **out, clausier_map_report **report, con
 		const clausier__gitem *it = &genre->items[i];
 		if (it->kind != CLAUSIER_GENRE_FORMALITY)
 			continue;
-		if (it->jurisdictions && !(policy->jurisdiction && clausier__word_in(it->jurisdictions, policy->jurisdiction)))
+		if (!clausier__gitem_applies(it, policy->jurisdiction, policy->sector))
 			continue;
 		int applies = !it->when;
 		for (size_t p = 0; p < pol->nclauses && !applies; p++)

@@ -16,7 +16,7 @@ plan 53
 # (seeded-jurisdictions) in policies of each jurisdiction.
 CLAUSIER_DATA_PATH=$lint:$data_path
 export CLAUSIER_DATA_PATH
-for p in us:1 ca-public:0 fr:1 fr-monitoring:1 us-nlrb:1 jurisdiction-us:1 jurisdiction-fr:1 jurisdiction-ca:1 jurisdiction-ca-qc:1 jurisdiction-ca-on:1; do
+for p in us:1 ca-public:1 fr:1 fr-monitoring:1 us-nlrb:1 jurisdiction-us:1 jurisdiction-fr:1 jurisdiction-ca:1 jurisdiction-ca-qc:1 jurisdiction-ca-on:1; do
 	name=${p%:*}
 	cd "$lint" && run src/clausier lint "$name.xml" && cd "$top_builddir" || exit 99
 	check "lint $name.xml: the seeded findings, each with its rule and reference" \

@@ -4,7 +4,7 @@
 # activity, the use of French), in each of their locales; absent outside the public
 # sector; the law of each jurisdiction and no other; lint clean.
 . "$top_srcdir/tests/lib.sh"
-plan 21
+plan 24
 fx=$top_srcdir/tests/data/public17
 
 # has FILE TEXT...: every text is in the file (in any case, no-break spaces read as
@@ -98,4 +98,21 @@ for s in intercommunalite-fr city-us; do
 	grep -q -e ": error" -e ": warning" "$OUT/lint.$s" && ok=no
 done
 check "the public-body samples lint clean" [ "$ok" = yes ]
+# Genre elements by sector: a public body's policy must keep its records clause (CA, US,
+# FR) and, in France, its clause on the use of French; a private employer's need not.
+sed 's|</profile>|<exclude clause="archives-documents-publics"/><exclude clause="langue-francaise-public"/></profile>|' \
+	"$top_srcdir/data/samples/intercommunalite-fr.xml" >"$OUT/fr-norecords.xml"
+run src/clausier lint --profile "$OUT/fr-norecords.xml"
+check "a French public body without its archives and French-language clauses: lint names both elements" \
+	eval 'expect_status 1 && grep -q "no clause for “Public archives and access to administrative documents”" "$OUT/stdout" && grep -q "no clause for “The use of French”" "$OUT/stdout"'
+sed 's|</profile>|<exclude clause="records-official-accounts"/></profile>|' \
+	"$top_srcdir/data/samples/city-us.xml" >"$OUT/us-norecords.xml"
+run src/clausier lint --profile "$OUT/us-norecords.xml"
+check "a US city without its records clause: lint names the element" \
+	eval 'expect_status 1 && grep -q "no clause for “Records and access to information”" "$OUT/stdout"'
+sed 's/sector="public"/sector="private"/; s|</profile>|<exclude clause="records-official-accounts"/></profile>|' \
+	"$top_srcdir/data/samples/agency-ca.xml" >"$OUT/ca-private.xml"
+run src/clausier lint --profile "$OUT/ca-private.xml"
+check "a Canadian private company is not asked for a public body's records clause" \
+	eval '! grep -q "Records and access to information" "$OUT/stderr" "$OUT/stdout"'
 exit 0

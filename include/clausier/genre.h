@@ -57,6 +57,8 @@ typedef struct {
 	const char *text;          /**< elements: why a reader expects it; formalities:
 	                                what to do; sections: NULL */
 	int line;                  /**< in the genre file */
+	const char *sectors;       /**< elements and formalities: space-separated (public
+	                                health…); NULL: every sector */
 } clausier_genre_item;
 
 /** Lists the sections, then the elements, then the formalities of a
