@@ -219,13 +219,15 @@ const char *cli_data_file(const char *sub, const char *name)
 	return NULL;
 }
 
-/* A catalog named on the command line: a file, or an installed catalog's id. */
+/* A catalog named on the command line: a file, or an installed catalog's id
+ * (a folder that happens to bear the id, "charte/", is not a catalog). */
 int cli_load_catalog(clausier_catalog **out, const char *name_or_id)
 {
 	clausier_error err;
 	const char *path = name_or_id;
 	struct stat st;
-	if (!strchr(name_or_id, '/') && !strstr(name_or_id, ".xml") && stat(name_or_id, &st) != 0) {
+	if (!strchr(name_or_id, '/') && !strstr(name_or_id, ".xml") &&
+	    (stat(name_or_id, &st) != 0 || S_ISDIR(st.st_mode))) {
 		char file[300];
 		snprintf(file, sizeof file, "%s.xml", name_or_id);
 		path = cli_data_file("catalogs", file);

@@ -7,7 +7,7 @@ prof=$top_srcdir/data/samples/sample-profile.xml
 golden=$top_srcdir/tests/golden
 
 nbad=$(ls "$top_srcdir"/tests/bad/*.xml | wc -l)
-plan $((65 + nbad))
+plan $((66 + nbad))
 
 for loc in fr-CA en-CA fr-FR en-US; do
 	run src/clausier render --locale "$loc" --profile "$prof" "$cat"
@@ -235,6 +235,13 @@ sed 's|<value name="org"[^>]*>[^<]*</value>|<value name="org" article="l’" gen
 	"$top_srcdir/data/samples/hospital-qc.xml" >"$OUT/given.xml"
 run src/clausier render --profile "$OUT/given.xml" --locale fr-CA
 check "a grammar given in full gives no warning" eval 'expect_status 0 && [ ! -s "$OUT/stderr" ]'
+# A folder in the working directory named like a catalog id ("charte", as an HR team
+# would name one) is not taken for the catalog the profile names.
+mkdir -p "$OUT/cwd/charte" "$OUT/cwd/smp"
+top_builddir_abs=$(cd "$top_builddir" && pwd)
+(cd "$OUT/cwd" && "$top_builddir_abs/src/clausier" render --profile "$top_srcdir/data/samples/company-fr.xml" --locale fr-FR >"$OUT/cwd.out" 2>"$OUT/cwd.err")
+check "a folder named like the catalog id does not stand in for the catalog" \
+	eval '[ ! -s "$OUT/cwd.err" ] && grep -q "^Charte d’usage des réseaux sociaux" "$OUT/cwd.out"'
 
 cd "$top_srcdir/tests/bad" || exit 99
 for f in *.xml; do
